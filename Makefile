@@ -1,0 +1,45 @@
+# Parallax: `make run` opens the reader on the seeds, `make test` runs lint and the whole suite.
+# Both create .venv and install the project into it when needed (and only then).
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+EXTRAS ?= test
+
+.PHONY: help run dev lint test snapshots bench quality tryout check clean
+
+help:  ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[$(EXTRAS)]"
+	@touch $(STAMP)
+
+run: $(STAMP)  ## open the reader on the bundled seeds
+	$(BIN)/python -m tui
+
+dev: $(STAMP)  ## run with the Textual dev console
+	$(BIN)/textual run --dev tui.app:ParallaxApp
+
+lint: $(STAMP)  ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint  ## lint, then the whole test suite
+	$(BIN)/python -m pytest -q
+
+snapshots: $(STAMP)  ## regenerate snapshot images (read the report first)
+	$(BIN)/python -m pytest tests/test_snapshots.py --snapshot-update
+
+bench: $(STAMP)  ## speed, memory, scale and quality benchmarks
+	$(BIN)/python -m bench
+
+quality: $(STAMP)  ## alignment quality on ECB+
+	$(BIN)/python -m bench.quality
+
+check: test  ## what CI runs
+
+clean:  ## remove the virtual environment
+	rm -rf $(VENV)

@@ -1,0 +1,203 @@
+"""AlignConfig and load_config(): a YAML file turned into a typed, checked value."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_type_hints
+
+import yaml
+
+from .errors import ConfigError
+
+DEFAULT_CONFIG_NAME = "parallax.yaml"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AlignConfig:
+    """Thresholds, weights and word lists of the engine; every field has a default.
+
+    Attributes:
+        link_threshold: minimum combined score in [0, 1] for two passages to be linked.
+        candidate_cutoff: weighted-cosine floor below which a pair is never scored further
+            (the blocking step that keeps large stories sub-quadratic).
+        cosine_weight: share of the weighted cosine in the combined score; the rest is
+            rapidfuzz token_set_ratio on the normalised text.
+        name_weight: multiplier of a word's weight when it is a name or a number.
+        common_word_weight: multiplier for words found in every source (they tell little).
+        doc_gate: how much a pair's score is pulled down when its two articles are
+            dissimilar (0 = ignore article similarity, 1 = full gate).
+        max_passage_sentences: longest passage (1 to 3 consecutive sentences).
+        merge_gain: how much better a multi-sentence passage must score than its parts.
+        group_cohesion: share of a group's members a passage must link to, to join it.
+        max_block_size: sentences per cdist block on large inputs.
+        max_passage_chars: long runs without sentence ends are cut into pieces of this size.
+        min_words: sentences with fewer content words are not aligned.
+        boilerplate_phrases: extra phrases (case-insensitive) that mark a line as site junk.
+        workers: threads for rapidfuzz (-1 = all cores).
+        semantic: use the optional embedding extra: "auto", "on" or "off".
+        semantic_weight: share of the embedding cosine in the score when semantic is on.
+        semantic_model_path: a local folder with the model, instead of the packaged one.
+    """
+
+    link_threshold: float = 0.5
+    candidate_cutoff: float = 0.18
+    cosine_weight: float = 0.7
+    name_weight: float = 2.0
+    common_word_weight: float = 0.5
+    doc_gate: float = 0.3
+    max_passage_sentences: int = 3
+    merge_gain: float = 0.08
+    group_cohesion: float = 0.5
+    max_block_size: int = 4000
+    max_passage_chars: int = 1000
+    min_words: int = 3
+    boilerplate_phrases: tuple[str, ...] = field(default=())
+    workers: int = -1
+    semantic: str = "auto"
+    semantic_weight: float = 0.5
+    semantic_model_path: str = ""
+
+
+# Closed ranges checked on load; anything not listed only needs the right type.
+_RANGES: dict[str, tuple[float, float]] = {
+    "link_threshold": (0.0, 1.0),
+    "candidate_cutoff": (0.0, 1.0),
+    "cosine_weight": (0.0, 1.0),
+    "name_weight": (0.0, 100.0),
+    "common_word_weight": (0.0, 1.0),
+    "doc_gate": (0.0, 1.0),
+    "max_passage_sentences": (1, 3),
+    "merge_gain": (0.0, 1.0),
+    "group_cohesion": (0.0, 1.0),
+    "max_block_size": (100, 1_000_000),
+    "max_passage_chars": (50, 1_000_000),
+    "min_words": (0, 100),
+    "semantic_weight": (0.0, 1.0),
+}
+_CHOICES: dict[str, tuple[str, ...]] = {"semantic": ("auto", "on", "off")}
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """Line numbers (1-based) of top-level keys, for error messages."""
+    lines: dict[str, int] = {}
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return lines
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            lines[str(key_node.value)] = key_node.start_mark.line + 1
+    return lines
+
+
+def _coerce(name: str, value: Any, kind: Any, where: str) -> Any:
+    bad = ConfigError(f"{where}: '{name}' must be {_describe(kind)}, got {value!r}")
+    if kind is bool:
+        if not isinstance(value, bool):
+            raise bad
+        return value
+    if kind is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise bad
+        return value
+    if kind is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise bad
+        return float(value)
+    if kind is str:
+        if not isinstance(value, str):
+            raise bad
+        return value
+    # tuple[str, ...]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise bad
+    return tuple(value)
+
+
+def _describe(kind: Any) -> str:
+    return {bool: "true or false", int: "an integer", float: "a number", str: "a string"}.get(
+        kind, "a list of strings"
+    )
+
+
+def config_from_mapping(data: dict[str, Any], source: str = "config") -> AlignConfig:
+    """Build an AlignConfig from a mapping, checking keys, types and ranges.
+
+    Args:
+        data: key -> value, as read from YAML or given by a caller.
+        source: how to name the origin in messages (a file name, with line numbers known).
+
+    Raises:
+        ConfigError: on an unknown key, a wrong type or a value out of range.
+    """
+    return _build(data, source, {})
+
+
+def _build(data: dict[str, Any], source: str, lines: dict[str, int]) -> AlignConfig:
+    hints = get_type_hints(AlignConfig)
+    names = [f.name for f in dataclasses.fields(AlignConfig)]
+    unknown = [k for k in data if k not in names]
+    if unknown:
+        parts = []
+        for key in unknown:
+            hint = difflib.get_close_matches(str(key), names, n=1)
+            at = f"line {lines[str(key)]}: " if str(key) in lines else ""
+            parts.append(
+                f"{at}unknown key '{key}'" + (f" (did you mean '{hint[0]}'?)" if hint else "")
+            )
+        raise ConfigError(f"{source}: " + "; ".join(parts))
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        where = f"{source}, line {lines[key]}" if key in lines else source
+        value = _coerce(key, value, hints[key], where)
+        if key in _RANGES:
+            low, high = _RANGES[key]
+            if not low <= value <= high:
+                raise ConfigError(f"{where}: '{key}' must be between {low} and {high}, got {value}")
+        if key in _CHOICES and value not in _CHOICES[key]:
+            raise ConfigError(f"{where}: '{key}' must be one of {', '.join(_CHOICES[key])}")
+        values[key] = value
+    return AlignConfig(**values)
+
+
+def load_config(path: str | Path | None = None, *, cwd: Path | None = None) -> AlignConfig:
+    """Read a YAML config file; defaults when there is none.
+
+    Args:
+        path: the file given with ``--config``; None looks for ``parallax.yaml`` in ``cwd``.
+        cwd: the folder to look in (the working folder by default).
+
+    Returns:
+        The checked config.
+
+    Raises:
+        ConfigError: the file is missing (when named), unreadable, not YAML, not a mapping,
+            or holds an unknown key or a bad value.
+    """
+    if path is None:
+        candidate = (cwd or Path.cwd()) / DEFAULT_CONFIG_NAME
+        if not candidate.is_file():
+            return AlignConfig()
+        path = candidate
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config file ({exc.__class__.__name__})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f", line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise ConfigError(f"{path}{at}: {problem}") from None
+    if data is None:
+        return AlignConfig()
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping of key: value, got {type(data).__name__}")
+    return _build(data, str(path), _key_lines(text))

@@ -1,0 +1,342 @@
+"""align(): the stages in order: sentences, weights, passages, links, groups, conflicts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .config import AlignConfig
+from .conflicts import Side, find_conflicts
+from .grouping import build_groups
+from .model import Alignment, Document, Group, Pair, Passage, Sentence
+from .normalize import content_tokens, text_key
+from .sentences import split_sentences
+from .similarity import Weights, candidates, doc_gate, fuzzy, normalised_sum, row_cosines
+
+# How many candidates each passage keeps per run; bounds memory and output on huge stories.
+TOP_K = 64
+
+Progress = Callable[[str, float], None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """An alignable run of sentences while the engine works (not part of the result)."""
+
+    doc: int
+    first: int
+    last: int
+
+
+def _noop(stage: str, fraction: float) -> None:
+    return None
+
+
+def align(
+    documents: Sequence[Document],
+    config: AlignConfig | None = None,
+    *,
+    progress: Progress | None = None,
+    scorer: Callable[[list[str], list[str]], np.ndarray] | None = None,
+) -> Alignment:
+    """Align several articles about one story.
+
+    Args:
+        documents: the sources, in display order.
+        config: thresholds and weights; defaults when None.
+        progress: called with a stage name and a fraction in [0, 1], for progress bars.
+        scorer: an optional extra scorer (for example sentence embeddings): given two aligned
+            lists of passage texts, returns similarities in [0, 1] that are mixed into the
+            lexical score with ``config.semantic_weight``.
+
+    Returns:
+        The alignment: every sentence in exactly one passage, links, groups and conflicts.
+    """
+    config = config or AlignConfig()
+    report = progress or _noop
+    docs = tuple(documents)
+    n_docs = len(docs)
+
+    report("sentences", 0.0)
+    sentences = tuple(
+        split_sentences(
+            d.text,
+            i,
+            extra_phrases=config.boilerplate_phrases,
+            max_chars=config.max_passage_chars,
+        )
+        for i, d in enumerate(docs)
+    )
+    tokens = [
+        [content_tokens(d.text[s.start : s.end]) for s in sents]
+        for d, sents in zip(docs, sentences, strict=True)
+    ]
+    alignable = [
+        [not s.boilerplate and len(tokens[d][s.index]) >= config.min_words for s in sents]
+        for d, sents in enumerate(sentences)
+    ]
+
+    units = [_Unit(d, i, i) for d in range(n_docs) for i, ok in enumerate(alignable[d]) if ok]
+    report("weights", 0.2)
+    unit_tokens = [tokens[u.doc][u.first] for u in units]
+    unit_docs = np.asarray([u.doc for u in units], dtype=np.int64)
+    weights = Weights.fit(
+        unit_tokens,
+        unit_docs.tolist(),
+        n_docs,
+        name_weight=config.name_weight,
+        common_word_weight=config.common_word_weight,
+    )
+    sentence_matrix = weights.matrix(unit_tokens)
+    gate = doc_gate(sentence_matrix, unit_docs, n_docs, config.doc_gate)
+    sentence_keys = [text_key(t) for t in unit_tokens]
+
+    report("passages", 0.35)
+    passages_units = _choose_passages(
+        units, sentence_matrix, unit_docs, sentence_keys, gate, config
+    )
+
+    report("links", 0.55)
+    index_of = {(u.doc, u.first): k for k, u in enumerate(units)}
+    members = [[index_of[(p.doc, i)] for i in range(p.first, p.last + 1)] for p in passages_units]
+    passage_matrix = normalised_sum(sentence_matrix, members)
+    passage_docs = np.asarray([p.doc for p in passages_units], dtype=np.int64)
+    passage_keys = [" ".join(sentence_keys[m] for m in ms) for ms in members]
+    qa, qb, _ = candidates(
+        passage_matrix,
+        passage_matrix,
+        passage_docs,
+        passage_docs,
+        cutoff=config.candidate_cutoff,
+        top_k=TOP_K,
+        block=config.max_block_size,
+    )
+    keep = qa < qb  # the product is symmetric: keep each pair once
+    pair_set = set(zip(qa[keep].tolist(), qb[keep].tolist(), strict=True))
+    pair_set |= {(b, a) for a, b in zip(qa[~keep].tolist(), qb[~keep].tolist(), strict=True)}
+    pairs = sorted(pair_set)
+    la = np.asarray([a for a, _ in pairs], dtype=np.int64)
+    lb = np.asarray([b for _, b in pairs], dtype=np.int64)
+    scores = _combined(passage_matrix, passage_matrix, la, lb, passage_keys, passage_keys, config)
+    scores *= gate[passage_docs[la], passage_docs[lb]] if la.size else 1.0
+    if scorer is not None and la.size:
+        texts = [_text(docs, u, sentences) for u in passages_units]
+        extra = scorer([texts[i] for i in la.tolist()], [texts[i] for i in lb.tolist()])
+        w = config.semantic_weight
+        scores = (1 - w) * scores + w * np.asarray(extra, dtype=np.float32)
+    linked = scores >= config.link_threshold
+    la, lb, scores = la[linked], lb[linked], scores[linked]
+
+    report("groups", 0.8)
+    # Passages in the result: the alignable runs plus one per remaining sentence.
+    result = _all_passages(sentences, passages_units)
+    unit_to_result = {(p.doc, p.first): k for k, p in enumerate(result)}
+    ra = np.asarray(
+        [unit_to_result[(passages_units[i].doc, passages_units[i].first)] for i in la.tolist()],
+        dtype=np.int64,
+    )
+    rb = np.asarray(
+        [unit_to_result[(passages_units[i].doc, passages_units[i].first)] for i in lb.tolist()],
+        dtype=np.int64,
+    )
+    groups_members = build_groups(
+        [p.doc for p in result], ra, rb, scores, cohesion=config.group_cohesion
+    )
+    group_of = {p: g for g, ms in enumerate(groups_members) for p in ms}
+
+    report("conflicts", 0.9)
+    pair_values: list[Pair] = []
+    for a, b, s in sorted(
+        zip(ra.tolist(), rb.tolist(), scores.tolist(), strict=True),
+        key=lambda t: (group_of.get(t[0], -1), t[0], t[1]),
+    ):
+        g = group_of.get(a)
+        if g is None or group_of.get(b) != g:
+            continue  # a link the grouping refused: not part of any fact
+        pa, pb = result[a], result[b]
+        conflicts = find_conflicts(_side(docs, pa), _side(docs, pb))
+        pair_values.append(
+            Pair(a=a, b=b, similarity=round(min(1.0, max(0.0, s)), 4), group=g, conflicts=conflicts)
+        )
+
+    pairs_by_group: list[list[int]] = [[] for _ in groups_members]
+    for k, pair in enumerate(pair_values):
+        pairs_by_group[pair.group].append(k)
+    groups = tuple(
+        Group(
+            id=g,
+            passages=tuple(ms),
+            pairs=tuple(pairs_by_group[g]),
+            status="conflict"
+            if any(pair_values[k].conflicts for k in pairs_by_group[g])
+            else "agree",
+        )
+        for g, ms in enumerate(groups_members)
+    )
+    final = tuple(
+        Passage(
+            id=k,
+            doc=p.doc,
+            first=p.first,
+            last=p.last,
+            start=p.start,
+            end=p.end,
+            group=group_of.get(k),
+            boilerplate=p.boilerplate,
+        )
+        for k, p in enumerate(result)
+    )
+    sentence_passages = tuple(
+        tuple(_sentence_owner(final, d, len(sentences[d]))) for d in range(n_docs)
+    )
+    report("done", 1.0)
+    return Alignment(
+        documents=docs,
+        sentences=sentences,
+        passages=final,
+        pairs=tuple(pair_values),
+        groups=groups,
+        sentence_passages=sentence_passages,
+    )
+
+
+def _combined(
+    left: object,
+    right: object,
+    li: np.ndarray,
+    ri: np.ndarray,
+    left_keys: Sequence[str],
+    right_keys: Sequence[str],
+    config: AlignConfig,
+) -> np.ndarray:
+    """The lexical score: weighted cosine mixed with rapidfuzz on the content words."""
+    cos = row_cosines(left, right, li, ri)  # type: ignore[arg-type]
+    fz = fuzzy(
+        [left_keys[i] for i in li.tolist()], [right_keys[i] for i in ri.tolist()], config.workers
+    )
+    w = config.cosine_weight
+    return (w * cos + (1 - w) * fz).astype(np.float32)
+
+
+def _choose_passages(
+    units: list[_Unit],
+    matrix: object,
+    unit_docs: np.ndarray,
+    keys: list[str],
+    gate: np.ndarray,
+    config: AlignConfig,
+) -> list[_Unit]:
+    """Sentences, joined into runs of two or three where one source says in two what another
+    says in one: a run is kept when it matches a sentence elsewhere clearly better than any of
+    its parts does. Runs never overlap; the best ones win.
+    """
+    if config.max_passage_sentences < 2 or not units:
+        return units
+    windows: list[list[int]] = []
+    for k in range(len(units)):
+        for size in range(2, config.max_passage_sentences + 1):
+            last = k + size - 1
+            if last >= len(units):
+                break
+            # consecutive sentences of one document, with nothing skipped between them
+            if units[last].doc != units[k].doc or units[last].first - units[k].first != size - 1:
+                break
+            windows.append(list(range(k, last + 1)))
+    if not windows:
+        return units
+    window_matrix = normalised_sum(matrix, windows)  # type: ignore[arg-type]
+    window_docs = np.asarray([unit_docs[w[0]] for w in windows], dtype=np.int64)
+    wi, si, _ = candidates(
+        window_matrix,
+        matrix,
+        window_docs,
+        unit_docs,  # type: ignore[arg-type]
+        cutoff=config.candidate_cutoff,
+        top_k=TOP_K // 4,
+        block=config.max_block_size,
+    )
+    if wi.size == 0:
+        return units
+    window_keys = [" ".join(keys[m] for m in w) for w in windows]
+    whole = _combined(window_matrix, matrix, wi, si, window_keys, keys, config)
+    whole *= gate[window_docs[wi], unit_docs[si]]
+    # the best single member of each window against the same sentence
+    best_part = np.zeros_like(whole)
+    width = max(len(w) for w in windows)
+    for j in range(width):
+        member = np.asarray(
+            [windows[w][j] if j < len(windows[w]) else windows[w][0] for w in wi.tolist()],
+            dtype=np.int64,
+        )
+        part = (
+            _combined(matrix, matrix, member, si, keys, keys, config)
+            * gate[unit_docs[member], unit_docs[si]]
+        )
+        best_part = np.maximum(best_part, part)
+    good = (whole >= config.link_threshold) & (whole >= best_part + config.merge_gain)
+    taken = np.zeros(len(units), dtype=bool)
+    chosen: dict[int, list[int]] = {}
+    for k in np.lexsort((wi, -whole))[good[np.lexsort((wi, -whole))]].tolist():
+        w = windows[int(wi[k])]
+        if taken[w].any():
+            continue
+        taken[w] = True
+        chosen[w[0]] = w
+    out: list[_Unit] = []
+    k = 0
+    while k < len(units):
+        if k in chosen:
+            w = chosen[k]
+            out.append(_Unit(units[k].doc, units[w[0]].first, units[w[-1]].first))
+            k = w[-1] + 1
+        else:
+            out.append(units[k])
+            k += 1
+    return out
+
+
+def _all_passages(sentences: tuple[tuple[Sentence, ...], ...], runs: list[_Unit]) -> list[Passage]:
+    """Every sentence in exactly one passage: the alignable runs, and one per other sentence."""
+    run_at = {(u.doc, u.first): u for u in runs}
+    out: list[Passage] = []
+    for d, sents in enumerate(sentences):
+        i = 0
+        while i < len(sents):
+            run = run_at.get((d, i))
+            last = run.last if run else i
+            out.append(
+                Passage(
+                    id=len(out),
+                    doc=d,
+                    first=i,
+                    last=last,
+                    start=sents[i].start,
+                    end=sents[last].end,
+                    boilerplate=all(s.boilerplate for s in sents[i : last + 1]),
+                )
+            )
+            i = last + 1
+    return out
+
+
+def _text(
+    docs: Sequence[Document], unit: _Unit | Passage, sentences: tuple[tuple[Sentence, ...], ...]
+) -> str:
+    sents = sentences[unit.doc]
+    return docs[unit.doc].text[sents[unit.first].start : sents[unit.last].end]
+
+
+def _side(docs: Sequence[Document], p: Passage) -> Side:
+    doc = docs[p.doc]
+    return Side(doc=p.doc, label=doc.id, text=doc.text[p.start : p.end], offset=p.start)
+
+
+def _sentence_owner(passages: tuple[Passage, ...], doc: int, count: int) -> list[int]:
+    owner = [0] * count
+    for p in passages:
+        if p.doc == doc:
+            for i in range(p.first, p.last + 1):
+                owner[i] = p.id
+    return owner

@@ -1,0 +1,192 @@
+"""The engine's data model: small frozen values whose offsets index the original text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+GroupStatus = Literal["agree", "conflict", "unique"]
+ConflictKind = Literal["number", "negation", "time", "attribution"]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One source article as read from disk.
+
+    Attributes:
+        id: the file stem, unique in a story.
+        text: the text as decoded; every offset in the model indexes it.
+        path: where it was read from ("" for in-memory documents).
+        outlet: display name of the publisher, "" when unknown.
+        headline: headline as the text shows it, "" when unknown.
+        encoding: the codec the text was decoded with.
+    """
+
+    id: str
+    text: str
+    path: str = ""
+    outlet: str = ""
+    headline: str = ""
+    encoding: str = "utf-8"
+
+    @property
+    def label(self) -> str:
+        """The outlet when known, else the id."""
+        return self.outlet or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Characters ``[start, end)`` of document ``doc`` (an index into ``Alignment.documents``)."""
+
+    doc: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence (or headline, bullet, boilerplate line) of one document.
+
+    Attributes:
+        doc: index of the document in ``Alignment.documents``.
+        index: position of the sentence in its document.
+        start, end: character offsets into the document's text, end exclusive.
+        boilerplate: site junk; shown dimmed, never aligned.
+    """
+
+    doc: int
+    index: int
+    start: int
+    end: int
+    boilerplate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One to three consecutive sentences of a document, the unit that is aligned.
+
+    Every sentence of every document lies in exactly one passage.
+
+    Attributes:
+        id: index in ``Alignment.passages``.
+        doc: document index.
+        first, last: sentence indices in the document, inclusive.
+        start, end: character offsets of the whole passage.
+        group: id of the group holding it, or None when unique to its source.
+        boilerplate: made of boilerplate sentences only.
+    """
+
+    id: int
+    doc: int
+    first: int
+    last: int
+    start: int
+    end: int
+    group: int | None = None
+    boilerplate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A reason to think two linked passages contradict each other.
+
+    Attributes:
+        kind: number, negation, time or attribution (attribution is the weakest).
+        spans: the conflicting characters, in both passages' documents.
+        reason: one line a person can read.
+    """
+
+    kind: ConflictKind
+    spans: tuple[Span, ...]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A link: two passages of different documents judged to tell the same fact.
+
+    Attributes:
+        a, b: passage ids, ``a`` from the lower document index.
+        similarity: the score in [0, 1] that made the link.
+        group: the group holding both passages.
+        conflicts: empty when the two agree.
+    """
+
+    a: int
+    b: int
+    similarity: float
+    group: int
+    conflicts: tuple[Conflict, ...] = ()
+
+    @property
+    def contradiction(self) -> str:
+        """The strongest conflict kind, "" when the pair agrees."""
+        return self.conflicts[0].kind if self.conflicts else ""
+
+    @property
+    def reason(self) -> str:
+        """The reasons of all conflicts, joined; "" when the pair agrees."""
+        return "; ".join(c.reason for c in self.conflicts)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """One fact across the story: the passages joined by links.
+
+    Attributes:
+        id: index in ``Alignment.groups``, in reading order of the first source.
+        passages: passage ids, sorted by document then position.
+        pairs: indices into ``Alignment.pairs`` of the links inside the group.
+        status: "conflict" when any link conflicts, else "agree".
+    """
+
+    id: int
+    passages: tuple[int, ...]
+    pairs: tuple[int, ...]
+    status: GroupStatus = "agree"
+
+    @property
+    def size(self) -> int:
+        return len(self.passages)
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """The result of ``align()``: every input accounted for.
+
+    Attributes:
+        documents: the inputs, in order.
+        sentences: per document, its sentences in order.
+        passages: all passages, by document then position.
+        pairs: all links, sorted by group then passages.
+        groups: all groups (facts told by two or more sources).
+        sentence_passages: per document, per sentence, the id of its passage.
+        warnings: problems met on the way that did not stop the run.
+    """
+
+    documents: tuple[Document, ...]
+    sentences: tuple[tuple[Sentence, ...], ...]
+    passages: tuple[Passage, ...]
+    pairs: tuple[Pair, ...]
+    groups: tuple[Group, ...]
+    sentence_passages: tuple[tuple[int, ...], ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    def text(self, item: Sentence | Passage | Span) -> str:
+        """The original characters of a sentence, passage or span."""
+        return self.documents[item.doc].text[item.start : item.end]
+
+    def group_docs(self, group: Group) -> tuple[int, ...]:
+        """The documents that have a passage in ``group``, in order."""
+        return tuple(sorted({self.passages[p].doc for p in group.passages}))
+
+    def passage_status(self, passage: Passage) -> GroupStatus:
+        """agree / conflict for a grouped passage, unique otherwise."""
+        if passage.group is None:
+            return "unique"
+        return self.groups[passage.group].status
+
+    def passage_of_sentence(self, doc: int, index: int) -> Passage:
+        """The passage that holds sentence ``index`` of document ``doc``."""
+        return self.passages[self.sentence_passages[doc][index]]

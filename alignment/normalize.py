@@ -1,0 +1,69 @@
+"""Comparison keys for scoring only: folded content words, their weights, and a text key.
+
+Nothing here is shown to users; offsets always come from the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Function words and newsroom verbs that say nothing about which fact a sentence tells.
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all also am an and any are around as at be because
+    been before being below between both but by can could did do does doing down during each
+    either few for from further had has have having he her here hers herself him himself his
+    how i if in into is it its itself just least less let like may me might more most much
+    must my myself near neither no nor not now of off on once one only or other others our
+    ours ourselves out over own per same she should since so some such than that the their
+    theirs them themselves then there these they this those though through thus to too under
+    until up upon us very via was we were what when where whether which while who whom whose
+    why will with within without would yet you your yours yourself said says say told
+    according reported report reports added stated mr mrs ms s t however meanwhile moreover
+    also even still already
+    """.split()  # noqa: SIM905
+)
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def fold(text: str) -> str:
+    """Case-folded text without accents: "Nicolás" and "nicolas" fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to meet "offers"/"offer", "arrested"/"arrest"."""
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + keep
+    return word
+
+
+def content_tokens(text: str) -> list[tuple[str, bool]]:
+    """Content words of a text, folded and stemmed, each with a flag: a name or a number.
+
+    A name is a capitalised word that is not the first word of the text; a number is digits
+    (separators dropped, so "2,000" and "2000" meet).
+    """
+    out: list[tuple[str, bool]] = []
+    for i, match in enumerate(_TOKEN.finditer(text)):
+        raw = match.group()
+        if raw[0].isdigit():
+            out.append((raw.replace(",", ""), True))
+            continue
+        word = fold(raw)
+        if "'" in word or "’" in word:
+            word = re.split(r"['’]", word)[0]
+        if len(word) < 2 or word in STOP_WORDS:
+            continue
+        out.append((stem(word), i > 0 and raw[0].isupper()))
+    return out
+
+
+def text_key(tokens: list[tuple[str, bool]]) -> str:
+    """The content words joined: what rapidfuzz compares."""
+    return " ".join(t for t, _ in tokens)

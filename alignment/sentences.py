@@ -1,0 +1,111 @@
+"""Sentences with exact offsets: lines, then pysbd inside each line, then bounded pieces.
+
+pysbd (the Golden Rules segmenter) handles abbreviations such as "U.S.", initials such as
+"Daniel P." and titles such as "Sen." far better than a regex; it returns character spans
+into the text it is given, so no offset is ever recomputed by searching.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import pysbd
+
+from .boilerplate import boilerplate_lines
+from .model import Sentence
+
+# A list marker: a bullet sign, or a dash or star followed by a space.
+_BULLET = re.compile(r"(?:[•·▪◦●■‣]|[-–—*](?=\s))\s*")
+_SPACE = re.compile(r"\s")
+# pysbd is slow on very long runs without a stop; cut lines longer than this first.
+_PYSBD_MAX = 5000
+
+_segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+@lru_cache(maxsize=65536)
+def _split_line(line: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans inside one line (stories repeat lines, so this is cached)."""
+    spans = []
+    for span in _segmenter.segment(line):
+        start, end = span.start, span.end
+        while start < end and line[start].isspace():
+            start += 1
+        while end > start and line[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    # pysbd's spans tile the line; if it ever drops characters, fall back to the line.
+    if not spans:
+        return ((0, len(line.rstrip())),) if line.strip() else ()
+    return tuple(spans)
+
+
+def _bounded(start: int, end: int, text: str, limit: int) -> Iterable[tuple[int, int]]:
+    """Cut ``text[start:end]`` into pieces of at most ``limit`` characters, at spaces."""
+    while end - start > limit:
+        cut = start + limit
+        space = text.rfind(" ", start + limit // 2, cut)
+        if space > start:
+            cut = space
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, without its outer spaces."""
+    out = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        start, end = pos, pos + len(raw.rstrip("\r\n"))
+        pos += len(raw)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+def split_sentences(
+    text: str,
+    doc: int = 0,
+    *,
+    extra_phrases: Iterable[str] = (),
+    max_chars: int = 1000,
+) -> tuple[Sentence, ...]:
+    """Split a document into sentences, marking boilerplate lines.
+
+    Args:
+        text: the document text as read.
+        doc: the document index to put on each sentence.
+        extra_phrases: boilerplate phrases from the config.
+        max_chars: longest sentence; longer runs are cut at spaces.
+
+    Returns:
+        Sentences in order, disjoint, each ``text[s.start:s.end]`` stripped of outer space.
+    """
+    lines = _lines(text)
+    junk = boilerplate_lines([text[s:e] for s, e in lines], extra_phrases)
+    spans: list[tuple[int, int, bool]] = []
+    for i, (ls, le) in enumerate(lines):
+        if i in junk:
+            spans.extend((s, e, True) for s, e in _bounded(ls, le, text, max_chars))
+            continue
+        bullet = _BULLET.match(text, ls, le)
+        if bullet and bullet.end() < le:
+            ls = bullet.end()
+        for cs, ce in _bounded(ls, le, text, _PYSBD_MAX):
+            for s, e in _split_line(text[cs:ce]):
+                spans.extend((a, b, False) for a, b in _bounded(cs + s, cs + e, text, max_chars))
+    return tuple(
+        Sentence(doc=doc, index=i, start=s, end=e, boilerplate=b)
+        for i, (s, e, b) in enumerate(spans)
+    )

@@ -1,0 +1,178 @@
+"""Score matrices: weighted cosine over rare words (sparse products, blocked) plus rapidfuzz.
+
+The weighted cosine finds candidates without a Python loop over pairs: one sparse product per
+block of rows, pruned to the best ``top_k`` per row, so memory stays bounded on large stories.
+rapidfuzz then scores only those candidates (``process.cpdist``), and the two are mixed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from scipy import sparse
+
+Tokens = list[tuple[str, bool]]
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Per-word weights fitted on one story: rare words, names and numbers weigh more."""
+
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    common: np.ndarray  # True for words found in every source
+    name_weight: float
+    common_word_weight: float
+
+    @classmethod
+    def fit(
+        cls,
+        units: Sequence[Tokens],
+        docs: Sequence[int],
+        n_docs: int,
+        *,
+        name_weight: float,
+        common_word_weight: float,
+    ) -> Weights:
+        """Learn the vocabulary and weights from the story's alignable sentences."""
+        vocabulary: dict[str, int] = {}
+        df: list[int] = []
+        doc_sets: list[set[int]] = []
+        for tokens, doc in zip(units, docs, strict=True):
+            for word in {t for t, _ in tokens}:
+                index = vocabulary.setdefault(word, len(vocabulary))
+                if index == len(df):
+                    df.append(0)
+                    doc_sets.append(set())
+                df[index] += 1
+                doc_sets[index].add(doc)
+        n = max(len(units), 1)
+        idf = np.log((n + 1) / (np.asarray(df, dtype=np.float64) + 1)) + 1.0
+        # "Every source" only means something with three or more sources.
+        common = np.asarray([len(s) >= n_docs for s in doc_sets], dtype=bool) & (n_docs >= 3)
+        return cls(vocabulary, idf, common, name_weight, common_word_weight)
+
+    def matrix(self, units: Sequence[Tokens]) -> sparse.csr_matrix:
+        """L2-normalised weighted bag of words, one row per unit (unknown words ignored)."""
+        indptr = [0]
+        indices: list[int] = []
+        data: list[float] = []
+        for tokens in units:
+            row: dict[int, float] = {}
+            for word, is_name in tokens:
+                index = self.vocabulary.get(word)
+                if index is None:
+                    continue
+                weight = self.idf[index] * (self.name_weight if is_name else 1.0)
+                if self.common[index]:
+                    weight *= self.common_word_weight
+                row[index] = max(row.get(index, 0.0), weight)
+            norm = math.sqrt(sum(w * w for w in row.values())) or 1.0
+            indices.extend(row)
+            data.extend(w / norm for w in row.values())
+            indptr.append(len(indices))
+        return sparse.csr_matrix(
+            (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32), indptr),
+            shape=(len(units), len(self.vocabulary)),
+        )
+
+
+def normalised_sum(matrix: sparse.csr_matrix, groups: Sequence[Sequence[int]]) -> sparse.csr_matrix:
+    """Rows that are the L2-normalised sums of the given rows (a passage from its sentences)."""
+    rows, cols = [], []
+    for r, members in enumerate(groups):
+        rows.extend([r] * len(members))
+        cols.extend(members)
+    combine = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(groups), matrix.shape[0])
+    )
+    summed = (combine @ matrix).tocsr()
+    norms = np.sqrt(np.asarray(summed.multiply(summed).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ summed)
+
+
+def candidates(
+    queries: sparse.csr_matrix,
+    choices: sparse.csr_matrix,
+    query_docs: np.ndarray,
+    choice_docs: np.ndarray,
+    *,
+    cutoff: float,
+    top_k: int,
+    block: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Cross-document pairs whose weighted cosine reaches ``cutoff``, best ``top_k`` per query.
+
+    Returns:
+        Query rows, choice rows and cosines, as parallel arrays.
+    """
+    out_q, out_c, out_s = [], [], []
+    choices_t = choices.T.tocsr()
+    for lo in range(0, queries.shape[0], block):
+        product = (queries[lo : lo + block] @ choices_t).tocoo()
+        q, c, s = product.row + lo, product.col, product.data
+        keep = (s >= cutoff) & (query_docs[q] != choice_docs[c])
+        q, c, s = q[keep], c[keep], s[keep]
+        if q.size and top_k > 0:
+            order = np.lexsort((-s, q))  # by query, best first
+            q, c, s = q[order], c[order], s[order]
+            starts = np.searchsorted(q, q, side="left")
+            rank = np.arange(q.size) - starts
+            keep = rank < top_k
+            q, c, s = q[keep], c[keep], s[keep]
+        out_q.append(q)
+        out_c.append(c)
+        out_s.append(s)
+    if not out_q:
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty, np.empty(0, dtype=np.float32)
+    return (
+        np.concatenate(out_q).astype(np.int64),
+        np.concatenate(out_c).astype(np.int64),
+        np.concatenate(out_s).astype(np.float32),
+    )
+
+
+def row_cosines(
+    left: sparse.csr_matrix, right: sparse.csr_matrix, li: np.ndarray, ri: np.ndarray
+) -> np.ndarray:
+    """Cosine of row ``li[k]`` of ``left`` with row ``ri[k]`` of ``right``, for every k."""
+    if li.size == 0:
+        return np.empty(0, dtype=np.float32)
+    return np.asarray(left[li].multiply(right[ri]).sum(axis=1), dtype=np.float32).ravel()
+
+
+def fuzzy(keys_a: Sequence[str], keys_b: Sequence[str], workers: int) -> np.ndarray:
+    """rapidfuzz token_set_ratio of aligned key lists, in [0, 1]."""
+    if not keys_a:
+        return np.empty(0, dtype=np.float32)
+    scores = process.cpdist(
+        list(keys_a), list(keys_b), scorer=fuzz.token_set_ratio, workers=workers, dtype=np.float32
+    )
+    return np.asarray(scores, dtype=np.float32) / 100.0
+
+
+def doc_gate(
+    matrix: sparse.csr_matrix, docs: np.ndarray, n_docs: int, strength: float
+) -> np.ndarray:
+    """Per pair of documents, a factor in [1 - strength, 1]: dissimilar articles count less.
+
+    The reference is the upper quartile of the story's article similarities, so a story whose
+    articles all overlap little is not punished as a whole.
+    """
+    if strength <= 0 or n_docs < 2:
+        return np.ones((n_docs, n_docs), dtype=np.float32)
+    members = [np.flatnonzero(docs == d).tolist() for d in range(n_docs)]
+    doc_vectors = normalised_sum(matrix, members)
+    sims = (doc_vectors @ doc_vectors.T).toarray()
+    off = sims[~np.eye(n_docs, dtype=bool)]
+    ref = float(np.quantile(off, 0.75)) if off.size else 1.0
+    if ref <= 0:
+        return np.ones((n_docs, n_docs), dtype=np.float32)
+    factor = (1.0 - strength) + strength * np.minimum(1.0, sims / ref)
+    return factor.astype(np.float32)

@@ -1,0 +1,22 @@
+"""Shared fixtures: the seeds, loaded and aligned once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from alignment import Alignment, align, load_documents
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seed_documents():
+    return load_documents([SEEDS]).documents
+
+
+@pytest.fixture(scope="session")
+def seed_alignment(seed_documents) -> Alignment:
+    return align(seed_documents)

@@ -1,0 +1,54 @@
+"""The engine's contracts: offsets slice exactly, every sentence is accounted for, no Textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from alignment import Document, align
+
+
+def test_engine_imports_no_textual():
+    code = (
+        "import alignment, alignment.export, sys; "
+        "sys.exit(1 if any(m.startswith('textual') for m in sys.modules) else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_passages_cover_every_sentence_once(seed_alignment):
+    for d, sentences in enumerate(seed_alignment.sentences):
+        owners = [p for p in seed_alignment.passages if p.doc == d]
+        covered = [i for p in owners for i in range(p.first, p.last + 1)]
+        assert covered == list(range(len(sentences)))
+
+
+def test_pair_offsets_slice_to_text(seed_alignment):
+    assert seed_alignment.pairs, "the seeds tell shared facts: there must be links"
+    for pair in seed_alignment.pairs:
+        a, b = seed_alignment.passages[pair.a], seed_alignment.passages[pair.b]
+        assert a.doc != b.doc
+        assert a.group == b.group == pair.group
+        assert 0.0 <= pair.similarity <= 1.0
+        assert seed_alignment.text(a) == seed_alignment.documents[a.doc].text[a.start : a.end]
+
+
+def test_identical_documents_align_fully():
+    text = (
+        "The council approved the new budget on Monday. "
+        "Spending on schools rises by 12 percent next year. "
+        "Opposition members walked out before the vote."
+    )
+    result = align([Document(id="a", text=text), Document(id="b", text=text)])
+    assert all(p.group is not None for p in result.passages)
+    assert all(g.status == "agree" for g in result.groups)
+
+
+def test_disjoint_documents_have_no_links():
+    a = Document(id="a", text="The river flooded three villages after heavy rain in the north.")
+    b = Document(
+        id="b", text="A new smartphone model sold out within hours of its launch in Tokyo."
+    )
+    result = align([a, b])
+    assert result.pairs == ()
+    assert all(p.group is None for p in result.passages)

@@ -1,0 +1,1 @@
+"""Parallax's terminal reader: renders what ``alignment`` computes."""

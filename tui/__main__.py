@@ -1,0 +1,114 @@
+"""Command line: open the reader, or export headless. Problems print one line and exit 2."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from alignment import AlignConfig, ParallaxError, align, load_config, load_documents
+from alignment.export import csv_text, write_atomic
+
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="parallax",
+        description=(
+            "Read one news story through many sources: aligned passages, the facts they share "
+            "and where they contradict each other. With no PATHS, opens the bundled seeds."
+        ),
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATHS",
+        help="article files (.txt) or folders of them (a folder means its *.txt, by name)",
+    )
+    parser.add_argument(
+        "--export",
+        metavar="FILE",
+        help="write the aligned pairs as CSV to FILE ('-' for stdout) and exit without the UI",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="let --export replace an existing file"
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="YAML config file (default: parallax.yaml in the working folder, if present)",
+    )
+    parser.add_argument(
+        "--semantic",
+        dest="semantic",
+        action="store_const",
+        const="on",
+        help="use the optional sentence-embedding extra (error if it is not installed)",
+    )
+    parser.add_argument(
+        "--no-semantic",
+        dest="semantic",
+        action="store_const",
+        const="off",
+        help="use the lexical scores only, even when the extra is installed",
+    )
+    parser.add_argument("--theme", metavar="NAME", help="Textual theme for the reader")
+    return parser
+
+
+def _config(args: argparse.Namespace) -> AlignConfig:
+    import dataclasses
+
+    config = load_config(args.config)
+    if args.semantic:
+        config = dataclasses.replace(config, semantic=args.semantic)
+    return config
+
+
+def _warn(lines: Sequence[str]) -> None:
+    for line in lines:
+        print(f"parallax: warning: {line}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        config = _config(args)
+        if args.export is not None:
+            return _export(args, config)
+    except ParallaxError as exc:
+        print(f"parallax: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    from .app import ParallaxApp
+
+    app = ParallaxApp(paths=args.paths, config=config, theme_name=args.theme)
+    app.run()
+    return app.return_code or 0
+
+
+def _export(args: argparse.Namespace, config: AlignConfig) -> int:
+    loaded = load_documents(args.paths)
+    _warn(loaded.warnings)
+    if len(loaded.documents) < 2:
+        print(
+            f"parallax: need at least two usable sources to align, got {len(loaded.documents)}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    alignment = align(loaded.documents, config)
+    content = csv_text(alignment)
+    if args.export == "-":
+        sys.stdout.write(content)
+        sys.stdout.flush()
+    else:
+        path = write_atomic(args.export, content, force=args.force)
+        print(f"parallax: wrote {len(alignment.pairs)} pairs to {path}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
