@@ -124,12 +124,11 @@ def boilerplate_lines(lines: Sequence[str], extra_phrases: Iterable[str] = ()) -
     """
     phrases = frozenset(fold(p) for p in (*DEFAULT_PHRASES, *extra_phrases))
     junk = {i for i, line in enumerate(lines) if is_junk_line(line, phrases)}
-    # A copyright line ends the article: what follows is the site's other headlines.
+    # A copyright line ends the article: the title-like lines after it are the site's other
+    # headlines.
     for i, line in enumerate(lines):
-        if (_COPYRIGHT.match(line) or "all rights reserved" in line.casefold()) and i >= len(
-            lines
-        ) // 2:
-            junk.update(range(i, len(lines)))
+        if _COPYRIGHT.match(line) or "all rights reserved" in line.casefold():
+            junk.update(j for j in range(i + 1, len(lines)) if not _ends_like_sentence(lines[j]))
             break
     # A trailing run of two or more title-like lines is a block of links, not the article.
     tail: list[int] = []
