@@ -1,0 +1,330 @@
+"""The shareable outputs: a Markdown report of the story and the whole model as JSON.
+
+Pure functions returning strings; ``alignment.export.write_atomic`` writes them. The JSON
+layout is described by ``schema/alignment.schema.json`` (JSON Schema, draft 2020-12).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from .model import Alignment, Passage, Span
+from .summary import (
+    GroupSummary,
+    agreed_facts,
+    disputed_facts,
+    fact_passage,
+    snippet,
+    unique_passages,
+)
+
+SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "alignment.schema.json"
+JSON_FORMAT = "parallax.alignment"
+JSON_VERSION = 1
+
+# Characters that Markdown (CommonMark, GitHub, Slack, Mattermost) would read as markup; an
+# underscore inside a word (file stems such as 000_ab12) is left alone, as CommonMark does.
+_MARKUP = re.compile(r"([\\`*\[\]<>|~#]|(?<!\w)_|_(?!\w))")
+_SPACE = re.compile(r"\s+")
+
+
+# -- JSON -----------------------------------------------------------------------------------
+
+
+def _span(span: Span) -> dict[str, int]:
+    return {"doc": span.doc, "start": span.start, "end": span.end}
+
+
+def json_model(alignment: Alignment) -> dict[str, Any]:
+    """The whole alignment as plain JSON values (see ``SCHEMA_PATH`` for the layout).
+
+    Offsets are character offsets into each document's decoded text (``encoding`` says how
+    the file was decoded); document, passage, pair and group references are list indices.
+    """
+    return {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "documents": [
+            {
+                "id": d.id,
+                "path": d.path,
+                "outlet": d.outlet,
+                "headline": d.headline,
+                "encoding": d.encoding,
+                "length": len(d.text),
+            }
+            for d in alignment.documents
+        ],
+        "sentences": [
+            {
+                "doc": s.doc,
+                "index": s.index,
+                "start": s.start,
+                "end": s.end,
+                "boilerplate": s.boilerplate,
+            }
+            for sents in alignment.sentences
+            for s in sents
+        ],
+        "passages": [
+            {
+                "id": p.id,
+                "doc": p.doc,
+                "first": p.first,
+                "last": p.last,
+                "start": p.start,
+                "end": p.end,
+                "group": p.group,
+                "boilerplate": p.boilerplate,
+            }
+            for p in alignment.passages
+        ],
+        "pairs": [
+            {
+                "id": k,
+                "a": pair.a,
+                "b": pair.b,
+                "similarity": pair.similarity,
+                "group": pair.group,
+                "conflicts": [
+                    {"kind": c.kind, "reason": c.reason, "spans": [_span(s) for s in c.spans]}
+                    for c in pair.conflicts
+                ],
+            }
+            for k, pair in enumerate(alignment.pairs)
+        ],
+        "groups": [
+            {
+                "id": g.id,
+                "status": g.status,
+                "passages": list(g.passages),
+                "pairs": list(g.pairs),
+            }
+            for g in alignment.groups
+        ],
+        "warnings": list(alignment.warnings),
+    }
+
+
+def json_text(alignment: Alignment) -> str:
+    """``json_model`` as UTF-8-ready text: indented, non-ASCII kept, newline at the end."""
+    return json.dumps(json_model(alignment), ensure_ascii=False, indent=2) + "\n"
+
+
+# -- Markdown -------------------------------------------------------------------------------
+
+
+def md_escape(text: str) -> str:
+    """``text`` on one line, with the characters Markdown would read as markup escaped."""
+    return _MARKUP.sub(r"\\\1", _SPACE.sub(" ", text).strip())
+
+
+def _source(alignment: Alignment, doc: int) -> str:
+    d = alignment.documents[doc]
+    return f"`{d.id}` {md_escape(d.outlet)}" if d.outlet else f"`{d.id}`"
+
+
+def _ids(alignment: Alignment, docs: tuple[int, ...]) -> str:
+    return ", ".join(f"`{alignment.documents[d].id}`" for d in docs)
+
+
+def _more(shown: int, total: int) -> list[str]:
+    return [f"- … and {total - shown} more"] if total > shown else []
+
+
+def _marked_quote(alignment: Alignment, passage: Passage, marks: list[Span], limit: int) -> str:
+    """The passage's text with the conflicting characters in bold, cut around them to
+    about ``limit`` characters when longer."""
+    text = alignment.documents[passage.doc].text
+    ranges = sorted(
+        (max(s.start, passage.start), min(s.end, passage.end))
+        for s in marks
+        if s.doc == passage.doc and s.start < passage.end and s.end > passage.start
+    )
+    merged: list[list[int]] = []
+    for start, end in ranges:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    lo, hi = passage.start, passage.end
+    if hi - lo > limit:
+        centre_lo = merged[0][0] if merged else lo
+        centre_hi = merged[-1][1] if merged else lo
+        pad = max(0, (limit - (centre_hi - centre_lo)) // 2)
+        lo = max(passage.start, centre_lo - pad)
+        hi = min(passage.end, max(centre_hi + pad, lo + limit))
+    out = "…" if lo > passage.start else ""
+    at = lo
+    for start, end in merged:
+        start, end = max(start, lo), min(end, hi)
+        if start >= end:
+            continue
+        out += _inline(text[at:start])
+        word = _inline(text[start:end])
+        # emphasis must not start or end with a space; keep the spaces outside it
+        core = word.strip()
+        lead, trail = word[: len(word) - len(word.lstrip())], word[len(word.rstrip()) :]
+        out += f"{lead}**{core}**{trail}" if core else word
+        at = end
+    out += _inline(text[at:hi])
+    if hi < passage.end:
+        out += "…"
+    return out.strip()
+
+
+def _inline(text: str) -> str:
+    """Escaped text whose white space runs became single spaces (edges kept)."""
+    return _MARKUP.sub(r"\\\1", _SPACE.sub(" ", text))
+
+
+def _disputed_section(
+    alignment: Alignment,
+    facts: tuple[GroupSummary, ...],
+    limit: int,
+    quote_chars: int,
+    max_reasons: int,
+) -> list[str]:
+    lines = [f"## Contradictions ({len(facts)})", ""]
+    if not facts:
+        return [*lines, "No contradiction found between linked passages.", ""]
+    for rank, fact in enumerate(facts[:limit], start=1):
+        group = alignment.groups[fact.group]
+        marks = [
+            span
+            for k in group.pairs
+            for conflict in alignment.pairs[k].conflicts
+            for span in conflict.spans
+        ]
+        kinds = ", ".join(fact.kinds) or "conflict"
+        lines.append(f"### {rank}. Group {fact.group} · {kinds} · {md_escape(fact.text)}")
+        lines.append("")
+        for p in sorted(
+            (alignment.passages[k] for k in group.passages), key=lambda p: (p.doc, p.start)
+        ):
+            minority = len(fact.agreeing) > len(fact.conflicting) and p.doc in fact.conflicting
+            side = " (disputes the others)" if minority else ""
+            lines.append(
+                f"- {_source(alignment, p.doc)}, chars {p.start}–{p.end}{side}: "
+                f"“{_marked_quote(alignment, p, marks, quote_chars)}”"
+            )
+        for reason in fact.reasons[:max_reasons]:
+            lines.append(f"- Why: {md_escape(reason)}")
+        if len(fact.reasons) > max_reasons:
+            lines.append(f"- … and {len(fact.reasons) - max_reasons} more reasons")
+        if fact.missing:
+            lines.append(f"- Not reported by: {_ids(alignment, fact.missing)}")
+        lines.append("")
+    if len(facts) > limit:
+        lines += [f"… and {len(facts) - limit} more contradictions.", ""]
+    return lines
+
+
+def _agreed_section(
+    alignment: Alignment, facts: tuple[GroupSummary, ...], limit: int, quote_chars: int
+) -> list[str]:
+    lines = [f"## What the sources agree on ({len(facts)})", ""]
+    if not facts:
+        return [*lines, "No fact is told alike by two or more sources.", ""]
+    n = len(alignment.documents)
+    for fact in facts[:limit]:
+        if len(fact.docs) == n:
+            who = f"**All {n} sources**"
+        elif len(fact.missing) < len(fact.docs):
+            who = f"**{len(fact.docs)} of {n}** (all but {_ids(alignment, fact.missing)})"
+        else:
+            who = f"**{len(fact.docs)} of {n}** ({_ids(alignment, fact.docs)})"
+        p = fact_passage(alignment, fact.group)
+        quote = md_escape(snippet(alignment.text(p), quote_chars))
+        lines.append(
+            f"- {who}, group {fact.group}: “{quote}” "
+            f"({alignment.documents[p.doc].id}, chars {p.start}–{p.end})"
+        )
+    return [*lines, *_more(min(limit, len(facts)), len(facts)), ""]
+
+
+def _unique_section(alignment: Alignment, limit: int, quote_chars: int) -> list[str]:
+    unique = unique_passages(alignment)
+    lines = ["## What only one source reports", ""]
+    for doc, passages in enumerate(unique):
+        if not passages:
+            continue
+        count = f"{len(passages)} passage" + ("" if len(passages) == 1 else "s")
+        lines += [f"### {_source(alignment, doc)} ({count})", ""]
+        for p in passages[:limit]:
+            quote = md_escape(snippet(alignment.text(p), quote_chars))
+            lines.append(f"- “{quote}” (chars {p.start}–{p.end})")
+        lines += [*_more(min(limit, len(passages)), len(passages)), ""]
+    silent = tuple(d for d, passages in enumerate(unique) if not passages)
+    if silent:
+        lines += [f"Nothing of their own: {_ids(alignment, silent)}.", ""]
+    return lines
+
+
+def report_markdown(
+    alignment: Alignment,
+    *,
+    title: str = "",
+    max_contradictions: int = 20,
+    max_agreed: int = 10,
+    max_unique: int = 5,
+    max_reasons: int = 3,
+    quote_chars: int = 200,
+) -> str:
+    """A Markdown report of the story, for a newsroom chat or a fact-check draft.
+
+    Sections: the sources; each contradiction with every source's wording (conflicting words
+    in bold) and character offsets; the facts the sources agree on, most sources first; what
+    each source alone reports (boilerplate and fragments left out). Long lists end with
+    "… and N more".
+
+    Args:
+        alignment: the result of ``align()``.
+        title: the report's heading; by default names the number of sources.
+        max_contradictions, max_agreed, max_unique, max_reasons: how many items each list
+            shows (unique passages per source, reasons per contradiction).
+        quote_chars: the length quotes are cut to (contradictions get twice as much).
+
+    Returns:
+        The report, ending with a newline.
+    """
+    docs = alignment.documents
+    disputed = disputed_facts(alignment)
+    agreed = agreed_facts(alignment)
+    unique_total = sum(len(ps) for ps in unique_passages(alignment))
+    lines = [
+        f"# {md_escape(title) or f'Parallax report: {len(docs)} sources'}",
+        "",
+        f"{len(docs)} sources · {len(alignment.groups)} shared facts · "
+        f"{len(disputed)} disputed · {unique_total} passages told by one source only",
+        "",
+        f"## Sources ({len(docs)})",
+        "",
+    ]
+    for doc in docs:
+        outlet = md_escape(doc.outlet) if doc.outlet else "outlet unknown"
+        headline = f": “{md_escape(doc.headline)}”" if doc.headline else ""
+        lines.append(f"- `{doc.id}` {outlet}{headline}")
+    lines.append("")
+    lines += _disputed_section(
+        alignment, disputed, max_contradictions, quote_chars * 2, max_reasons
+    )
+    lines += _agreed_section(alignment, agreed, max_agreed, quote_chars)
+    lines += _unique_section(alignment, max_unique, quote_chars)
+    if alignment.warnings:
+        lines += ["## Warnings", "", *(f"- {md_escape(w)}" for w in alignment.warnings), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+__all__ = [
+    "JSON_FORMAT",
+    "JSON_VERSION",
+    "SCHEMA_PATH",
+    "json_model",
+    "json_text",
+    "md_escape",
+    "report_markdown",
+]
