@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import json
 import re
@@ -310,3 +311,67 @@ def test_conflicts_from_the_detectors_reach_the_report(monkeypatch, seed_documen
 
 def test_underscores_inside_ids_stay_readable():
     assert md_escape("000_ab12 and _stressed_") == r"000_ab12 and \_stressed\_"
+
+
+# -- command line ----------------------------------------------------------------------------
+
+
+def _cli(capsys, *args: str) -> tuple[int, str, str]:
+    from tui.__main__ import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_report_and_json_to_stdout(capsys):
+    code, out, err = _cli(capsys, "--report", "-")
+    assert code == 0, err
+    assert out.startswith("# Parallax report: 5 sources\n")
+    code, out, err = _cli(capsys, "--export-json", "-")
+    assert code == 0, err
+    assert validate(json.loads(out)) == []
+
+
+def test_cli_writes_several_outputs_in_one_run(capsys, tmp_path):
+    csv_file, md, js = tmp_path / "pairs.csv", tmp_path / "story.md", tmp_path / "story.json"
+    code, out, err = _cli(
+        capsys, "--export", str(csv_file), "--report", str(md), "--export-json", str(js)
+    )
+    assert code == 0, err
+    assert out == ""
+    assert md.read_text(encoding="utf-8").startswith("# Parallax report")
+    data = json.loads(js.read_text(encoding="utf-8"))
+    with csv_file.open(encoding="utf-8", newline="") as handle:
+        assert len(list(csv.reader(handle))) == len(data["pairs"]) + 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pairs.csv", "story.json", "story.md"]
+
+
+def test_cli_refuses_to_replace_without_force_and_writes_nothing(capsys, tmp_path):
+    md, js = tmp_path / "story.md", tmp_path / "story.json"
+    js.write_text("old", encoding="utf-8")
+    code, _, err = _cli(capsys, "--report", str(md), "--export-json", str(js))
+    assert code == 2
+    assert "already exists" in err
+    assert "--force" in err
+    assert not md.exists()  # refused before anything was written
+    assert js.read_text(encoding="utf-8") == "old"
+    code, _, err = _cli(capsys, "--report", str(md), "--export-json", str(js), "--force")
+    assert code == 0, err
+    assert json.loads(js.read_text(encoding="utf-8"))["format"] == "parallax.alignment"
+
+
+@pytest.mark.parametrize(
+    ("args", "complaint"),
+    [
+        pytest.param(("--report", "-", "--export-json", "-"), "only one", id="two-stdout"),
+        pytest.param(("--report", "x.md", "--export", "x.md"), "different files", id="same-file"),
+    ],
+)
+def test_cli_refuses_outputs_that_would_collide(capsys, tmp_path, monkeypatch, args, complaint):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = _cli(capsys, *args)
+    assert code == 2
+    assert complaint in err
+    assert out == ""
+    assert list(tmp_path.iterdir()) == []

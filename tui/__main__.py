@@ -5,9 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from alignment import AlignConfig, ParallaxError, align, load_config, load_documents
+from alignment import (
+    AlignConfig,
+    ExportError,
+    ParallaxError,
+    align,
+    load_config,
+    load_documents,
+)
 from alignment.export import csv_text, write_atomic
+from alignment.report import json_text, report_markdown
 
 EXIT_USAGE = 2
 
@@ -32,7 +41,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the aligned pairs as CSV to FILE ('-' for stdout) and exit without the UI",
     )
     parser.add_argument(
-        "--force", action="store_true", help="let --export replace an existing file"
+        "--report",
+        metavar="FILE",
+        help="write a Markdown report of the story to FILE ('-' for stdout), without the UI",
+    )
+    parser.add_argument(
+        "--export-json",
+        metavar="FILE",
+        help="write the whole model as JSON to FILE ('-' for stdout), without the UI",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="let --export, --report and --export-json replace existing files",
     )
     parser.add_argument(
         "--config",
@@ -76,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         config = _config(args)
-        if args.export is not None:
+        if any(t is not None for t in (args.export, args.report, args.export_json)):
             return _export(args, config)
     except ParallaxError as exc:
         print(f"parallax: {exc.message}", file=sys.stderr)
@@ -90,7 +111,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     return app.return_code or 0
 
 
+def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """The headless outputs asked for, as (kind, target); refused before any work is done
+    when two share stdout or a file, or a file exists without --force."""
+    wanted = [("csv", args.export), ("report", args.report), ("json", args.export_json)]
+    outputs = [(kind, target) for kind, target in wanted if target is not None]
+    if [target for _, target in outputs].count("-") > 1:
+        raise ExportError("only one of --export, --report and --export-json can write to '-'")
+    files = [Path(target) for _, target in outputs if target != "-"]
+    if len({f.resolve() for f in files}) < len(files):
+        raise ExportError("--export, --report and --export-json must name different files")
+    for file in files:
+        if file.is_file() and not args.force:
+            raise ExportError(f"{file}: already exists (use --force to replace it)")
+    return outputs
+
+
 def _export(args: argparse.Namespace, config: AlignConfig) -> int:
+    outputs = _outputs(args)
     loaded = load_documents(args.paths)
     _warn(loaded.warnings)
     if len(loaded.documents) < 2:
@@ -100,13 +138,16 @@ def _export(args: argparse.Namespace, config: AlignConfig) -> int:
         )
         return EXIT_USAGE
     alignment = align(loaded.documents, config)
-    content = csv_text(alignment)
-    if args.export == "-":
-        sys.stdout.write(content)
-        sys.stdout.flush()
-    else:
-        path = write_atomic(args.export, content, force=args.force)
-        print(f"parallax: wrote {len(alignment.pairs)} pairs to {path}", file=sys.stderr)
+    render = {"csv": csv_text, "report": report_markdown, "json": json_text}
+    what = {"csv": f"{len(alignment.pairs)} pairs", "report": "the report", "json": "the model"}
+    for kind, target in outputs:
+        content = render[kind](alignment)
+        if target == "-":
+            sys.stdout.write(content)
+            sys.stdout.flush()
+        else:
+            path = write_atomic(target, content, force=args.force)
+            print(f"parallax: wrote {what[kind]} to {path}", file=sys.stderr)
     return 0
 
 
