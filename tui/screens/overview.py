@@ -1,0 +1,264 @@
+"""The overview: the shape of the disagreement across the whole story.
+
+A sources-by-sources matrix (facts shared, how many conflict), the disputed facts ranked by how
+many sources they involve (Enter jumps to one in the reader), then the facts everybody agrees
+on, and a line per source for what only it reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from alignment import Alignment
+from alignment.summary import (
+    GroupSummary,
+    agreed_facts,
+    disputed_facts,
+    fact_passage,
+    snippet,
+    source_matrix,
+    unique_passages,
+)
+
+# Short column labels: whole ids when they are this short, else the shortest unique prefix.
+_LABEL_MAX = 8
+_LABEL_MIN = 3
+CONFLICT_SIGN = "≠"
+AGREE_SIGN = "≡"
+UNIQUE_SIGN = "◆"
+
+
+def short_labels(ids: Sequence[str]) -> list[str]:
+    """Column labels for the matrix: the ids when short, else their shortest unique prefixes
+    (at least three characters), else the sources' positions (#1, #2, ...)."""
+    if all(len(i) <= _LABEL_MAX for i in ids):
+        return list(ids)
+    for size in range(_LABEL_MIN, _LABEL_MAX + 1):
+        prefixes = [i[:size] for i in ids]
+        if len(set(prefixes)) == len(prefixes):
+            return prefixes
+    return [f"#{k + 1}" for k in range(len(ids))]
+
+
+def matrix_content(alignment: Alignment) -> Content:
+    """The sources-by-sources table as styled text, one row per source.
+
+    A cell reads "shared" or "shared ·k≠": the facts both sources report and, of those, how
+    many they conflict over. The diagonal, in brackets, counts the facts a source shares with
+    any other.
+    """
+    matrix = source_matrix(alignment)
+    docs = alignment.documents
+    labels = short_labels([d.id for d in docs])
+    cells = [
+        [
+            f"({matrix.shared[i][j]})"
+            if i == j
+            else f"{matrix.shared[i][j]}"
+            + (f" ·{matrix.conflicts[i][j]}{CONFLICT_SIGN}" if matrix.conflicts[i][j] else "")
+            for j in range(len(docs))
+        ]
+        for i in range(len(docs))
+    ]
+    width = max([len(label) for label in labels] + [len(c) for row in cells for c in row]) + 2
+    names = [
+        f"{label} {snippet(d.outlet, 16)}".rstrip() for label, d in zip(labels, docs, strict=True)
+    ]
+    name_width = max(len(n) for n in names) + 2
+    lines = [
+        Content.assemble(
+            ("".ljust(name_width), ""), *((label.rjust(width), "bold") for label in labels)
+        )
+    ]
+    for i, name in enumerate(names):
+        parts: list[tuple[str, str]] = [(name.ljust(name_width), "bold")]
+        for j, cell in enumerate(cells[i]):
+            if i == j:
+                style = "$text-muted"
+            elif matrix.conflicts[i][j]:
+                style = "bold $text-error"
+            elif matrix.shared[i][j]:
+                style = ""
+            else:
+                style = "$text-muted"
+            parts.append((cell.rjust(width), style))
+        lines.append(Content.assemble(*parts))
+    lines.append(
+        Content.styled(
+            f"cells: facts both sources report · {CONFLICT_SIGN} how many of them conflict · "
+            "(diagonal): facts the source shares",
+            "$text-muted",
+        )
+    )
+    return Content("\n").join(lines)
+
+
+def fact_prompt(alignment: Alignment, summary: GroupSummary, width: int = 48) -> Content:
+    """One line of the fact list: sign, conflict kinds, the count, and the fact's wording."""
+    quote = snippet(alignment.text(fact_passage(alignment, summary.group)), width)
+    labels = short_labels([d.id for d in alignment.documents])
+    if summary.disputed:
+        return Content.assemble(
+            (f"{CONFLICT_SIGN} ", "bold $text-error"),
+            (f"{', '.join(summary.kinds) or 'conflict'} · ", "bold"),
+            (summary.text, ""),
+            (f"  “{quote}”", "$text-muted"),
+        )
+    return Content.assemble(
+        (f"{AGREE_SIGN} ", "bold $text-success"),
+        (summary.text, ""),
+        (f" · {' '.join(labels[d] for d in summary.docs)}", ""),
+        (f"  “{quote}”", "$text-muted"),
+    )
+
+
+def unique_content(alignment: Alignment, width: int = 50) -> Content:
+    """A line per source: how many passages only it reports, and the first of them."""
+    lines = []
+    labels = short_labels([d.id for d in alignment.documents])
+    for doc, label, passages in zip(
+        alignment.documents, labels, unique_passages(alignment), strict=True
+    ):
+        name = f"{label} {snippet(doc.outlet, 16)}".strip()
+        if not passages:
+            lines.append(
+                Content.assemble(
+                    (f"{UNIQUE_SIGN} {name}", "bold"), (" · nothing of its own", "$text-muted")
+                )
+            )
+            continue
+        count = f"{len(passages)} passage{'s' if len(passages) != 1 else ''}"
+        lines.append(
+            Content.assemble(
+                (f"{UNIQUE_SIGN} {name}", "bold"),
+                (f" · {count} only it reports: ", ""),
+                (f"“{snippet(alignment.text(passages[0]), width)}”", "$text-muted"),
+            )
+        )
+    return Content("\n").join(lines)
+
+
+class FactList(OptionList):
+    """The ranked facts; each option's id is its group id."""
+
+
+class OverviewScreen(Screen[int | None]):
+    """The story at a glance; dismisses with the group chosen, or None when closed.
+
+    Push it with a callback: ``app.push_screen(OverviewScreen(alignment), jump_to_group)``.
+    """
+
+    DEFAULT_CSS = """
+    OverviewScreen {
+        layout: vertical;
+        overflow-y: auto;
+        padding: 0 1;
+        & > .title { text-style: bold; margin: 0 0 1 0; }
+        & > .heading { text-style: bold; color: $accent; margin: 1 0 0 0; }
+        & > #overview-matrix { height: auto; }
+        & > FactList { height: 1fr; min-height: 6; }
+        & > #overview-unique { height: auto; max-height: 12; }
+    }
+    """
+
+    BINDINGS = [
+        Binding(
+            "enter",
+            "jump",
+            "Go to fact",
+            tooltip="Back to the reader, on the highlighted fact",
+            id="overview-jump",
+        ),
+        Binding("escape", "close", "Back", tooltip="Back to the reader", id="overview-close"),
+        Binding("o", "close", "Back", show=False, id="overview-toggle"),
+    ]
+
+    def __init__(self, alignment: Alignment, *, current_group: int | None = None) -> None:
+        """Args:
+        alignment: the story to summarise.
+        current_group: the reader's current group, highlighted when it is in the list.
+        """
+        super().__init__()
+        self.alignment = alignment
+        self.current_group = current_group
+        self.disputed = disputed_facts(alignment)
+        self.agreed = agreed_facts(alignment)
+
+    def compose(self) -> ComposeResult:
+        a = self.alignment
+        yield Label(
+            Content(
+                f"Overview · {len(a.documents)} sources · {len(a.groups)} shared facts · "
+                f"{len(self.disputed)} disputed"
+            ),
+            classes="title",
+        )
+        yield Label(Content("Sources by sources"), classes="heading")
+        yield Static(matrix_content(a), id="overview-matrix")
+        yield Label(
+            Content("Facts · disputed first, most sources first · Enter jumps to the fact"),
+            classes="heading",
+        )
+        yield FactList(*self._options(), id="overview-facts")
+        yield Label(Content("What only one source reports"), classes="heading")
+        yield Static(unique_content(a), id="overview-unique")
+        yield Footer()
+
+    def _options(self) -> list[Option | None]:
+        options: list[Option | None] = []
+        if not self.disputed:
+            options.append(
+                Option(
+                    Content.styled(
+                        "No contradiction found between linked passages.", "$text-muted"
+                    ),
+                    disabled=True,
+                )
+            )
+        for summary in self.disputed:
+            options.append(Option(fact_prompt(self.alignment, summary), id=str(summary.group)))
+        if self.agreed:
+            options.append(None)
+        for summary in self.agreed:
+            options.append(Option(fact_prompt(self.alignment, summary), id=str(summary.group)))
+        return options
+
+    def on_mount(self) -> None:
+        facts = self.query_one(FactList)
+        facts.focus()
+        if self.current_group is not None:
+            try:
+                facts.highlighted = facts.get_option_index(str(self.current_group))
+            except LookupError:
+                pass
+            else:
+                return
+        first = next(
+            (k for k in range(facts.option_count) if not facts.get_option_at_index(k).disabled),
+            None,
+        )
+        facts.highlighted = first
+
+    @on(OptionList.OptionSelected, "#overview-facts")
+    def jump(self, event: OptionList.OptionSelected) -> None:
+        """Enter or a click on a fact: back to the reader, on that fact."""
+        event.stop()
+        if event.option.id is not None:
+            self.dismiss(int(event.option.id))
+
+    def action_jump(self) -> None:
+        """Go to the highlighted fact (Enter when the list does not have the focus)."""
+        option = self.query_one(FactList).highlighted_option
+        if option is not None and option.id is not None and not option.disabled:
+            self.dismiss(int(option.id))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
