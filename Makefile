@@ -4,7 +4,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-EXTRAS ?= test
+EXTRAS ?= test,semantic
 
 .PHONY: help run dev lint test snapshots bench quality tryout check clean
 

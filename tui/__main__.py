@@ -17,6 +17,7 @@ from alignment import (
 )
 from alignment.export import csv_text, write_atomic
 from alignment.report import json_text, report_markdown
+from alignment.semantic import load_scorer
 
 EXIT_USAGE = 2
 
@@ -137,7 +138,7 @@ def _export(args: argparse.Namespace, config: AlignConfig) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    alignment = align(loaded.documents, config)
+    alignment = align(loaded.documents, config, scorer=load_scorer(config))
     render = {"csv": csv_text, "report": report_markdown, "json": json_text}
     what = {"csv": f"{len(alignment.pairs)} pairs", "report": "the report", "json": "the model"}
     for kind, target in outputs:
