@@ -1,19 +1,57 @@
-"""ParallaxApp: placeholder until the reader lands (issue: the reader)."""
+"""ParallaxApp: loads and aligns in a worker, then hands the result to the reader screen."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.worker import Worker, WorkerState, get_current_worker
 
-from alignment import AlignConfig
+from alignment import AlignConfig, Document, ParallaxError, align, load_documents
+
+from .messages import AlignmentFailed, AlignmentProgress, AlignmentReady
+from .screens import HelpScreen, ReaderScreen, key_rows
+
+STAGE_WORDS = {
+    "sentences": "splitting sentences",
+    "weights": "weighing words",
+    "passages": "choosing passages",
+    "links": "linking passages",
+    "groups": "grouping facts",
+    "conflicts": "looking for conflicts",
+    "done": "drawing",
+}
+
+
+def _load_scorer() -> Callable[[AlignConfig], Any] | None:
+    """The optional semantic extra's ``load_scorer``, or None when it is not there."""
+    try:
+        from alignment import semantic  # type: ignore[attr-defined]
+
+        return semantic.load_scorer  # type: ignore[no-any-return]
+    except (ImportError, AttributeError):
+        return None
 
 
 class ParallaxApp(App[int]):
-    """The reader."""
+    """The reader: side-by-side sources, facts lit across panes, conflicts marked.
 
-    BINDINGS = [("q", "quit", "Quit")]
+    Args:
+        paths: article files or folders (none: the bundled seeds).
+        config: the engine's settings.
+        theme_name: a Textual theme; an unknown name falls back to the default with a toast.
+    """
+
+    CSS_PATH = "parallax.tcss"
+    TITLE = "Parallax"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", key_display="?",
+                tooltip="Every key, the gutter signs and the mouse", id="help"),
+        Binding("q", "quit", "Quit", tooltip="Leave Parallax", id="quit"),
+    ]  # fmt: skip
 
     def __init__(
         self,
@@ -25,8 +63,139 @@ class ParallaxApp(App[int]):
         self.paths = list(paths)
         self.config = config or AlignConfig()
         self.theme_name = theme_name
+        self.reader = ReaderScreen()
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("Parallax")
-        yield Footer()
+    def get_default_screen(self) -> ReaderScreen:
+        return self.reader
+
+    def on_mount(self) -> None:
+        if self.theme_name:
+            if self.theme_name in self.available_themes:
+                self.theme = self.theme_name
+            else:
+                self.notify(
+                    f"Unknown theme “{self.theme_name}”; using {self.theme}. "
+                    f"Themes: {', '.join(sorted(self.available_themes))}.",
+                    title="Theme",
+                    severity="warning",
+                    markup=False,
+                )
+        self.run_alignment()
+
+    # --- workers --------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="align")
+    def run_alignment(self) -> None:
+        """Read the sources and align them; posts AlignmentReady or AlignmentFailed."""
+        worker = get_current_worker()
+        try:
+            loaded = load_documents(self.paths)
+        except ParallaxError as exc:
+            self.post_message(AlignmentFailed(exc.title, exc.message))
+            return
+        documents = loaded.documents
+        reason = ""
+        if len(documents) < 2:
+            found = "no usable source" if not documents else f"only one ({documents[0].id})"
+            reason = f"Parallax needs at least two articles to compare, and found {found}." + (
+                " See the warnings about skipped files." if loaded.warnings else ""
+            )
+
+        def progress(stage: str, fraction: float) -> None:
+            if not worker.is_cancelled:
+                self.post_message(AlignmentProgress(stage, fraction))
+
+        alignment = align(documents, self.config, progress=progress)
+        if worker.is_cancelled:
+            return
+        self.post_message(AlignmentReady(alignment, loaded.warnings, reason=reason))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="refine")
+    def refine_alignment(
+        self, documents: tuple[Document, ...], load_scorer: Callable[[AlignConfig], Any]
+    ) -> None:
+        """Align again with the optional semantic scorer, if it loads."""
+        worker = get_current_worker()
+        try:
+            scorer = load_scorer(self.config)
+        except ParallaxError as exc:
+            self.post_message(AlignmentFailed(exc.title, exc.message, refined=True))
+            return
+        if scorer is None or worker.is_cancelled:
+            return
+
+        def progress(stage: str, fraction: float) -> None:
+            if not worker.is_cancelled:
+                self.post_message(AlignmentProgress(stage, fraction, refined=True))
+
+        alignment = align(documents, self.config, progress=progress, scorer=scorer)
+        if not worker.is_cancelled:
+            self.post_message(AlignmentReady(alignment, refined=True))
+
+    # --- messages from the workers --------------------------------------------------------
+
+    def on_alignment_progress(self, message: AlignmentProgress) -> None:
+        if not self.reader.is_attached:
+            return
+        words = STAGE_WORDS.get(message.stage, message.stage)
+        prefix = "refining" if message.refined else "aligning"
+        done = message.stage == "done" and message.refined
+        self.reader.show_progress("" if done else f"{prefix}: {words} {message.fraction:.0%}")
+
+    def on_alignment_ready(self, message: AlignmentReady) -> None:
+        if not self.reader.is_attached:  # a result that arrives while the app closes
+            return
+        if message.warnings:
+            self.notify(
+                "\n".join(message.warnings),
+                title=f"{len(message.warnings)} input warning"
+                + ("s" if len(message.warnings) != 1 else ""),
+                severity="warning",
+                timeout=10,
+                markup=False,
+            )
+        if message.alignment is None:
+            return
+        self.reader.show_progress("")
+        self.reader.show_alignment(message.alignment, reason=message.reason)
+        if message.refined:
+            self.notify("Facts refined with sentence meanings.", title="Semantic", timeout=3)
+            return
+        if len(message.alignment.documents) >= 2 and self.config.semantic != "off":
+            load_scorer = _load_scorer()
+            if load_scorer is not None:
+                self.refine_alignment(message.alignment.documents, load_scorer)
+
+    def on_alignment_failed(self, message: AlignmentFailed) -> None:
+        if not self.reader.is_attached:
+            return
+        self.reader.show_progress("")
+        self.notify(message.message, title=message.title, severity="error", markup=False)
+        if not message.refined:
+            self.reader.show_failure(message.title, message.message)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # A bug in the engine: say so and keep running rather than vanish.
+        if event.state == WorkerState.ERROR and event.worker.group in ("align", "refine"):
+            error = event.worker.error
+            self.post_message(
+                AlignmentFailed(
+                    "Alignment failed",
+                    f"{type(error).__name__}: {error}",
+                    refined=event.worker.group == "refine",
+                )
+            )
+
+    # --- actions --------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Show every key binding."""
+        if isinstance(self.screen, HelpScreen):
+            return
+        bindings = [*ReaderScreen.BINDINGS, *self.BINDINGS]
+        keys = {key.strip() for b in bindings if isinstance(b, Binding) for key in b.key.split(",")}
+        display = {key: self.get_key_display(Binding(key, "")) for key in keys}
+        for b in bindings:
+            if isinstance(b, Binding) and b.key_display and "/" not in b.key_display:
+                display[b.key] = b.key_display
+        self.push_screen(HelpScreen(key_rows(bindings, display)))

@@ -1,0 +1,525 @@
+"""Pure rendering helpers: an Alignment turned into wrapped pane lines and readable content.
+
+Nothing here touches a widget. Source panes wrap each document once per width with
+``layout_pane``; every wrapped line keeps the document offsets of its characters, so
+highlights (conflict spans, search matches) and mouse clicks map back exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rich.cells import cell_len, get_character_cell_size
+from textual.content import Content
+
+from alignment import Alignment, Group, Passage
+
+FilterMode = Literal["all", "conflicts", "unique"]
+FILTER_MODES: tuple[FilterMode, ...] = ("all", "conflicts", "unique")
+PassageKind = Literal["agree", "conflict", "unique", "boilerplate"]
+Ranges = tuple[tuple[int, int], ...]
+
+# Signs make the status readable without colour (monochrome, colour-blind readers).
+SIGNS: dict[str, str] = {
+    "agree": "≡",
+    "conflict": "≠",
+    "unique": "◆",
+    "boilerplate": "·",
+}
+SIGN_WORDS: dict[str, str] = {
+    "agree": "agrees with another source",
+    "conflict": "conflicts with another source",
+    "unique": "told by this source only",
+    "boilerplate": "site junk (dimmed, never aligned)",
+}
+LIT_BAR = "▌"
+# Gutter: lit bar, sign, space.
+GUTTER = 3
+# Every whitespace character becomes one space: the display keeps one cell per character of
+# the original text, so offsets stay exact.
+_WHITESPACE = dict.fromkeys("\t\n\r\x0b\x0c\x85\u2028\u2029\xa0", " ")
+_WORD = re.compile(r"\S+\s*|\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A run of one line's characters that are consecutive in the document.
+
+    Attributes:
+        text: the characters as displayed (whitespace as spaces, same length as the source).
+        start: document offset of ``text[0]``; -1 for text that is not in the document.
+        dim: boilerplate or a note: drawn dimmed.
+    """
+
+    text: str
+    start: int
+    dim: bool = False
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class PaneLine:
+    """One wrapped line of a source pane.
+
+    Attributes:
+        passage: the passage shown on this line; -1 for a note (hidden passages, empty pane).
+        sentence: index of the sentence at the start of the line; -1 for a note.
+        sign: gutter sign, only on the first line of a passage.
+        kind: the passage's kind (agree, conflict, unique, boilerplate), "note" for notes.
+        chunks: the text, by runs of consecutive document characters.
+    """
+
+    passage: int
+    sentence: int
+    sign: str
+    kind: str
+    chunks: tuple[Chunk, ...]
+
+    def offset_at(self, column: int) -> int | None:
+        """The document offset of the character at ``column`` (cells after the gutter)."""
+        x = 0
+        for chunk in self.chunks:
+            for i, char in enumerate(chunk.text):
+                x += get_character_cell_size(char)
+                if x > column:
+                    return None if chunk.start < 0 else chunk.start + i
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class PaneLayout:
+    """A document wrapped to one width: the lines and where each passage sits.
+
+    Attributes:
+        width: the width the text was wrapped to, gutter included.
+        lines: all wrapped lines, top to bottom.
+        passage_lines: passage id -> (first line, number of lines).
+    """
+
+    width: int
+    lines: tuple[PaneLine, ...]
+    passage_lines: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+
+def passage_kinds(alignment: Alignment) -> tuple[PassageKind, ...]:
+    """Each passage's kind: conflict (in a conflicting link), agree, boilerplate or unique."""
+    conflicting = set()
+    for pair in alignment.pairs:
+        if pair.conflicts:
+            conflicting.update((pair.a, pair.b))
+    kinds: list[PassageKind] = []
+    for p in alignment.passages:
+        if p.id in conflicting:
+            kinds.append("conflict")
+        elif p.group is not None:
+            kinds.append("agree")
+        elif p.boilerplate:
+            kinds.append("boilerplate")
+        else:
+            kinds.append("unique")
+    return tuple(kinds)
+
+
+def conflict_spans(alignment: Alignment) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """Per document, the sorted, merged character ranges that take part in a conflict."""
+    per_doc: list[list[tuple[int, int]]] = [[] for _ in alignment.documents]
+    for pair in alignment.pairs:
+        for conflict in pair.conflicts:
+            for span in conflict.spans:
+                if 0 <= span.doc < len(per_doc) and span.end > span.start:
+                    per_doc[span.doc].append((span.start, span.end))
+    return tuple(merge_ranges(ranges) for ranges in per_doc)
+
+
+def merge_ranges(ranges: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Sort ranges and join those that overlap or touch."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return tuple(out)
+
+
+def doc_conflict_counts(alignment: Alignment) -> tuple[int, ...]:
+    """Per document, how many facts (groups) it is on a conflicting side of."""
+    groups: list[set[int]] = [set() for _ in alignment.documents]
+    for pair in alignment.pairs:
+        if pair.conflicts:
+            for pid in (pair.a, pair.b):
+                groups[alignment.passages[pid].doc].add(pair.group)
+    return tuple(len(g) for g in groups)
+
+
+def doc_passages(alignment: Alignment) -> tuple[tuple[int, ...], ...]:
+    """Per document, its passage ids in reading order."""
+    per_doc: list[list[int]] = [[] for _ in alignment.documents]
+    for p in alignment.passages:
+        per_doc[p.doc].append(p.id)
+    return tuple(tuple(ids) for ids in per_doc)
+
+
+def keeps(alignment: Alignment, passage: Passage, mode: FilterMode) -> bool:
+    """Whether ``passage`` shows under filter ``mode``."""
+    if mode == "all":
+        return True
+    if mode == "conflicts":
+        return passage.group is not None and alignment.groups[passage.group].status == "conflict"
+    return passage.group is None and not passage.boilerplate
+
+
+def layout_pane(
+    alignment: Alignment,
+    doc: int,
+    width: int,
+    *,
+    mode: FilterMode = "all",
+    kinds: Sequence[str] | None = None,
+    passages: Sequence[int] | None = None,
+) -> PaneLayout:
+    """Wrap one document's passages to ``width`` cells (gutter included).
+
+    Each passage starts on a new line; a run of passages the filter hides becomes one dim
+    note line, so nothing disappears without a trace.
+
+    Args:
+        alignment: the result to show.
+        doc: the document index.
+        width: the pane's content width in cells.
+        mode: the filter.
+        kinds: ``passage_kinds(alignment)``, when already computed.
+        passages: ``doc_passages(alignment)[doc]``, when already computed.
+
+    Returns:
+        The wrapped lines and each shown passage's line range.
+    """
+    kinds = kinds if kinds is not None else passage_kinds(alignment)
+    ids = passages if passages is not None else doc_passages(alignment)[doc]
+    text_width = max(4, width - GUTTER)
+    document = alignment.documents[doc]
+    sentences = alignment.sentences[doc]
+    lines: list[PaneLine] = []
+    where: dict[int, tuple[int, int]] = {}
+    hidden = 0
+
+    def note(message: str) -> None:
+        lines.append(PaneLine(-1, -1, "", "note", (Chunk(message[:text_width], -1, True),)))
+
+    for pid in ids:
+        passage = alignment.passages[pid]
+        if not keeps(alignment, passage, mode):
+            hidden += 1
+            continue
+        if hidden:
+            note(f"┄ {hidden} hidden ┄")
+            hidden = 0
+        kind = kinds[pid]
+        # The passage as one string of sentences joined by a space, with its chunk map.
+        pieces: list[Chunk] = []
+        starts: list[int] = []  # position of each piece in the joined string
+        firsts: list[int] = []  # sentence index of each piece
+        pos = 0
+        for index in range(passage.first, passage.last + 1):
+            sentence = sentences[index]
+            raw = document.text[sentence.start : sentence.end].translate(_WHITESPACE)
+            if pieces:
+                pieces.append(Chunk(" ", -1))
+                starts.append(pos)
+                firsts.append(index)
+                pos += 1
+            pieces.append(Chunk(raw, sentence.start, sentence.boilerplate))
+            starts.append(pos)
+            firsts.append(index)
+            pos += len(raw)
+        joined = "".join(c.text for c in pieces)
+        first_line = len(lines)
+        for a, b in _wrap(joined, text_width):
+            k = bisect_right(starts, a) - 1
+            chunks: list[Chunk] = []
+            at = a
+            while at < b and k < len(pieces):
+                piece, base = pieces[k], starts[k]
+                stop = min(b, base + len(piece.text))
+                if stop > at:
+                    part = piece.text[at - base : stop - base]
+                    offset = piece.start + (at - base) if piece.start >= 0 else -1
+                    chunks.append(Chunk(part, offset, piece.dim))
+                at = stop
+                k += 1
+            sign = SIGNS[kind] if len(lines) == first_line else ""
+            sentence_index = firsts[bisect_right(starts, a) - 1] if starts else passage.first
+            lines.append(PaneLine(pid, sentence_index, sign, kind, tuple(chunks)))
+        if len(lines) == first_line:  # an empty passage still takes a line
+            lines.append(PaneLine(pid, passage.first, SIGNS[kind], kind, ()))
+        where[pid] = (first_line, len(lines) - first_line)
+    if hidden:
+        note(f"┄ {hidden} hidden ┄")
+    if not where:
+        note(f"nothing here under filter: {mode}")
+    return PaneLayout(width, tuple(lines), where)
+
+
+def _wrap(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap by cells: ``[start, end)`` ranges of ``text``, one per line.
+
+    Spaces at the end of a line are dropped from the range; a word wider than the line is cut.
+    """
+    out: list[tuple[int, int]] = []
+    line_start = 0
+    used = 0
+    ascii_text = text.isascii()
+    for match in _WORD.finditer(text):
+        word = match.group()
+        bare = word.rstrip(" ")
+        bare_cells = len(bare) if ascii_text else cell_len(bare)
+        cells = len(word) if ascii_text else cell_len(word)
+        if used and used + bare_cells > width:
+            out.append((line_start, _rstrip_end(text, line_start, match.start())))
+            line_start, used = match.start(), 0
+        if bare_cells > width:  # a word wider than a line: cut it
+            start = match.start()
+            for char_index, char in enumerate(bare):
+                size = get_character_cell_size(char)
+                if used + size > width:
+                    out.append((line_start, start + char_index))
+                    line_start, used = start + char_index, 0
+                used += size
+            used += cells - bare_cells
+            continue
+        used += cells
+    if line_start < len(text) or not out:
+        out.append((line_start, _rstrip_end(text, line_start, len(text))))
+    return out
+
+
+def _rstrip_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    return end
+
+
+# --- the top line, pane headers and the detail panel -------------------------------------
+
+
+def short_ids(ids: Sequence[str]) -> tuple[str, ...]:
+    """Short names for sources: the part of each id before its first "_" when those parts
+    are unique and not empty (file stems like "000_bf1e7b1d" become "000"), else the ids."""
+    heads = [re.split(r"[_\s]", i, maxsplit=1)[0] for i in ids]
+    if all(heads) and len(set(heads)) == len(heads):
+        return tuple(heads)
+    return tuple(ids)
+
+
+def group_kinds(alignment: Alignment, group: Group) -> tuple[str, ...]:
+    """The conflict kinds inside a group, strongest first, each once."""
+    seen: list[str] = []
+    for k in group.pairs:
+        for conflict in alignment.pairs[k].conflicts:
+            if conflict.kind not in seen:
+                seen.append(conflict.kind)
+    return tuple(seen)
+
+
+def status_text(
+    alignment: Alignment | None,
+    *,
+    group: int | None,
+    passage: int | None,
+    position: int,
+    total: int,
+    mode: FilterMode,
+) -> str:
+    """The right-hand side of the top line: "fact k of n · ≠ number" and the filter."""
+    if alignment is None:
+        return ""
+    suffix = "" if mode == "all" else f" · filter: {mode}"
+    if group is not None:
+        g = alignment.groups[group]
+        kinds = group_kinds(alignment, g)
+        state = f"≠ {', '.join(kinds)}" if kinds else "≡ agree"
+        return f"fact {position} of {total} · {state}{suffix}"
+    if passage is not None:
+        names = short_ids([d.id for d in alignment.documents])
+        name = names[alignment.passages[passage].doc]
+        return f"unique {position} of {total} · ◆ only {name}{suffix}"
+    if not alignment.groups:
+        return f"no shared facts{suffix}"
+    return f"{total} facts{suffix}"
+
+
+def pane_title(alignment: Alignment, doc: int, conflicts: int) -> str:
+    """A pane header: "000 · Latin Times · 2≠" (short id always, outlet when known)."""
+    document = alignment.documents[doc]
+    name = short_ids([d.id for d in alignment.documents])[doc]
+    if document.outlet:
+        name = f"{name} · {document.outlet}"
+    return f"{name} · {conflicts}≠" if conflicts else name
+
+
+def pane_subtitle(alignment: Alignment, doc: int) -> str:
+    """The headline when known, else the first line of the text."""
+    document = alignment.documents[doc]
+    if document.headline:
+        return document.headline
+    for s in alignment.sentences[doc]:
+        if not s.boilerplate:
+            return document.text[s.start : s.end].translate(_WHITESPACE).strip()
+    return ""
+
+
+def _quote(alignment: Alignment, passage: Passage, spans: Ranges, limit: int) -> Content:
+    """A passage's text on one line, its conflicting spans marked, cut at ``limit``."""
+    text = alignment.text(passage).translate(_WHITESPACE)
+    content = Content(text)
+    for start, end in spans:
+        if end > passage.start and start < passage.end:
+            content = content.stylize(
+                "bold underline $text-error",
+                max(0, start - passage.start),
+                min(len(text), end - passage.start),
+            )
+    if len(text) > limit:
+        content = content[: limit - 1] + Content("…")
+    return content
+
+
+def detail_content(
+    alignment: Alignment,
+    *,
+    group: int | None,
+    passage: int | None,
+    position: int = 0,
+    limit: int = 300,
+    spans: Sequence[Ranges] | None = None,
+) -> Content:
+    """What a fact-checker asks next about the current fact.
+
+    Who says what (every source's passage, also of sources not shown as panes), each
+    conflict's kind and reason, how sure each match is, and who does not report the fact.
+
+    Args:
+        alignment: the result.
+        group: the current group, or None.
+        passage: the current unique passage when no group is current.
+        position: the fact's number in the current navigation (for the heading).
+        limit: the longest quote of a passage, in characters.
+        spans: ``conflict_spans(alignment)``, when already computed.
+
+    Returns:
+        Content styled with theme variables.
+    """
+    docs = alignment.documents
+    names = short_ids([d.id for d in docs])
+    parts: list[Content] = []
+    if group is None and passage is None:
+        if not alignment.groups:
+            return Content.from_markup(
+                "[b]No fact is shared by two sources.[/b] Every passage is unique to its "
+                "source; the panes show them all."
+            )
+        return Content("Press j or k to walk through the facts, n for the next conflict.")
+    if group is None:
+        p = alignment.passages[passage]  # type: ignore[index]
+        others = [names[i] for i in range(len(docs)) if i != p.doc]
+        parts.append(
+            Content.assemble(
+                ("◆ Only ", "bold"),
+                (names[p.doc], "bold $text-accent"),
+                (" reports this", "bold"),
+                (f" · not in {', '.join(others)}" if others else "", "$text-muted"),
+            )
+        )
+        parts.append(_quote(alignment, p, (), limit))
+        return Content("\n").join(parts)
+    spans = spans if spans is not None else conflict_spans(alignment)
+    g = alignment.groups[group]
+    kinds = group_kinds(alignment, g)
+    present = alignment.group_docs(g)
+    heading = f"Fact {position} · {len(present)} sources"
+    if kinds:
+        conflicting = sorted(
+            {
+                alignment.passages[pid].doc
+                for k in g.pairs
+                if alignment.pairs[k].conflicts
+                for pid in (alignment.pairs[k].a, alignment.pairs[k].b)
+            }
+        )
+        who = [names[d] for d in conflicting]
+        heading += f" · {', '.join(who[:-1])} and {who[-1]} disagree" if len(who) > 1 else ""
+        parts.append(Content.styled(f"≠ {heading}", "bold $text-error"))
+    else:
+        parts.append(Content.styled(f"≡ {heading} · they agree", "bold $text-success"))
+    seen: set[tuple[str, str]] = set()
+    for k in g.pairs:
+        for conflict in alignment.pairs[k].conflicts:
+            if (conflict.kind, conflict.reason) in seen:
+                continue
+            seen.add((conflict.kind, conflict.reason))
+            parts.append(
+                Content.assemble(
+                    (f"  ≠ {conflict.kind}  ", "bold $text-error"), (conflict.reason, "")
+                )
+            )
+    width = max(len(names[d]) for d in present) + 2
+    for pid in g.passages:
+        p = alignment.passages[pid]
+        parts.append(
+            Content.assemble(
+                (names[p.doc].ljust(width), "bold $text-accent"),
+                _quote(alignment, p, spans[p.doc], limit),
+            )
+        )
+    scores = " · ".join(
+        f"{names[alignment.passages[alignment.pairs[k].a].doc]}–"
+        f"{names[alignment.passages[alignment.pairs[k].b].doc]} "
+        f"{alignment.pairs[k].similarity:.2f}"
+        for k in g.pairs
+    )
+    missing = [names[i] for i in range(len(docs)) if i not in present]
+    parts.append(
+        Content.assemble(
+            ("Match ", "$text-muted"),
+            (scores or "-", ""),
+            ("   Not reported by ", "$text-muted"),
+            (", ".join(missing) if missing else "- (every source reports it)", ""),
+        )
+    )
+    return Content("\n").join(parts)
+
+
+def find_matches(
+    alignment: Alignment, query: str, *, mode: FilterMode = "all"
+) -> tuple[tuple[int, int, int], ...]:
+    """Case-insensitive matches of ``query`` in every document, as (doc, start, end).
+
+    Only passages shown under ``mode`` count; the order is by document, then offset.
+    """
+    needle = query.casefold()
+    if not needle.strip():
+        return ()
+    out: list[tuple[int, int, int]] = []
+    per_doc = doc_passages(alignment)
+    for d, document in enumerate(alignment.documents):
+        # casefold can change lengths (ß -> ss); search per passage with an exact fallback.
+        for pid in per_doc[d]:
+            p = alignment.passages[pid]
+            if not keeps(alignment, p, mode):
+                continue
+            text = document.text[p.start : p.end]
+            folded = text.casefold()
+            exact = len(folded) == len(text)
+            hay, pat = (folded, needle) if exact else (text.lower(), query.lower())
+            start = hay.find(pat)
+            while start >= 0 and pat:
+                out.append((d, p.start + start, p.start + start + len(pat)))
+                start = hay.find(pat, start + max(1, len(pat)))
+    return tuple(out)
