@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_type_hints
@@ -29,9 +30,14 @@ class AlignConfig:
         common_word_weight: multiplier for words found in every source (they tell little).
         doc_gate: how much a pair's score is pulled down when its two articles are
             dissimilar (0 = ignore article similarity, 1 = full gate).
+        clause_weight: a pair's score is at least this times the score of its best pair of
+            clauses (0 turns clause matching off).
+        clause_min_words: clauses with fewer content words are not compared on their own.
         max_passage_sentences: longest passage (1 to 3 consecutive sentences).
         merge_gain: how much better a multi-sentence passage must score than its parts.
         group_cohesion: share of a group's members a passage must link to, to join it.
+        group_support: a pair scoring at least this share of ``link_threshold`` counts as
+            support when groups merge (a near-link is evidence, not a link).
         max_block_size: sentences per cdist block on large inputs.
         max_passage_chars: long runs without sentence ends are cut into pieces of this size.
         min_words: sentences with fewer content words are not aligned.
@@ -42,15 +48,18 @@ class AlignConfig:
         semantic_model_path: a local folder with the model, instead of the packaged one.
     """
 
-    link_threshold: float = 0.5
-    candidate_cutoff: float = 0.18
-    cosine_weight: float = 0.7
+    link_threshold: float = 0.34
+    candidate_cutoff: float = 0.1
+    cosine_weight: float = 0.55
     name_weight: float = 2.0
     common_word_weight: float = 0.5
-    doc_gate: float = 0.3
+    doc_gate: float = 0.7
+    clause_weight: float = 0.8
+    clause_min_words: int = 3
     max_passage_sentences: int = 3
     merge_gain: float = 0.08
-    group_cohesion: float = 0.5
+    group_cohesion: float = 0.2
+    group_support: float = 0.7
     max_block_size: int = 4000
     max_passage_chars: int = 1000
     min_words: int = 3
@@ -69,9 +78,12 @@ _RANGES: dict[str, tuple[float, float]] = {
     "name_weight": (0.0, 100.0),
     "common_word_weight": (0.0, 1.0),
     "doc_gate": (0.0, 1.0),
+    "clause_weight": (0.0, 1.0),
+    "clause_min_words": (1, 100),
     "max_passage_sentences": (1, 3),
     "merge_gain": (0.0, 1.0),
     "group_cohesion": (0.0, 1.0),
+    "group_support": (0.0, 1.0),
     "max_block_size": (100, 1_000_000),
     "max_passage_chars": (50, 1_000_000),
     "min_words": (0, 100),
@@ -81,7 +93,11 @@ _CHOICES: dict[str, tuple[str, ...]] = {"semantic": ("auto", "on", "off")}
 
 
 def _key_lines(text: str) -> dict[str, int]:
-    """Line numbers (1-based) of top-level keys, for error messages."""
+    """Line numbers (1-based) of top-level keys, for error messages.
+
+    Raises:
+        ConfigError: a key is given twice (YAML would silently keep the last one).
+    """
     lines: dict[str, int] = {}
     try:
         node = yaml.compose(text)
@@ -89,12 +105,64 @@ def _key_lines(text: str) -> dict[str, int]:
         return lines
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
-            lines[str(key_node.value)] = key_node.start_mark.line + 1
+            key, line = str(key_node.value), key_node.start_mark.line + 1
+            if key in lines:
+                raise ConfigError(
+                    f"line {line}: key '{key}' is given twice (first on line {lines[key]})"
+                )
+            lines[key] = line
     return lines
 
 
+# A top-level key at the start of a line ("key:" then a space or the end of the line).
+_TOP_KEY = re.compile(r"^([^\s#\-?:][^:#]*?)\s*:(?:\s|$)")
+
+
+def _syntax_error(path: Path, text: str, exc: yaml.YAMLError) -> ConfigError:
+    """One line for a YAML syntax error: file, line, the top-level key it is in, the problem."""
+    lines = text.splitlines()
+    filled = [i + 1 for i, line in enumerate(lines) if line.strip()]
+    last = filled[-1] if filled else 1
+    problem_mark = getattr(exc, "problem_mark", None)
+    context_mark = getattr(exc, "context_mark", None)
+    line = problem_mark.line + 1 if problem_mark is not None else None
+    if line is not None and line > last:
+        # The parser ran off the end: the unfinished value started at the context mark.
+        line = last
+        if context_mark is not None and context_mark.line + 1 <= last:
+            line = context_mark.line + 1
+    # The key whose value holds the error: where an unfinished bracket or quote was opened,
+    # else the line of the problem.
+    anchor = line
+    context = str(getattr(exc, "context", None) or "")
+    if context_mark is not None and "block" not in context and context_mark.line + 1 <= last:
+        anchor = context_mark.line + 1
+    key = None
+    if anchor is not None and 0 < anchor <= len(lines):
+        # A key on the line itself (even indented), else the top-level key above it.
+        above = [lines[anchor - 1].strip(), *reversed(lines[: anchor - 1])]
+        for candidate in above:
+            found = _TOP_KEY.match(candidate)
+            if found:
+                key = found.group(1).strip().strip("'\"")
+                break
+    problem = str(getattr(exc, "problem", None) or "not valid YAML")
+    if problem.startswith("but ") and context:
+        problem = f"{context} {problem}"
+    problem = " ".join(problem.split())
+    where = str(path)
+    if line is not None:
+        where += f", line {line}"
+    if key:
+        where += f" (key '{key}')"
+    return ConfigError(f"{where}: {problem}")
+
+
 def _coerce(name: str, value: Any, kind: Any, where: str) -> Any:
-    bad = ConfigError(f"{where}: '{name}' must be {_describe(kind)}, got {value!r}")
+    shown = repr(value)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    bad = ConfigError(f"{where}: '{name}' must be {_describe(kind)}, got {shown}")
     if kind is bool:
         if not isinstance(value, bool):
             raise bad
@@ -148,7 +216,10 @@ def _build(data: dict[str, Any], source: str, lines: dict[str, int]) -> AlignCon
             parts.append(
                 f"{at}unknown key '{key}'" + (f" (did you mean '{hint[0]}'?)" if hint else "")
             )
-        raise ConfigError(f"{source}: " + "; ".join(parts))
+        # "file, line 3: unknown key ..." like the other messages; ": " when no line is known.
+        raise ConfigError(
+            f"{source}{', ' if parts[0].startswith('line') else ': '}" + "; ".join(parts)
+        )
     values: dict[str, Any] = {}
     for key, value in data.items():
         where = f"{source}, line {lines[key]}" if key in lines else source
@@ -185,19 +256,26 @@ def load_config(path: str | Path | None = None, *, cwd: Path | None = None) -> A
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         raise ConfigError(f"{path}: config file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config file ({exc.__class__.__name__})") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a folder, not a config file") from None
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        raise ConfigError(f"{path}, line {line}: not valid UTF-8") from None
+    except OSError as exc:
+        reason = (exc.strerror or exc.__class__.__name__).lower()
+        raise ConfigError(f"{path}: cannot read config file ({reason})") from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f", line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise ConfigError(f"{path}{at}: {problem}") from None
+        raise _syntax_error(path, text, exc) from None
     if data is None:
         return AlignConfig()
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping of key: value, got {type(data).__name__}")
-    return _build(data, str(path), _key_lines(text))
+    try:
+        lines = _key_lines(text)
+    except ConfigError as exc:
+        raise ConfigError(f"{path}, {exc.message}") from None
+    return _build(data, str(path), lines)

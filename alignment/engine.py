@@ -11,7 +11,7 @@ from .config import AlignConfig
 from .conflicts import Side, find_conflicts
 from .grouping import build_groups
 from .model import Alignment, Document, Group, Pair, Passage, Sentence
-from .normalize import content_tokens, text_key
+from .normalize import clause_spans, content_tokens, text_key
 from .sentences import split_sentences
 from .similarity import Weights, candidates, doc_gate, fuzzy, normalised_sum, row_cosines
 
@@ -104,31 +104,18 @@ def align(
     passage_matrix = normalised_sum(sentence_matrix, members)
     passage_docs = np.asarray([p.doc for p in passages_units], dtype=np.int64)
     passage_keys = [" ".join(sentence_keys[m] for m in ms) for ms in members]
-    qa, qb, _ = candidates(
-        passage_matrix,
-        passage_matrix,
-        passage_docs,
-        passage_docs,
-        cutoff=config.candidate_cutoff,
-        top_k=TOP_K,
-        block=config.max_block_size,
+    la, lb, scores = _passage_scores(passage_matrix, passage_docs, passage_keys, gate, config)
+    clause_a, clause_b, clause_score = _clause_scores(
+        docs, sentences, passages_units, weights, gate, config
     )
-    keep = qa < qb  # the product is symmetric: keep each pair once
-    pair_set = set(zip(qa[keep].tolist(), qb[keep].tolist(), strict=True))
-    pair_set |= {(b, a) for a, b in zip(qa[~keep].tolist(), qb[~keep].tolist(), strict=True)}
-    pairs = sorted(pair_set)
-    la = np.asarray([a for a, _ in pairs], dtype=np.int64)
-    lb = np.asarray([b for _, b in pairs], dtype=np.int64)
-    scores = _combined(passage_matrix, passage_matrix, la, lb, passage_keys, passage_keys, config)
-    scores *= gate[passage_docs[la], passage_docs[lb]] if la.size else 1.0
+    la, lb, scores = _max_merge(
+        (la, lb, scores), (clause_a, clause_b, clause_score * config.clause_weight)
+    )
     if scorer is not None and la.size:
         texts = [_text(docs, u, sentences) for u in passages_units]
         extra = scorer([texts[i] for i in la.tolist()], [texts[i] for i in lb.tolist()])
         w = config.semantic_weight
         scores = (1 - w) * scores + w * np.asarray(extra, dtype=np.float32)
-    linked = scores >= config.link_threshold
-    la, lb, scores = la[linked], lb[linked], scores[linked]
-
     report("groups", 0.8)
     # Passages in the result: the alignable runs plus one per remaining sentence.
     result = _all_passages(sentences, passages_units)
@@ -142,14 +129,21 @@ def align(
         dtype=np.int64,
     )
     groups_members = build_groups(
-        [p.doc for p in result], ra, rb, scores, cohesion=config.group_cohesion
+        [p.doc for p in result],
+        ra,
+        rb,
+        scores,
+        link_threshold=config.link_threshold,
+        support=config.link_threshold * config.group_support,
+        cohesion=config.group_cohesion,
     )
     group_of = {p: g for g, ms in enumerate(groups_members) for p in ms}
 
     report("conflicts", 0.9)
     pair_values: list[Pair] = []
+    is_link = scores >= config.link_threshold
     for a, b, s in sorted(
-        zip(ra.tolist(), rb.tolist(), scores.tolist(), strict=True),
+        zip(ra[is_link].tolist(), rb[is_link].tolist(), scores[is_link].tolist(), strict=True),
         key=lambda t: (group_of.get(t[0], -1), t[0], t[1]),
     ):
         g = group_of.get(a)
@@ -200,6 +194,111 @@ def align(
         groups=groups,
         sentence_passages=sentence_passages,
     )
+
+
+def _passage_scores(
+    matrix: object,
+    docs: np.ndarray,
+    keys: list[str],
+    gate: np.ndarray,
+    config: AlignConfig,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Candidate pairs of passages (a < b) and their lexical scores, gated by article."""
+    qa, qb, _ = candidates(
+        matrix,  # type: ignore[arg-type]
+        matrix,  # type: ignore[arg-type]
+        docs,
+        docs,
+        cutoff=config.candidate_cutoff,
+        top_k=TOP_K,
+        block=config.max_block_size,
+    )
+    la, lb = _unique_pairs(qa, qb, max(len(keys), 1))
+    scores = _combined(matrix, matrix, la, lb, keys, keys, config)
+    if la.size:
+        scores *= gate[docs[la], docs[lb]]
+    return la, lb, scores
+
+
+def _unique_pairs(qa: np.ndarray, qb: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each unordered pair once, as (smaller, larger), sorted."""
+    lo, hi = np.minimum(qa, qb), np.maximum(qa, qb)
+    keys = np.unique(lo * n + hi)
+    return keys // n, keys % n
+
+
+def _max_merge(
+    *parts: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Union of scored pair lists, keeping the best score of each pair."""
+    a = np.concatenate([p[0] for p in parts])
+    b = np.concatenate([p[1] for p in parts])
+    s = np.concatenate([p[2] for p in parts]).astype(np.float32)
+    if a.size == 0:
+        return a, b, s
+    n = int(max(a.max(), b.max())) + 1
+    keys = a * n + b
+    order = np.lexsort((-s, keys))
+    keys, s = keys[order], s[order]
+    first = np.ones(keys.size, dtype=bool)
+    first[1:] = keys[1:] != keys[:-1]
+    keys, s = keys[first], s[first]
+    return keys // n, keys % n, s
+
+
+def _clause_scores(
+    docs: Sequence[Document],
+    sentences: tuple[tuple[Sentence, ...], ...],
+    runs: list[_Unit],
+    weights: Weights,
+    gate: np.ndarray,
+    config: AlignConfig,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs of passages scored by their best pair of parts, clauses or sentences (a < b).
+
+    A fact is often one clause of a long sentence; the rest (who said it, to whom, in reply
+    to what) differs between outlets and drowns the shared part in a whole-sentence score.
+    """
+    owner: list[int] = []
+    clause_tokens: list[list[tuple[str, bool]]] = []
+    for k, run in enumerate(runs):
+        text = docs[run.doc].text
+        for i in range(run.first, run.last + 1):
+            sentence = sentences[run.doc][i]
+            body = text[sentence.start : sentence.end]
+            spans = clause_spans(body)
+            if run.first != run.last:
+                spans.append((0, len(body)))  # a sentence of a longer passage is a part too
+            if len(spans) < 2:
+                continue  # a lone one-clause sentence is already compared whole
+            for cs, ce in spans:
+                tokens = content_tokens(body[cs:ce])
+                if len(tokens) >= config.clause_min_words:
+                    owner.append(k)
+                    clause_tokens.append(tokens)
+    empty = np.empty(0, dtype=np.int64)
+    if len(clause_tokens) < 2:
+        return empty, empty, np.empty(0, dtype=np.float32)
+    matrix = weights.matrix(clause_tokens)
+    owners = np.asarray(owner, dtype=np.int64)
+    clause_docs = np.asarray([runs[k].doc for k in owner], dtype=np.int64)
+    qa, qb, _ = candidates(
+        matrix,
+        matrix,
+        clause_docs,
+        clause_docs,
+        cutoff=config.candidate_cutoff,
+        top_k=TOP_K,
+        block=config.max_block_size,
+    )
+    ca, cb = _unique_pairs(qa, qb, len(clause_tokens))
+    keys = [text_key(t) for t in clause_tokens]
+    scores = _combined(matrix, matrix, ca, cb, keys, keys, config)
+    if ca.size:
+        scores *= gate[clause_docs[ca], clause_docs[cb]]
+    pa, pb = owners[ca], owners[cb]
+    lo, hi = np.minimum(pa, pb), np.maximum(pa, pb)
+    return _max_merge((lo, hi, scores))
 
 
 def _combined(

@@ -1,9 +1,11 @@
 """Links -> fact groups, without chaining unrelated facts together.
 
 Plain connected components chain: A~B and B~C put A and C together even when they tell
-different facts. Here groups grow from the strongest links first, and two groups merge only when
-the links between them cover at least ``cohesion`` of the pairs that could link (pairs from
-different sources), the average-linkage rule of agglomerative clustering.
+different facts. Here groups grow from the strongest links first (average-linkage
+agglomerative clustering): two groups merge only when the pairs between them that could be
+linked (pairs from different sources) are, for at least ``cohesion`` of them, supported by a
+score of at least ``support``. Support is a little below the link threshold, so that a group
+is not refused for a pair that only just missed the threshold.
 """
 
 from __future__ import annotations
@@ -16,25 +18,30 @@ import numpy as np
 
 def build_groups(
     passage_docs: Sequence[int],
-    link_a: np.ndarray,
-    link_b: np.ndarray,
-    link_score: np.ndarray,
+    pair_a: np.ndarray,
+    pair_b: np.ndarray,
+    pair_score: np.ndarray,
     *,
+    link_threshold: float,
+    support: float,
     cohesion: float,
 ) -> list[list[int]]:
-    """Cluster linked passages into groups.
+    """Cluster passages into groups.
 
     Args:
         passage_docs: the document of each passage.
-        link_a, link_b, link_score: the links, as parallel arrays of passage ids and scores.
-        cohesion: share of cross-source member pairs that must be linked for a merge.
+        pair_a, pair_b, pair_score: scored candidate pairs of passages (parallel arrays).
+        link_threshold: a pair at or above it is a link, and may merge two groups.
+        support: a pair at or above it counts towards the cohesion of a merge.
+        cohesion: share of cross-source member pairs that must be supported for a merge.
 
     Returns:
         Groups of two or more passages (sorted ids), from at least two documents, sorted by
         their first passage.
     """
     neighbours: dict[int, set[int]] = defaultdict(set)
-    for a, b in zip(link_a.tolist(), link_b.tolist(), strict=True):
+    supported = pair_score >= min(support, link_threshold)
+    for a, b in zip(pair_a[supported].tolist(), pair_b[supported].tolist(), strict=True):
         neighbours[a].add(b)
         neighbours[b].add(a)
     cluster_of: dict[int, int] = {}
@@ -48,15 +55,15 @@ def build_groups(
             doc_counts[p] = {passage_docs[p]: 1}
         return cluster_of[p]
 
-    order = np.lexsort((link_b, link_a, -link_score))  # best first, ties by index
-    for k in order.tolist():
-        ca, cb = cluster(int(link_a[k])), cluster(int(link_b[k]))
+    is_link = pair_score >= link_threshold
+    la, lb, ls = pair_a[is_link], pair_b[is_link], pair_score[is_link]
+    for k in np.lexsort((lb, la, -ls)).tolist():  # best first, ties by index
+        ca, cb = cluster(int(la[k])), cluster(int(lb[k]))
         if ca == cb:
             continue
         small, large = (ca, cb) if len(members[ca]) <= len(members[cb]) else (cb, ca)
-        large_set = members[large]
         linked = sum(1 for p in members[small] for q in neighbours[p] if cluster_of.get(q) == large)
-        possible = len(members[small]) * len(large_set) - sum(
+        possible = len(members[small]) * len(members[large]) - sum(
             n * doc_counts[large].get(d, 0) for d, n in doc_counts[small].items()
         )
         if possible <= 0 or linked < cohesion * possible:

@@ -25,6 +25,8 @@ STOP_WORDS = frozenset(
     also even still already
     """.split()  # noqa: SIM905
 )
+# Clause boundaries: punctuation and quotes that usually end a reported claim or aside.
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:()\[\]\"“”‘’]|\s[—–-]\s|\.\s)\s*")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -67,3 +69,20 @@ def content_tokens(text: str) -> list[tuple[str, bool]]:
 def text_key(tokens: list[tuple[str, bool]]) -> str:
     """The content words joined: what rapidfuzz compares."""
     return " ".join(t for t, _ in tokens)
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the clauses of a sentence (between commas, quotes, dashes, ...).
+
+    Long news sentences wrap one fact in attributions and asides ("..., the official told
+    reporters in response to ..."); comparing clauses finds the shared fact inside them.
+    """
+    spans = []
+    pos = 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        if match.start() > pos:
+            spans.append((pos, match.start()))
+        pos = match.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return spans

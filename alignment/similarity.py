@@ -162,17 +162,19 @@ def doc_gate(
 ) -> np.ndarray:
     """Per pair of documents, a factor in [1 - strength, 1]: dissimilar articles count less.
 
-    The reference is the upper quartile of the story's article similarities, so a story whose
-    articles all overlap little is not punished as a whole.
+    Each article is compared with its own nearest neighbour: two articles as close to each
+    other as to their nearest neighbours (80% of it, for slack) get no penalty, whatever the
+    story's overall level of overlap; an article about another event, far from both, does.
     """
     if strength <= 0 or n_docs < 2:
         return np.ones((n_docs, n_docs), dtype=np.float32)
     members = [np.flatnonzero(docs == d).tolist() for d in range(n_docs)]
     doc_vectors = normalised_sum(matrix, members)
     sims = (doc_vectors @ doc_vectors.T).toarray()
-    off = sims[~np.eye(n_docs, dtype=bool)]
-    ref = float(np.quantile(off, 0.75)) if off.size else 1.0
-    if ref <= 0:
-        return np.ones((n_docs, n_docs), dtype=np.float32)
-    factor = (1.0 - strength) + strength * np.minimum(1.0, sims / ref)
+    np.fill_diagonal(sims, 0.0)
+    nearest = sims.max(axis=1)
+    ref = 0.8 * np.minimum(nearest[:, None], nearest[None, :])
+    ratio = np.divide(sims, ref, out=np.ones_like(sims), where=ref > 0)
+    factor = (1.0 - strength) + strength * np.minimum(1.0, ratio) ** 2
+    np.fill_diagonal(factor, 1.0)
     return factor.astype(np.float32)

@@ -1,0 +1,59 @@
+"""Alignment quality on the seeds, against hand-written gold (tests/gold/alignment.yaml).
+
+The gold holds pairs any careful reader aligns and look-alike pairs that tell different facts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from alignment import AlignConfig, align
+
+from .gold import load_alignment_gold, passages_of, score_alignment
+
+
+def test_gold_is_large_enough_and_cross_source():
+    gold = load_alignment_gold()
+    assert len(gold["align"]) >= 30
+    assert len(gold["apart"]) >= 30
+    for entry in gold["align"] + gold["apart"]:
+        assert entry[0] != entry[2], entry
+
+
+def test_gold_snippets_each_name_one_sentence(seed_alignment):
+    for entry in load_alignment_gold()["align"] + load_alignment_gold()["apart"]:
+        a, b = passages_of(seed_alignment, entry)
+        assert seed_alignment.passages[a].doc != seed_alignment.passages[b].doc
+
+
+def test_links_are_precise(seed_alignment):
+    score = score_alignment(seed_alignment)
+    assert score.precision >= 0.9, score.wrong
+
+
+def test_links_recall_floor(seed_alignment):
+    # Guards what the lexical engine reaches today (0.74 measured); see the strict target below.
+    score = score_alignment(seed_alignment)
+    assert score.recall >= 0.7, score.missed
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 11 target: the lexical engine links 0.74 of the gold pairs; the misses are "
+    "facts told in other words or one sentence that carries two facts",
+)
+def test_links_recall_target(seed_alignment):
+    assert score_alignment(seed_alignment).recall >= 0.9
+
+
+def test_groups_are_precise(seed_alignment):
+    score = score_alignment(seed_alignment, by="group")
+    assert score.precision >= 0.9, score.wrong
+    assert score.recall >= 0.75, score.missed
+
+
+def test_lower_threshold_links_more(seed_documents):
+    strict = align(seed_documents, AlignConfig(link_threshold=0.6))
+    loose = align(seed_documents, AlignConfig(link_threshold=0.3))
+    assert len(loose.pairs) > len(strict.pairs)
+    assert score_alignment(loose).recall >= score_alignment(strict).recall
