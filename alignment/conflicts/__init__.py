@@ -1,10 +1,32 @@
-"""Contradictions between two linked passages: numbers, negation, time, attribution."""
+"""Contradictions between two linked passages: numbers, negation, time, attribution.
+
+``find_conflicts(a, b)`` reads both passages once (tokens, who claims what, polarity, figures,
+time expressions, quotes) and runs four rules, each in its own module:
+
+- ``numbers``: the same quantity reported differently ("about 2,000" against "over 2,400").
+- ``polarity``: a claim and its denial ("has not offered amnesty" against "offered amnesty").
+- ``time``: the same event at different times ("in June" against "last year").
+- ``attribution``: the same quote credited to different speakers (the weakest kind).
+
+Hedged statements ("it remains unclear whether ...") contradict nothing. All rules are word
+lists and parse patterns from ``Lexicon``; pass ``lexicon=DEFAULT_LEXICON.extended(...)`` to
+add words.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..model import Conflict
+from .attribution import QuoteSide, attribution_conflicts, claimants, find_quotes
+from .lexicon import DEFAULT_LEXICON, Lexicon
+from .numbers import NumberSide, measured, number_conflicts, parse_quantities
+from .polarity import PolaritySide, name_keys, negation_conflicts, past_sentences, polarity_marks
+from .text import compile_lexicon, tokenize
+from .time import TimeSide, find_times, time_conflicts
+
+# Strongest first: what the Pair's ``contradiction`` column shows.
+KIND_ORDER = {"number": 0, "negation": 1, "time": 2, "attribution": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,12 +46,55 @@ class Side:
     offset: int
 
 
-def find_conflicts(a: Side, b: Side) -> tuple[Conflict, ...]:
+@dataclass(frozen=True, slots=True)
+class _Read:
+    numbers: NumberSide
+    polarity: PolaritySide
+    time: TimeSide
+    quotes: QuoteSide
+
+
+def _read(side: Side, lexicon: Lexicon) -> _Read:
+    compiled = compile_lexicon(lexicon)
+    tokens = tokenize(side.text)
+    quotes = find_quotes(tokens, compiled)
+    who = claimants(tokens, quotes, compiled)
+    marks, hedged = polarity_marks(tokens, compiled)
+    names = name_keys(tokens, marks)
+    times = find_times(side.text, tokens)
+    figures = measured(tokens, parse_quantities(side.text, tokens), who, hedged, compiled)
+    past = past_sentences(tokens, [(w.sentence, w.past or w.kind == "year") for w in times])
+    base = (side.doc, side.label, side.text, side.offset)
+    return _Read(
+        numbers=NumberSide(*base, figures),
+        polarity=PolaritySide(*base, tokens, marks, who, names, past),
+        time=TimeSide(*base, tokens, times, names),
+        quotes=QuoteSide(*base, tuple(quotes)),
+    )
+
+
+def find_conflicts(a: Side, b: Side, *, lexicon: Lexicon | None = None) -> tuple[Conflict, ...]:
     """Every reason to think ``a`` and ``b`` contradict each other, strongest first.
 
-    Not built yet: the contradiction detectors land with their own issue.
+    Args:
+        a, b: the two passages of a link (``a`` is shown first in reasons).
+        lexicon: the word lists of the rules; ``DEFAULT_LEXICON`` when None.
+
+    Returns:
+        Conflicts ordered number, negation, time, attribution; empty when they agree.
+        Each Conflict's spans index the documents' text.
     """
-    return ()
+    lexicon = lexicon or DEFAULT_LEXICON
+    compiled = compile_lexicon(lexicon)
+    ra, rb = _read(a, lexicon), _read(b, lexicon)
+    found = [
+        *number_conflicts(ra.numbers, rb.numbers),
+        *negation_conflicts(ra.polarity, rb.polarity, compiled),
+        *time_conflicts(ra.time, rb.time, compiled),
+        *attribution_conflicts(ra.quotes, rb.quotes),
+    ]
+    found.sort(key=lambda c: KIND_ORDER[c.kind])
+    return tuple(found)
 
 
-__all__ = ["Side", "find_conflicts"]
+__all__ = ["DEFAULT_LEXICON", "KIND_ORDER", "Lexicon", "Side", "find_conflicts"]

@@ -1,0 +1,280 @@
+"""The word lists the contradiction rules read, as one frozen, extensible value.
+
+Every rule in ``alignment.conflicts`` is a word list or a parse pattern over these lists; none
+knows any story. A caller adds words with :meth:`Lexicon.extended` (for example from a config
+file) and passes the result to ``find_conflicts(a, b, lexicon=...)``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Lexicon:
+    """Word lists of the contradiction rules. Words are matched case-insensitively; single
+    words also match their inflections ("offer" matches "offered", "offers", "offering").
+
+    Attributes:
+        negations: words that negate what follows in their clause ("not", "never", "no").
+        denials: verbs that deny what follows ("deny", "reject", "dispute", "refuse").
+        negative_words: words that are a negation of another word, as "word:base" pairs
+            ("unwilling:willing"); they negate what follows, like "not willing".
+        antonyms: "word:base" pairs where ``word`` states the opposite of ``base``
+            ("lose:win"); they flip only themselves.
+        not_negating: phrases that start with a negation word but negate nothing
+            ("not only", "not the first", "whether or not").
+        hedges: words or phrases after which a clause is uncertain ("unclear", "may",
+            "whether", "reportedly"); a hedged claim contradicts nothing.
+        irrealis: words or phrases after which a clause is hypothetical or a purpose
+            ("would", "in exchange for", "if"); treated like hedges.
+        reporting_verbs: verbs that credit what follows to their subject ("claim", "report",
+            "say"); the claim belongs to that party, not to the source.
+        quote_verbs: verbs that introduce or close a direct quote ("said", "added").
+        generic_claimants: words that never name a party on their own ("report", "article").
+        existence_verbs: verbs that say an event happened ("held", "took place").
+        synonyms: groups of words that count as the same word when comparing claims; the
+            first word names the group.
+        measures: groups naming what a number counts; the first word is the label shown in
+            reasons ("arrests"), the rest are the words that point to it.
+    """
+
+    negations: tuple[str, ...] = (
+        "not",
+        "n't",
+        "never",
+        "no",
+        "none",
+        "without",
+        "nobody",
+        "nothing",
+        "neither",
+        "nor",
+        "cannot",
+    )
+    denials: tuple[str, ...] = (
+        "deny",
+        "denies",
+        "denied",
+        "denial",
+        "reject",
+        "dispute",
+        "refute",
+        "rebut",
+        "dismiss",
+        "refuse",
+        "decline to",
+        "declined to",
+        "declines to",
+        "fail to",
+        "failed to",
+        "fails to",
+        "rule out",
+        "ruled out",
+        "rules out",
+    )
+    negative_words: tuple[str, ...] = (
+        "unwilling:willing",
+        "unable:able",
+        "untrue:true",
+        "unfounded:founded",
+        "unsuccessful:successful",
+        "unaware:aware",
+    )
+    antonyms: tuple[str, ...] = (
+        "lose:win",
+        "lost:win",
+        "loser:winner",
+        "decrease:increase",
+        "fall:rise",
+        "drop:rise",
+        "lower:raise",
+        "acquit:convict",
+        "innocent:guilty",
+        "forbid:allow",
+        "prohibit:allow",
+        "ban:allow",
+        "oppose:support",
+        "absent:present",
+        "false:true",
+        "impose:lift",
+    )
+    not_negating: tuple[str, ...] = (
+        "not only",
+        "not just",
+        "not least",
+        "not the first",
+        "not for the first",
+        "not unlike",
+        "no doubt",
+        "no matter",
+        "nothing but",
+        "whether or not",
+        "if not",
+        "not to mention",
+    )
+    hedges: tuple[str, ...] = (
+        "unclear",
+        "uncertain",
+        "unconfirmed",
+        "not clear",
+        "not known",
+        "unknown",
+        "whether",
+        "may",
+        "might",
+        "could",
+        "possibly",
+        "perhaps",
+        "probably",
+        "likely",
+        "unlikely",
+        "reportedly",
+        "allegedly",
+        "alleged",
+        "rumor",
+        "rumour",
+        "speculation",
+        "possibility",
+        "possible",
+        "considering",
+        "open to",
+        "suggest",
+        "appear",
+        "seem",
+    )
+    irrealis: tuple[str, ...] = (
+        "would",
+        "should",
+        "if",
+        "unless",
+        "in exchange for",
+        "in return for",
+        "in order to",
+        "so that",
+        "aimed at",
+        "designed to",
+        "meant to",
+        "to encourage",
+        "to persuade",
+        "to convince",
+    )
+    reporting_verbs: tuple[str, ...] = (
+        "say",
+        "said",
+        "says",
+        "claim",
+        "report",
+        "allege",
+        "suggest",
+        "state",
+        "announce",
+        "declare",
+        "proclaim",
+        "insist",
+        "maintain",
+        "estimate",
+        "tell",
+        "told",
+        "add",
+        "stress",
+        "assert",
+        "according to",
+    )
+    quote_verbs: tuple[str, ...] = (
+        "said",
+        "says",
+        "say",
+        "added",
+        "adds",
+        "stated",
+        "states",
+        "stressed",
+        "told",
+        "tells",
+        "explained",
+        "noted",
+        "insisted",
+        "wrote",
+        "writes",
+        "declared",
+        "continued",
+        "argued",
+        "warned",
+        "asked",
+        "stating",
+        "saying",
+        "adding",
+        "insisting",
+        "noting",
+    )
+    generic_claimants: tuple[str, ...] = (
+        "report",
+        "article",
+        "story",
+        "piece",
+        "statement",
+        "account",
+        "news",
+        "claim",
+        "source",
+        "people",
+        "person",
+        "someone",
+        "it",
+        "this",
+        "that",
+    )
+    existence_verbs: tuple[str, ...] = (
+        "held",
+        "took place",
+        "happened",
+        "occurred",
+        "convened",
+        "were conducted",
+        "was conducted",
+        "there were",
+        "there was",
+        "there have been",
+        "there has been",
+    )
+    synonyms: tuple[tuple[str, ...], ...] = (
+        ("offer", "propose", "proposal", "proffer"),
+        ("amnesty", "pardon", "clemency", "immunity", "absolve", "absolution"),
+        ("meeting", "talks", "summit"),
+        ("arrest", "detain", "detention", "detainee", "jail"),
+        ("kill", "death", "die", "dead", "fatality"),
+        ("injure", "injury", "wound"),
+        ("leave", "step down", "relinquish", "resign", "cede", "quit"),
+        ("win", "winner", "victory"),
+        ("protest", "demonstration", "rally"),
+    )
+    measures: tuple[tuple[str, ...], ...] = (
+        ("arrests", "arrest", "detain", "detention", "detainee", "jail", "imprison", "custody"),
+        ("deaths", "death", "dead", "die", "kill", "killing", "fatality", "fatalities", "slain"),
+        ("injuries", "injury", "injure", "wound", "hurt"),
+        ("votes", "vote", "ballot", "win", "won", "beat", "margin", "winner"),
+        ("displaced", "displace", "refugee", "evacuate", "flee", "fled", "homeless"),
+        ("cases", "case", "infection", "infect"),
+    )
+
+    def extended(self, **extra: Iterable[str] | Iterable[tuple[str, ...]]) -> Lexicon:
+        """A copy with more words: each keyword names a field, its value is appended.
+
+        Raises:
+            TypeError: on a keyword that is not a field.
+        """
+        names = {f.name for f in dataclasses.fields(self)}
+        changes: dict[str, tuple[object, ...]] = {}
+        for name, words in extra.items():
+            if name not in names:
+                raise TypeError(f"Lexicon has no word list {name!r}")
+            changes[name] = tuple(getattr(self, name)) + tuple(words)
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+DEFAULT_LEXICON = Lexicon()
+
+__all__ = ["DEFAULT_LEXICON", "Lexicon"]

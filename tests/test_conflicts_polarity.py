@@ -1,0 +1,279 @@
+"""Issue 4, negation and polarity: one table per rule, with cases that must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from alignment.conflicts import DEFAULT_LEXICON, Lexicon, Side, find_conflicts
+from alignment.conflicts.polarity import polarity_marks
+from alignment.conflicts.text import compile_lexicon, stem, tokenize
+
+
+def negations(a: str, b: str, lexicon: Lexicon | None = None):
+    found = find_conflicts(Side(0, "A", a, 0), Side(1, "B", b, 0), lexicon=lexicon)
+    return [c for c in found if c.kind == "negation"]
+
+
+def span_texts(conflict, a: str, b: str) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {0: [], 1: []}
+    for s in conflict.spans:
+        out[s.doc].append((a, b)[s.doc][s.start : s.end])
+    return out
+
+
+FIRES = [
+    # negation words
+    pytest.param(
+        "The company did not raise its prices this year.",
+        "The company raised its prices this year.",
+        ["not", "raise"],
+        ["raised"],
+        id="not",
+    ),
+    pytest.param(
+        "The minister never met the rebel leaders.",
+        "The minister met the rebel leaders in March.",
+        ["never", "met"],
+        ["met"],
+        id="never",
+    ),
+    pytest.param(
+        "The company raised prices, but it did not cut wages.",
+        "The company raised prices and cut wages.",
+        ["not", "cut"],
+        ["cut"],
+        id="negation-in-second-clause",
+    ),
+    # denial verbs
+    pytest.param(
+        "The ministry denied that troops had entered the town.",
+        "Troops entered the town on Tuesday.",
+        ["denied", "entered"],
+        ["entered"],
+        id="deny",
+    ),
+    pytest.param(
+        "The board rejected the merger proposal.",
+        "The board approved the merger proposal.",
+        ["rejected", "proposal"],
+        ["proposal"],
+        id="reject",
+    ),
+    pytest.param(
+        "Officials disputed that the dam had collapsed.",
+        "The dam collapsed after days of rain.",
+        ["disputed", "collapsed"],
+        ["collapsed"],
+        id="dispute",
+    ),
+    pytest.param(
+        "The government has denied reports that it offered the rebels an amnesty.",
+        "The government offered the rebels an amnesty last week.",
+        ["denied", "offered"],
+        ["offered"],
+        id="denied-reports-that",
+    ),
+    # antonym verbs and negative words
+    pytest.param(
+        "The ruling party won the election.",
+        "The ruling party lost the election.",
+        ["won"],
+        ["lost"],
+        id="antonym-win-lose",
+    ),
+    pytest.param(
+        "Prices rose sharply in May.",
+        "Prices fell sharply in May.",
+        ["rose"],
+        ["fell"],
+        id="rise-fall",
+    ),
+    pytest.param(
+        "The minister was unwilling to resign.",
+        "The minister was willing to resign.",
+        ["unwilling"],
+        ["willing"],
+        id="unwilling",
+    ),
+    # negated quantifiers
+    pytest.param(
+        "No talks took place between the two sides.",
+        "Talks were held between the two sides on Friday.",
+        ["No", "talks"],
+        ["Talks"],
+        id="no-X-took-place",
+    ),
+    pytest.param(
+        "The vote passed without any debate.",
+        "A long debate was held before the vote.",
+        ["without", "debate"],
+        ["debate"],
+        id="without-any",
+    ),
+    pytest.param(
+        "Police have not made any arrests.",
+        "Police made several arrests overnight.",
+        ["not", "arrests"],
+        ["arrests"],
+        id="not-any",
+    ),
+    # synonyms make one claim of two wordings
+    pytest.param(
+        "No amnesty offers have been made to the general.",
+        "Officials have proposed a pardon for the general.",
+        ["No", "offers"],
+        ["proposed"],
+        id="synonyms",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "words_a", "words_b"), FIRES)
+def test_negation_fires(a, b, words_a, words_b):
+    (found,) = negations(a, b)
+    texts = span_texts(found, a, b)
+    for word in words_a:
+        assert word in texts[0], (word, texts)
+    for word in words_b:
+        assert word in texts[1], (word, texts)
+    assert " A says " in found.reason or found.reason.split(": ", 1)[1].startswith("A says")
+    # the same conflict, whichever side comes first
+    assert [c.kind for c in negations(b, a)] == ["negation"]
+
+
+MUST_NOT_FIRE = [
+    pytest.param(
+        "The company did not raise prices.",
+        "The company has not raised prices.",
+        id="both-negative",
+    ),
+    pytest.param(
+        "It remains unclear whether the company raised prices.",
+        "The company raised prices.",
+        id="hedge-unclear-whether",
+    ),
+    pytest.param(
+        "The company may not raise prices.", "The company raised prices.", id="hedge-modal"
+    ),
+    pytest.param(
+        "The minister reportedly met the rebels.",
+        "The minister never met the rebels.",
+        id="hedge-reportedly",
+    ),
+    pytest.param(
+        "The army did not enter the city.",
+        "Aid convoys entered the capital.",
+        id="one-shared-word-is-not-a-claim",
+    ),
+    pytest.param(
+        "The newspaper claimed that troops entered the town.",
+        "Troops did not enter the town.",
+        id="claim-credited-to-another-party",
+    ),
+    pytest.param(
+        "Not only did the army enter the town, it stayed for a week.",
+        "The army entered the town.",
+        id="idiom-not-only",
+    ),
+    pytest.param(
+        "It is not the first time the company has raised prices.",
+        "The company raised prices.",
+        id="idiom-not-the-first-time",
+    ),
+    pytest.param(
+        "Whether or not the talks happened, the deal was signed.",
+        "The deal was signed.",
+        id="idiom-whether-or-not",
+    ),
+    pytest.param(
+        "He refused to relinquish power.",
+        "He was offered a pension in exchange for relinquishing power.",
+        id="hypothetical-in-exchange-for",
+    ),
+    pytest.param(
+        "He would not accept the offer.",
+        "He accepted the offer.",
+        id="hypothetical-would",
+    ),
+    pytest.param(
+        "No offers have been made since the election.",
+        "An offer was made to the rebels last year.",
+        id="denial-since-vs-past",
+    ),
+    pytest.param(
+        "The company did not raise prices, but it cut wages.",
+        "The company cut wages.",
+        id="negation-ends-at-clause",
+    ),
+    pytest.param(
+        "The minister was not willing to discuss leaving office.",
+        "The minister was unwilling to discuss leaving office.",
+        id="not-willing-vs-unwilling",
+    ),
+    pytest.param(
+        "The results were announced in May.",
+        "The results were announced in May.",
+        id="month-may-is-no-hedge",
+    ),
+    pytest.param(
+        "The party won the election.",
+        "The party won the election comfortably.",
+        id="same-polarity",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), MUST_NOT_FIRE)
+def test_negation_does_not_fire(a, b):
+    assert negations(a, b) == []
+    assert negations(b, a) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "affirmed"),
+    [
+        ("They did not raise taxes.", {"raise", "tax"}, set()),
+        ("They denied that taxes rose.", {"taxes", "rose"}, set()),
+        ("Taxes rose, but wages did not.", set(), {"taxes", "rose", "wages"}),
+        ("They refused to raise taxes.", {"raise", "tax"}, set()),
+        ("They declined to comment.", {"comment"}, set()),
+        ("It is not the first time taxes rose.", set(), {"taxes", "rose"}),
+        ("Not only taxes rose.", set(), {"taxes", "rose"}),
+    ],
+)
+def test_polarity_marks(text, negated, affirmed):
+    marks, _ = polarity_marks(tokenize(text), compile_lexicon(DEFAULT_LEXICON))
+    said = {m.key for m in marks if not m.hedged and not m.negated}
+    denied = {m.key for m in marks if not m.hedged and m.negated}
+    assert denied >= {stem(w) for w in negated}
+    assert said >= {stem(w) for w in affirmed}
+    assert not denied & {stem(w) for w in affirmed}
+
+
+def test_hedged_clause_marks_are_hedged():
+    tokens = tokenize("It remains unclear whether officials offered 300 pardons.")
+    marks, flags = polarity_marks(tokens, compile_lexicon(DEFAULT_LEXICON))
+    assert {m.key for m in marks if m.hedged} >= {"official", "offer", "amnesty"}
+    figure = next(k for k, t in enumerate(tokens) if t.text == "300")
+    assert flags[figure]  # the number rule skips it
+    assert not flags[0]
+
+
+def test_lexicon_extends_denials():
+    a = "The government disavowed the agreement with the rebels."
+    b = "The government signed the agreement with the rebels."
+    assert negations(a, b) == []
+    extended = DEFAULT_LEXICON.extended(denials=["disavow"])
+    assert [c.kind for c in negations(a, b, extended)] == ["negation"]
+
+
+def test_lexicon_extends_hedges():
+    a = "The minister apparently met the rebel leaders."
+    b = "The minister never met the rebel leaders."
+    assert [c.kind for c in negations(a, b)] == ["negation"]
+    assert negations(a, b, DEFAULT_LEXICON.extended(hedges=["apparently"])) == []
+
+
+def test_lexicon_rejects_unknown_list():
+    with pytest.raises(TypeError, match="no word list"):
+        DEFAULT_LEXICON.extended(negation_words=["nope"])

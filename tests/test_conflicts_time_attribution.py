@@ -1,0 +1,244 @@
+"""Issue 4, time and attribution: the parser of time expressions, the time rule, quotes and
+their speakers, the claimant of a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from alignment.conflicts import DEFAULT_LEXICON, Side, find_conflicts
+from alignment.conflicts.attribution import claimants, find_quotes
+from alignment.conflicts.text import compile_lexicon, tokenize
+from alignment.conflicts.time import find_times, incompatible
+
+
+def of_kind(kind: str, a: str, b: str):
+    found = find_conflicts(Side(0, "A", a, 0), Side(1, "B", b, 0))
+    return [c for c in found if c.kind == kind]
+
+
+def span_texts(conflict, a: str, b: str) -> dict[int, str]:
+    return {s.doc: (a, b)[s.doc][s.start : s.end] for s in conflict.spans}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "words"),
+    [
+        ("The minister resigned on Monday.", "weekday", "Monday"),
+        ("Talks were held in June and September.", "date", "June and September"),
+        ("The vote was held on July 28.", "date", "July 28"),
+        ("The vote was held on July 28, 2024.", "date", "July 28, 2024"),
+        ("The bounty was placed in 2020.", "year", "2020"),
+        ("They met last year.", "relative", "last year"),
+        ("They met two weeks ago.", "relative", "two weeks ago"),
+        ("The results came in May.", "date", "May"),
+    ],
+)
+def test_find_times(text, kind, words):
+    (when,) = find_times(text, tokenize(text))
+    assert when.kind == kind
+    assert text[when.start : when.end] == words
+
+
+def test_may_the_verb_is_no_month():
+    text = "Prices may rise. May protests grow?"
+    assert find_times(text, tokenize(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "clash"),
+    [
+        ("on Monday", "on Tuesday", True),
+        ("on Monday", "on Monday", False),
+        ("in June and September", "last year", True),
+        ("in March", "this year", False),
+        ("in March", "last month", False),  # needs the publication date
+        ("in 1998", "in 2001", True),
+        ("on July 28", "on July 29", True),
+        ("in June", "in October", True),
+        ("in June and September", "in September", False),
+        ("last year", "this year", True),
+        ("in March 2021", "in March 2022", True),
+        ("in 2020", "last year", False),
+        ("on Monday", "in 2020", False),
+    ],
+)
+def test_incompatible(a, b, clash):
+    (x,) = find_times(a, tokenize(a))
+    (y,) = find_times(b, tokenize(b))
+    assert incompatible(x, y) is clash
+    assert incompatible(y, x) is clash
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "words_a", "words_b"),
+    [
+        pytest.param(
+            "The minister resigned on Monday.",
+            "The minister resigned on Tuesday.",
+            "Monday",
+            "Tuesday",
+            id="weekday",
+        ),
+        pytest.param(
+            "The two leaders met in Geneva in March.",
+            "The two leaders met in Geneva last year.",
+            "March",
+            "last year",
+            id="month-vs-last-year",
+        ),
+        pytest.param(
+            "The bridge was built in 1998.",
+            "The bridge was built in 2001.",
+            "1998",
+            "2001",
+            id="year",
+        ),
+        pytest.param(
+            "The election was held on July 28.",
+            "The election was held on July 29.",
+            "July 28",
+            "July 29",
+            id="day",
+        ),
+    ],
+)
+def test_time_conflict(a, b, words_a, words_b):
+    (found,) = of_kind("time", a, b)
+    assert span_texts(found, a, b) == {0: words_a, 1: words_b}
+    assert f"A says {words_a}, B says {words_b}" in found.reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param(
+            "The minister resigned on Monday.",
+            "The report was published on Tuesday.",
+            id="different-events",
+        ),
+        pytest.param(
+            "The two leaders met in Geneva in March.",
+            "The two leaders met in Geneva last month.",
+            id="month-vs-last-month",
+        ),
+        pytest.param(
+            "The two leaders met in Geneva in March.",
+            "The two leaders met in Geneva earlier this year.",
+            id="month-vs-this-year",
+        ),
+        pytest.param(
+            "Maduro's term ends in January.",
+            "Maduro's term ends in January, his allies say.",
+            id="same-month",
+        ),
+        pytest.param(
+            "Protests began on Monday in Caracas.",
+            "Police said on Tuesday that 40 people were arrested.",
+            id="one-shared-word",
+        ),
+    ],
+)
+def test_no_time_conflict(a, b):
+    assert of_kind("time", a, b) == []
+
+
+QUOTE = "We will never surrender our city to the invaders"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (f'"{QUOTE}," said Defence Minister Ana Ruiz.', "Defence Minister Ana Ruiz"),
+        (f'"{QUOTE}," Ruiz said.', "Ruiz"),
+        (f'"{QUOTE}," Ruiz told reporters on Friday.', "Ruiz"),
+        (f'The minister said, "{QUOTE}."', "The minister"),
+        (f"The minister stressed, “{QUOTE}.”", "The minister"),
+        (f'The minister spoke at length, saying, "{QUOTE}."', "The minister"),
+        (f'"{QUOTE}," said a senior official, who asked not to be named.', "a senior official"),
+        (f'"{QUOTE}," he said.', None),
+        (f'"{QUOTE}."', None),
+    ],
+)
+def test_quote_speaker(text, speaker):
+    tokens = tokenize(text)
+    (quote,) = find_quotes(tokens, compile_lexicon(DEFAULT_LEXICON))
+    assert text[quote.start : quote.end].strip(' ,."“”') == QUOTE
+    found = quote.speaker
+    assert (text[found.start : found.end] if found else None) == speaker
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "speaker_a", "speaker_b"),
+    [
+        pytest.param(
+            f'"{QUOTE}," said Defence Minister Ana Ruiz.',
+            f'"{QUOTE}," President Tomas Berg told reporters.',
+            "Defence Minister Ana Ruiz",
+            "President Tomas Berg",
+            id="two-named-speakers",
+        ),
+        pytest.param(
+            f'"{QUOTE}," an official said, speaking on condition of anonymity.',
+            f'"{QUOTE}," Ruiz said.',
+            "an official",
+            "Ruiz",
+            id="unnamed-vs-named",
+        ),
+    ],
+)
+def test_attribution_conflict(a, b, speaker_a, speaker_b):
+    (found,) = of_kind("attribution", a, b)
+    assert span_texts(found, a, b) == {0: speaker_a, 1: speaker_b}
+    assert "speaker of" in found.reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param(
+            f'"{QUOTE}," Ruiz said.',
+            f'Defence Minister Ana Ruiz said, "{QUOTE}."',
+            id="same-speaker",
+        ),
+        pytest.param(
+            f'"{QUOTE}," an official said.',
+            f'"{QUOTE}," a spokesman said.',
+            id="two-roles-may-be-one-person",
+        ),
+        pytest.param(f'"{QUOTE}," he said.', f'"{QUOTE}," Ruiz said.', id="pronoun"),
+        pytest.param(
+            f'"{QUOTE}," Ruiz said.',
+            '"Our soldiers will hold every street of the capital," Berg said.',
+            id="different-quotes",
+        ),
+        pytest.param('"We will win," Ruiz said.', '"We will win," Berg said.', id="too-short"),
+    ],
+)
+def test_no_attribution_conflict(a, b):
+    assert of_kind("attribution", a, b) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "claimant"),
+    [
+        ("The opposition claims Gonzalez won 67% of the vote.", "67", {"opposition"}),
+        ("The opposition, meanwhile, claims that he won 67%.", "67", {"opposition"}),
+        ("According to the union, 4,000 workers joined.", "4,000", {"union"}),
+        ("The Electoral Council (CNE) proclaimed him the winner with 52%.", "52", {"cne"}),
+        ("Reports from the Daily Planet claimed that talks were held.", "talks", {"planet"}),
+        ("The Daily Planet report suggested that talks were held.", "talks", {"planet"}),
+        ("Talks were held in Oslo, a ministry spokesman said.", "Talks", {"spokesman"}),
+        ("Talks were held in Oslo.", "Talks", None),
+        ("The United States has made an offer.", "offer", None),
+    ],
+)
+def test_claimant(text, word, claimant):
+    tokens = tokenize(text)
+    compiled = compile_lexicon(DEFAULT_LEXICON)
+    who = claimants(tokens, find_quotes(tokens, compiled), compiled)
+    k = next(i for i, t in enumerate(tokens) if t.text == word)
+    if claimant is None:
+        assert who[k] is None
+    else:
+        assert who[k] is not None
+        assert claimant <= who[k].key
