@@ -1,0 +1,212 @@
+"""The app's speed, measured with Pilot: start to first screen, and ``n`` (next conflict).
+
+Each measurement runs in a child process (``python -m bench.app_timing PATHS...``) so that
+"start" means the process start: the parent takes the wall time from spawning the child to the
+moment the child saw the first screen, and the child also reports the part from creating the
+app.
+
+Ready means: the app's first ``AlignmentReady`` message (the lexical result; a later semantic
+refinement does not count) has been handled and the screen has settled
+(``pilot.pause()`` after ``app.workers.wait_for_complete()``). When the app never posts
+``AlignmentReady`` (the placeholder app, or a renamed message) the figures are "n/a".
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZE = (120, 40)
+READY_TIMEOUT = 120.0
+# Without any sign of an alignment worker after this long, the app is taken as a placeholder.
+NO_WORKER_GRACE = 5.0
+PRESSES = 10
+
+
+class _Profiles:
+    """Optional pyinstrument profiles of the start and of the key presses (main thread)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.results: dict[str, Any] = {}
+        self._profiler: Any = None
+
+    def start(self) -> None:
+        if self.enabled:
+            from pyinstrument import Profiler
+
+            self._profiler = Profiler(interval=0.001, async_mode="disabled")
+            self._profiler.start()
+
+    def stop(self, name: str) -> None:
+        if self._profiler is not None:
+            from bench.profiling import summarise
+
+            session = self._profiler.stop()
+            self.results[name] = summarise(session.root_frame(), stage_of=())
+            self._profiler = None
+
+
+async def _measure(paths: list[str], presses: int, profile: bool = False) -> dict[str, Any]:
+    profiles = _Profiles(profile)
+    profiles.start()
+    created = time.perf_counter()
+    from alignment import AlignConfig
+    from tui.app import ParallaxApp
+
+    seen: list[str] = []
+    ready_at: list[float] = []
+
+    def hook(message: object) -> None:
+        name = type(message).__name__
+        if name == "StateChanged":
+            state = getattr(getattr(message, "state", None), "name", "")
+            seen.append(f"worker:{state}")
+        elif name in ("AlignmentReady", "AlignmentFailed"):
+            if not getattr(message, "refined", False) and not ready_at:
+                ready_at.append(time.perf_counter())
+            seen.append(name)
+
+    try:
+        app = ParallaxApp(paths=paths, config=AlignConfig())
+    except TypeError as exc:  # the constructor changed
+        return {"error": f"ParallaxApp(...) failed: {exc}"}
+    result: dict[str, Any] = {"imports_s": time.perf_counter() - created}
+    start = time.perf_counter()
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
+        await pilot.pause()
+        while not ready_at:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            waited = time.perf_counter() - start
+            if ready_at or waited > READY_TIMEOUT:
+                break
+            if waited > NO_WORKER_GRACE and not any(s.startswith("worker:") for s in seen):
+                break
+            await asyncio.sleep(0.005)
+        if not ready_at:
+            result["error"] = "the app posted no AlignmentReady (placeholder app?)"
+            result["messages"] = sorted(set(seen))
+            return result
+        if "AlignmentFailed" in seen:
+            result["error"] = "the app reported AlignmentFailed"
+            return result
+        # the handler of AlignmentReady fills the panes: let it and the refresh finish
+        await pilot.pause()
+        await pilot.pause()
+        ready = time.perf_counter()
+        profiles.stop("start")
+        result["ready_epoch"] = time.time()
+        result["first_screen_in_app_s"] = ready - start
+        result["alignment_ready_s"] = ready_at[0] - start
+        profiles.start()
+        result["next_conflict"] = await _next_conflict(pilot, presses)
+        profiles.stop("presses")
+    if profile:
+        result["profiles"] = profiles.results
+    return result
+
+
+async def _next_conflict(pilot: Any, presses: int) -> dict[str, Any]:
+    app = pilot.app
+    bound = "n" in getattr(app, "active_bindings", {})
+    if not bound:
+        return {"error": "no binding for n on the first screen"}
+    times: list[float] = []
+    changed = False
+    for k in range(presses):
+        before = app.export_screenshot() if k == 0 else ""
+        t0 = time.perf_counter()
+        await pilot.press("n")
+        await pilot.pause()
+        times.append(time.perf_counter() - t0)
+        if k == 0:  # outside the timer: did the first press change what is shown?
+            changed = app.export_screenshot() != before
+    # the cost of the harness itself: a key nothing is bound to
+    idle: list[float] = []
+    for _ in range(presses):
+        t0 = time.perf_counter()
+        await pilot.press("f24")
+        await pilot.pause()
+        idle.append(time.perf_counter() - t0)
+    return {
+        "presses": presses,
+        "median_s": statistics.median(times),
+        "max_s": max(times),
+        "harness_median_s": statistics.median(idle),
+        "screen_changed": changed,
+    }
+
+
+def measure_app(
+    paths: list[str] | None = None,
+    *,
+    presses: int = PRESSES,
+    timeout: float = 300.0,
+    profile: bool = False,
+) -> dict[str, Any]:
+    """Start the app in a child process on ``paths`` (the seeds when empty) and time it.
+
+    With ``profile``, the child also profiles its start and the key presses (which slows
+    both: the figures of a profiled run are not the benchmark's).
+    """
+    cmd = [sys.executable, "-m", "bench.app_timing", "--presses", str(presses)]
+    cmd += ["--profile"] if profile else []
+    cmd += paths or []
+    spawned = time.time()
+    try:
+        done = subprocess.run(
+            cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {timeout:.0f} s"}
+    if done.returncode != 0:
+        tail = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
+        return {"error": tail}
+    try:
+        result = dict(json.loads(done.stdout.strip().splitlines()[-1]))
+    except (ValueError, IndexError):
+        return {"error": "no figures in the child's output"}
+    if "ready_epoch" in result:
+        result["first_screen_s"] = result.pop("ready_epoch") - spawned
+    return result
+
+
+def measure_app_synthetic(
+    n: int, *, seed: int = 0, presses: int = PRESSES, profile: bool = False
+) -> dict[str, Any]:
+    """The app on a synthetic story of ``n`` articles, written to a temporary folder."""
+    from bench.synthetic import write_story
+
+    with tempfile.TemporaryDirectory(prefix="parallax-bench-") as tmp:
+        write_story(tmp, n, seed=seed)
+        result = measure_app([tmp], presses=presses, profile=profile)
+    result["articles"] = n
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.app_timing")
+    parser.add_argument("paths", nargs="*")
+    parser.add_argument("--presses", type=int, default=PRESSES)
+    parser.add_argument("--profile", action="store_true", help="profile the start and presses")
+    args = parser.parse_args(argv)
+    try:
+        result = asyncio.run(_measure(list(args.paths), args.presses, args.profile))
+    except ImportError as exc:
+        result = {"error": f"the app cannot be imported: {exc}"}
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
