@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import io
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,12 +68,61 @@ def csv_text(alignment: Alignment) -> str:
     return buffer.getvalue()
 
 
+def _reason(exc: OSError) -> str:
+    """The system's words for an OS error, in lower case ("no space left on device")."""
+    text = exc.strerror or exc.__class__.__name__
+    return text[:1].lower() + text[1:]
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    """``path.stat()``, None when nothing is there; a name the system refuses is an error."""
+    try:
+        return path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write ({_reason(exc)})") from None
+
+
+def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
+    """A new, empty temporary file beside the target, opened for writing.
+
+    ``os.open`` with mode 0o666 lets the umask decide the permissions, as for any new file
+    (``tempfile.mkstemp`` would make it private to its owner).
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = folder / f".{name}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "cannot find a free temporary name", str(folder))
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable; not every system can open a folder, so best effort."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def write_atomic(path: str | Path, content: str, *, force: bool = False) -> Path:
     """Write ``content`` to ``path`` all at once: a temporary file beside it, then a rename.
 
+    An interrupted or failed write (full disk, Ctrl+C) removes the temporary file and leaves
+    any earlier file as it was. Without ``force`` the file is moved in with ``os.link``, which
+    refuses to replace a file that appeared in the meantime. A symbolic link is written
+    through (the file it points to is replaced, the link stays). A new file gets the usual
+    permissions (umask); a replaced file keeps its mode.
+
     Args:
         path: the target file.
-        content: the text to write, UTF-8.
+        content: the text to write, as UTF-8 (characters that cannot be encoded, such as
+            lone surrogates from undecodable file names, become U+FFFD).
         force: replace an existing file; without it an existing file is an error.
 
     Returns:
@@ -82,34 +133,62 @@ def write_atomic(path: str | Path, content: str, *, force: bool = False) -> Path
             written; no partial file is left behind and an earlier file is untouched.
     """
     target = Path(path)
-    if target.is_dir():
+    data = content.encode("utf-8", errors="replace")
+    info = _stat(target)
+    if info is not None and stat.S_ISDIR(info.st_mode):
         raise ExportError(f"{target}: is a folder, not a file")
-    if target.exists() and not target.is_file():
+    if info is not None and not stat.S_ISREG(info.st_mode):
         # A device or pipe (/dev/null, /dev/stdout): nothing to replace, write straight in.
         try:
-            with target.open("w", encoding="utf-8", newline="") as handle:
-                handle.write(content)
+            with target.open("wb") as handle:
+                handle.write(data)
         except OSError as exc:
-            raise ExportError(f"{target}: cannot write ({exc.strerror or exc})") from None
+            raise ExportError(f"{target}: cannot write ({_reason(exc)})") from None
         return target
-    if target.exists() and not force:
+    if info is not None and not force:
         raise ExportError(f"{target}: already exists (use --force to replace it)")
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
+    written = Path(os.path.realpath(target)) if target.is_symlink() else target
+    folder = written.parent
+    folder_info = _stat(folder)
+    if folder_info is None:
         raise ExportError(f"{folder}: no such folder")
-    tmp_name = None
+    if not stat.S_ISDIR(folder_info.st_mode):
+        raise ExportError(f"{folder}: not a folder")
+    tmp: Path | None = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
+        fd, tmp = _create_temp(folder, written.name)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
-        tmp_name = None
+        if info is not None:
+            os.chmod(tmp, stat.S_IMODE(info.st_mode))
+        if force:
+            os.replace(tmp, written)
+        else:
+            _move_new(tmp, written)
+        _fsync_folder(folder)
     except OSError as exc:
-        raise ExportError(f"{target}: cannot write ({exc.strerror or exc})") from None
+        raise ExportError(f"{target}: cannot write ({_reason(exc)})") from None
     finally:
-        if tmp_name is not None:
+        # Also on KeyboardInterrupt: no temporary file is left behind.
+        if tmp is not None:
             with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+                os.unlink(tmp)
     return target
+
+
+def _move_new(tmp: Path, target: Path) -> None:
+    """Give ``tmp`` the name ``target``, refusing to replace a file that exists by now.
+
+    The temporary name is removed by the caller.
+    """
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise ExportError(f"{target}: already exists (use --force to replace it)") from None
+    except OSError:
+        # No hard links here (some network and FAT file systems): check, then rename.
+        if os.path.lexists(target):
+            raise ExportError(f"{target}: already exists (use --force to replace it)") from None
+        os.replace(tmp, target)

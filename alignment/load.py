@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,16 +33,38 @@ def default_paths() -> list[Path]:
     return [SEEDS_DIR]
 
 
+def _reason(exc: OSError) -> str:
+    """The system's words for an OS error, in lower case ("permission denied")."""
+    text = exc.strerror or exc.__class__.__name__
+    return text[:1].lower() + text[1:]
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    """``path.stat()``, None when nothing is there; other failures are a DocumentError."""
+    try:
+        return path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return None
+        raise DocumentError(f"{path}: cannot be read ({_reason(exc)})") from None
+
+
 def _expand(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
-        if not path.exists():
+        info = _stat(path)
+        if info is None:
             raise DocumentError(f"{path}: no such file or folder")
-        if path.is_dir():
+        if stat.S_ISDIR(info.st_mode):
             try:
-                found = sorted(p for p in path.glob("*.txt") if p.is_file())
+                with os.scandir(path) as entries:
+                    found = sorted(
+                        path / e.name for e in entries if e.name.endswith(".txt") and e.is_file()
+                    )
             except OSError as exc:
-                raise DocumentError(f"{path}: cannot list folder ({exc.strerror})") from None
+                raise DocumentError(f"{path}: cannot list folder ({_reason(exc)})") from None
             if not found:
                 raise DocumentError(f"{path}: no *.txt files in this folder")
             files.extend(found)
@@ -66,6 +91,11 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+def _printable(name: str) -> str:
+    """A file name that was not valid UTF-8 (surrogate escapes) made safe to show and export."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _sources(
@@ -113,7 +143,7 @@ def load_documents(paths: list[str | Path] | None = None) -> Loaded:
     meta_cache: dict[Path, dict[str, dict[str, str]]] = {}
     documents: list[Document] = []
     for file in _expand(targets):
-        real = file.resolve()
+        real = Path(os.path.realpath(file))
         if real in seen:
             warnings.append(f"{file}: given more than once, read once")
             continue
@@ -121,17 +151,20 @@ def load_documents(paths: list[str | Path] | None = None) -> Loaded:
         try:
             data = file.read_bytes()
         except OSError as exc:
-            raise DocumentError(f"{file}: cannot be read ({exc.strerror or exc})") from None
+            raise DocumentError(f"{file}: cannot be read ({_reason(exc)})") from None
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            warnings.append(f"{file}: skipped, UTF-16 text is not supported (save it as UTF-8)")
+            continue
         if b"\x00" in data:
             warnings.append(f"{file}: skipped, looks like a binary file (NUL bytes)")
             continue
         text, codec = decode(data)
         if not text.strip():
-            warnings.append(f"{file}: skipped, empty")
+            warnings.append(f"{file}: skipped, empty or only whitespace")
             continue
         if codec != "utf-8":
             warnings.append(f"{file}: not valid UTF-8, read as {codec}")
-        doc_id = file.stem
+        doc_id = _printable(file.stem)
         if doc_id in ids:  # two folders holding the same name: keep both, apart
             ids[doc_id] += 1
             doc_id = f"{doc_id}~{ids[doc_id]}"

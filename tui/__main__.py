@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +21,7 @@ from alignment.report import json_text, report_markdown
 from alignment.semantic import load_scorer
 
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141  # as a shell reports a reader killed by SIGPIPE
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -103,7 +105,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ParallaxError as exc:
         print(f"parallax: {exc.message}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:
+        # The system refused a path (too long, a loop, no access): the user's to fix.
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"parallax: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
+        print("parallax: interrupted; no partial file was left", file=sys.stderr)
         return 130
     from .app import ParallaxApp
 
@@ -144,12 +152,31 @@ def _export(args: argparse.Namespace, config: AlignConfig) -> int:
     for kind, target in outputs:
         content = render[kind](alignment)
         if target == "-":
-            sys.stdout.write(content)
-            sys.stdout.flush()
+            if not _write_stdout(content):
+                return EXIT_BROKEN_PIPE
         else:
             path = write_atomic(target, content, force=args.force)
             print(f"parallax: wrote {what[kind]} to {path}", file=sys.stderr)
     return 0
+
+
+def _write_stdout(content: str) -> bool:
+    """Write UTF-8 to stdout whatever the locale; False when the reader went away (``| head``)."""
+    try:
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is not None:
+            buffer.write(content.encode("utf-8", errors="replace"))
+            buffer.flush()
+        else:
+            sys.stdout.write(content)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # Point stdout at devnull so that the flush at exit does not fail a second time.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return False
+    return True
 
 
 if __name__ == "__main__":
