@@ -73,6 +73,10 @@ def reader_of(app: ParallaxApp) -> ReaderScreen:
     return app.reader
 
 
+def top_line(app: ParallaxApp) -> str:
+    return str(app.reader.query_one("#topbar").render())
+
+
 def lit_rows(reader: ReaderScreen) -> dict[int, int]:
     """Per visible doc with a passage in the current group: the viewport row where it starts."""
     alignment = reader.alignment
@@ -131,7 +135,7 @@ async def test_first_screen_shows_panes_and_first_fact(monkeypatch, story):
         assert reader.current_group == 0
         assert_group_shown(reader)
         assert isinstance(app.focused, PaneView)
-        status = str(app.screen.query_one("#status").render())
+        status = top_line(app)
         assert "fact 1 of 7" in status
         titles = [str(p.border_title) for p in app.screen.query(SourcePane)]
         assert titles[0].startswith("north · North Star")
@@ -163,7 +167,7 @@ async def test_fact_keys(monkeypatch, story, keys, expected):
         reader = reader_of(app)
         assert reader.current_group == expected
         assert_group_shown(reader)
-        assert f"fact {expected + 1} of 7" in str(reader.query_one("#status").render())
+        assert f"fact {expected + 1} of 7" in top_line(app)
 
 
 # --- conflicts: n/N ] [ ------------------------------------------------------------------------
@@ -189,9 +193,9 @@ async def test_conflict_keys(monkeypatch, story, keys, expected):
         assert reader.current_group == expected
         assert story.groups[expected].status == "conflict"
         assert_group_shown(reader)
-        status = str(reader.query_one("#status").render())
+        status = top_line(app)
         assert "≠" in status
-        detail = str(reader.query_one("#detail-text").render())
+        detail = reader.query_one(DetailPanel).text
         for k in story.groups[expected].pairs:
             for conflict in story.pairs[k].conflicts:
                 assert conflict.reason in detail
@@ -295,7 +299,7 @@ async def test_l_past_the_last_pane_shows_the_next_source(monkeypatch, story):
         assert reader.first_pane == 1
         assert [v.data.doc for v in reader.views] == [1, 2]
         assert app.focused is reader.views[1]
-        assert "panes 2–3 of 3" in str(reader.query_one("#title").render())
+        assert "panes 2–3 of 3" in top_line(app)
         await pilot.press("h", "h")
         await pilot.pause()
         assert [v.data.doc for v in reader.views] == [0, 1]
@@ -538,7 +542,7 @@ async def test_sources_dialog_picks_the_panes(monkeypatch, story):
         assert isinstance(app.screen, ReaderScreen)
         assert reader.shown == (0, 2)
         assert [v.data.doc for v in reader.views] == [0, 2]
-        title = str(reader.query_one("#title").render())
+        title = top_line(app)
         assert "1 hidden" in title
         assert "panes" not in title  # the chosen sources all fit
         assert_group_shown(reader)
@@ -720,10 +724,10 @@ async def test_one_usable_source_opens_and_says_why(tmp_path):
         reader = reader_of(app)
         assert reader.alignment is not None
         assert len(reader.alignment.documents) == 1
-        detail = str(reader.query_one("#detail-text").render())
+        detail = reader.query_one(DetailPanel).text
         assert "at least two" in detail
         assert "only" in detail
-        assert "nothing aligned" in str(reader.query_one("#status").render())
+        assert "nothing aligned" in top_line(app)
         assert any("empty" in n.message for n in app._notifications)  # the skipped file
         await pilot.press("j", "n", "f", "slash")
         await pilot.pause()
@@ -880,3 +884,20 @@ async def test_no_semantic_module_means_no_refinement(monkeypatch, story):
 
 def test_detail_panel_is_not_focusable():
     assert DetailPanel.can_focus is False
+
+
+async def test_d_scrolls_a_long_detail_panel(monkeypatch, story):
+    app = story_app(monkeypatch, story)
+    async with app.run_test(size=(80, 24)) as pilot:  # a short panel: fact 5 does not fit
+        await settle(pilot)
+        await pilot.press("n", "n", "n")
+        await pilot.pause()
+        detail = reader_of(app).query_one(DetailPanel)
+        assert "more line" in str(detail.render())
+        await pilot.press("d")
+        await pilot.pause()
+        assert detail.top > 0
+        for _ in range(20):
+            await pilot.press("d")
+        await pilot.pause()
+        assert detail.top == 0  # back to the top after the end

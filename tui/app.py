@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from textual import work
@@ -10,11 +11,24 @@ from textual.app import App
 from textual.binding import Binding
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from alignment import AlignConfig, Document, ParallaxError, align, load_documents
+from alignment import (
+    AlignConfig,
+    Alignment,
+    Document,
+    ExportError,
+    ParallaxError,
+    align,
+    load_documents,
+)
+from alignment.export import write_atomic
+from alignment.report import report_markdown
 
 from .messages import AlignmentFailed, AlignmentProgress, AlignmentReady
-from .screens import HelpScreen, ReaderScreen, key_rows
+from .screens import ConfirmScreen, HelpScreen, ReaderScreen, key_rows
+from .screens.overview import OverviewScreen
+from .screens.reader import match_group
 
+REPORT_NAME = "parallax-report.md"
 STAGE_WORDS = {
     "sentences": "splitting sentences",
     "weights": "weighing words",
@@ -50,6 +64,11 @@ class ParallaxApp(App[int]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?",
                 tooltip="Every key, the gutter signs and the mouse", id="help"),
+        Binding("o", "overview", "Overview",
+                tooltip="Which sources share and dispute which facts; Enter goes to one",
+                id="overview"),
+        Binding("r", "report", "Report",
+                tooltip=f"Write a Markdown report of the story to {REPORT_NAME}", id="report"),
         Binding("q", "quit", "Quit", tooltip="Leave Parallax", id="quit"),
     ]  # fmt: skip
 
@@ -199,3 +218,55 @@ class ParallaxApp(App[int]):
             if isinstance(b, Binding) and b.key_display and "/" not in b.key_display:
                 display[b.key] = b.key_display
         self.push_screen(HelpScreen(key_rows(bindings, display)))
+
+    # --- overview and report (issue 8) ----------------------------------------------------
+
+    def action_overview(self) -> None:
+        """Open the overview; a fact chosen there becomes the reader's current fact."""
+        alignment = self.reader.alignment
+        if alignment is None or self.screen is not self.reader:
+            return
+
+        def chosen(group: int | None) -> None:
+            current = self.reader.alignment
+            if group is None or current is None:
+                return
+            if current is not alignment:  # a refined result arrived meanwhile
+                group = match_group(alignment, group, current)
+            if group is not None:
+                self.reader.current_group = group
+
+        self.push_screen(OverviewScreen(alignment, current_group=self.reader.current_group), chosen)
+
+    def action_report(self) -> None:
+        """Write the Markdown report to the working folder (asks before replacing a file)."""
+        alignment = self.reader.alignment
+        if alignment is None:
+            return
+        path = Path.cwd() / REPORT_NAME
+        if path.is_file():
+            self.push_screen(
+                ConfirmScreen(f"{path} already exists. Replace it?"),
+                lambda yes: self.write_report(alignment, path, force=True) if yes else None,
+            )
+        else:
+            self.write_report(alignment, path, force=False)
+
+    @work(thread=True, exit_on_error=False, group="report")
+    def write_report(self, alignment: Alignment, path: Path, *, force: bool) -> None:
+        """Render and write the report atomically off the UI thread; report with a toast."""
+        try:
+            written = write_atomic(path, report_markdown(alignment), force=force)
+        except ExportError as exc:
+            self.call_from_thread(
+                self.notify, exc.message, title=exc.title, severity="error", timeout=8, markup=False
+            )
+            return
+        self.call_from_thread(
+            self.notify, f"Report written to {written.resolve()}", title="Report", markup=False
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("overview", "report"):
+            return self.reader.alignment is not None and self.screen is self.reader
+        return True

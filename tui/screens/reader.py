@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Footer, Input, Static
 
 from alignment import Alignment, ExportError
 from alignment.export import csv_text, write_atomic
@@ -63,7 +63,12 @@ class ReaderScreen(Screen[None]):
     """Side-by-side sources, the current fact's detail, and every key to move around."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-w-tiny"), (MIN_WIDTH, "-w-ok")]
-    VERTICAL_BREAKPOINTS = [(0, "-h-tiny"), (MIN_HEIGHT, "-h-short"), (32, "-h-tall")]
+    VERTICAL_BREAKPOINTS = [
+        (0, "-h-tiny"),
+        (MIN_HEIGHT, "-h-short"),
+        (32, "-h-tall"),
+        (50, "-h-huge"),
+    ]
 
     BINDINGS = [
         Binding("j", "next_fact", "Fact", key_display="j/k",
@@ -108,6 +113,8 @@ class ReaderScreen(Screen[None]):
                 tooltip="Previous search match", id="previous-match"),
         Binding("escape", "clear_search", "Clear search", show=False,
                 tooltip="Close the search line and clear its highlights", id="clear-search"),
+        Binding("d", "detail_more", "More detail", show=False,
+                tooltip="Scroll the detail panel (back to its top at the end)", id="detail-more"),
         Binding("f", "cycle_filter", "Filter",
                 tooltip="Show all passages, only conflicts, or only unique passages",
                 id="filter"),
@@ -140,15 +147,14 @@ class ReaderScreen(Screen[None]):
         self._data: dict[int, PaneData] = {}
         self._conflict_groups: tuple[int, ...] = ()
         self._progress = ""
+        self.status = ""
         self._composed = False
         self._pending: list[Callable[[], None]] = []
 
     # --- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="topbar"):
-            yield Label("Parallax", id="title")
-            yield Label("", id="status")
+        yield Static("Parallax", id="topbar")
         with Vertical(id="body"):
             with Horizontal(id="panes"):
                 yield Static("", id="placeholder")
@@ -295,7 +301,6 @@ class ReaderScreen(Screen[None]):
                 pane_title(alignment, doc, self._counts[doc]),
                 pane_subtitle(alignment, doc),
             )
-        self._update_title()
         self._apply_selection()
         if not isinstance(self.focused, PaneView | Input):
             self.call_after_refresh(self._focus_views)
@@ -364,8 +369,11 @@ class ReaderScreen(Screen[None]):
         match = self.matches[self.match_index] if self.match_index is not None else None
         view.current_match = (match[1], match[2]) if match and match[0] == doc else None
         mine = any(self.alignment.passages[p].doc == doc for p in lit) if self.alignment else False
-        pane.set_class(bool(lit) and not mine, "-absent")
-        pane.border_subtitle = "not in this fact" if lit and not mine else ""
+        absent = bool(lit) and not mine
+        # Only touch the classes when they change: a class change restyles the pane.
+        if pane.has_class("-absent") != absent:
+            pane.set_class(absent, "-absent")
+            pane.border_subtitle = "not in this fact" if absent else ""
 
     def _sync_scroll(self) -> None:
         """Bring the current fact's passage to the same height in every pane that has it."""
@@ -409,8 +417,9 @@ class ReaderScreen(Screen[None]):
             return 0, len(items)
 
     def _update_status(self) -> None:
+        """The top line: where you are on the left, the current fact's state on the right."""
         position, total = self._position()
-        text = status_text(
+        status = status_text(
             self.alignment,
             group=self.current_group,
             passage=self.current_passage,
@@ -419,17 +428,24 @@ class ReaderScreen(Screen[None]):
             mode=self.filter_mode,
         )
         if self.alignment is not None and len(self.alignment.documents) < 2:
-            text = "nothing aligned"
+            status = "nothing aligned"
         if self.match_index is not None:
-            text += f" · match {self.match_index + 1} of {len(self.matches)}"
+            status += f" · match {self.match_index + 1} of {len(self.matches)}"
         if self._progress:
-            text = f"{self._progress} · {text}" if text else self._progress
-        self.query_one("#status", Label).update(Content(text))
+            status = f"{self._progress} · {status}" if status else self._progress
+        self.status = status
+        title = self._title()
+        topbar = self.query_one("#topbar", Static)
+        width = self.size.width - 2  # the bar spans the screen, less its padding
+        gap = max(1, width - len(title) - len(status))
+        line = Content.assemble((title, "bold"), " " * gap, (status, "$text-accent"))
+        # One line of fixed size: no layout of the screen for a new status.
+        topbar.update(line, layout=False)
 
-    def _update_title(self) -> None:
+    def _title(self) -> str:
         alignment = self.alignment
         if alignment is None:
-            return
+            return "Parallax"
         n = len(alignment.documents)
         title = f"Parallax · {n} source{'s' if n != 1 else ''}"
         docs = self.visible_docs()
@@ -438,7 +454,7 @@ class ReaderScreen(Screen[None]):
             title += f" · panes {first}–{first + len(docs) - 1} of {len(self.shown)}"
         if len(self.shown) < n:
             title += f" · {n - len(self.shown)} hidden"
-        self.query_one("#title", Label).update(Content(title))
+        return title
 
     # --- navigation -----------------------------------------------------------------------
 
@@ -571,6 +587,10 @@ class ReaderScreen(Screen[None]):
 
     def watch_shown(self) -> None:
         self._arrange_panes()
+
+    def action_detail_more(self) -> None:
+        """Show the next part of a long detail panel."""
+        self.query_one(DetailPanel).more()
 
     def action_page(self, pages: int) -> None:
         """Scroll every pane by a page."""
