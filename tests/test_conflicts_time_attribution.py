@@ -73,8 +73,8 @@ def test_incompatible(a, b, clash):
     ("a", "b", "words_a", "words_b"),
     [
         pytest.param(
-            "The minister resigned on Monday.",
-            "The minister resigned on Tuesday.",
+            "Defence Minister Ana Ruiz resigned on Monday.",
+            "Defence Minister Ana Ruiz resigned on Tuesday.",
             "Monday",
             "Tuesday",
             id="weekday",
@@ -87,15 +87,15 @@ def test_incompatible(a, b, clash):
             id="month-vs-last-year",
         ),
         pytest.param(
-            "The bridge was built in 1998.",
-            "The bridge was built in 2001.",
+            "The Kessler bridge was built in 1998.",
+            "The Kessler bridge was built in 2001.",
             "1998",
             "2001",
             id="year",
         ),
         pytest.param(
-            "The election was held on July 28.",
-            "The election was held on July 29.",
+            "Venezuela's presidential election was held on July 28.",
+            "Venezuela's presidential election was held on July 29.",
             "July 28",
             "July 29",
             id="day",
@@ -112,9 +112,14 @@ def test_time_conflict(a, b, words_a, words_b):
     ("a", "b"),
     [
         pytest.param(
-            "The minister resigned on Monday.",
-            "The report was published on Tuesday.",
+            "Defence Minister Ana Ruiz resigned on Monday.",
+            "The Ruiz report was published on Tuesday.",
             id="different-events",
+        ),
+        pytest.param(
+            "The outcome of the presidential election in November could affect the talks.",
+            "The talks stalled after the July 28 election.",
+            id="two-elections-share-only-common-words",
         ),
         pytest.param(
             "The two leaders met in Geneva in March.",

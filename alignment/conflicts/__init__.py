@@ -16,12 +16,20 @@ add words.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Conflict
 from .attribution import QuoteSide, attribution_conflicts, claimants, find_quotes
 from .lexicon import DEFAULT_LEXICON, Lexicon
 from .numbers import NumberSide, measured, number_conflicts, parse_quantities
-from .polarity import PolaritySide, name_keys, negation_conflicts, past_sentences, polarity_marks
+from .polarity import (
+    PolaritySide,
+    clause_ids,
+    name_keys,
+    negation_conflicts,
+    past_sentences,
+    polarity_marks,
+)
 from .text import compile_lexicon, tokenize
 from .time import TimeSide, find_times, time_conflicts
 
@@ -54,7 +62,10 @@ class _Read:
     quotes: QuoteSide
 
 
+@lru_cache(maxsize=2048)
 def _read(side: Side, lexicon: Lexicon) -> _Read:
+    """Everything the rules need from one passage; cached, since a passage is in many links
+    (the result holds lists, which nobody mutates)."""
     compiled = compile_lexicon(lexicon)
     tokens = tokenize(side.text)
     quotes = find_quotes(tokens, compiled)
@@ -67,7 +78,7 @@ def _read(side: Side, lexicon: Lexicon) -> _Read:
     base = (side.doc, side.label, side.text, side.offset)
     return _Read(
         numbers=NumberSide(*base, figures),
-        polarity=PolaritySide(*base, tokens, marks, who, names, past),
+        polarity=PolaritySide(*base, tokens, marks, who, names, clause_ids(tokens), past),
         time=TimeSide(*base, tokens, times, names),
         quotes=QuoteSide(*base, tuple(quotes)),
     )

@@ -34,6 +34,7 @@ class Lexicon:
             "say"); the claim belongs to that party, not to the source.
         quote_verbs: verbs that introduce or close a direct quote ("said", "added").
         generic_claimants: words that never name a party on their own ("report", "article").
+        claim_nouns: nouns for a claim itself; a denial of "reports that X" bears on X.
         existence_verbs: verbs that say an event happened ("held", "took place").
         synonyms: groups of words that count as the same word when comparing claims; the
             first word names the group.
@@ -226,6 +227,22 @@ class Lexicon:
         "it",
         "this",
         "that",
+    )
+    claim_nouns: tuple[str, ...] = (
+        "report",
+        "claim",
+        "rumor",
+        "rumour",
+        "allegation",
+        "suggestion",
+        "speculation",
+        "accusation",
+        "assertion",
+        "statement",
+        "article",
+        "story",
+        "idea",
+        "notion",
     )
     existence_verbs: tuple[str, ...] = (
         "held",

@@ -24,10 +24,14 @@ from .text import Compiled, Token, content, is_negation, phrase_at, shorten, wor
 
 # Clause ends: a negation or hedge stops here.
 _BOUNDARY_PUNCT = frozenset(",;:()—–")
+_CLAUSE_PUNCT = _BOUNDARY_PUNCT - {":"}
+_DETERMINERS = word_set("the a an this that these those its his her their our your")
 _BOUNDARY_WORDS = word_set("but while although though whereas however because and which who")
-# Quantifier negations: "no X", "without any X", "none of the X", "never X".
-_QUANTIFIERS = word_set("no without none never")
+# Quantifier negations: "no X", "without X", "none of the X" (and "not ... any X").
+_QUANTIFIERS = word_set("no without none")
 _PAST_ANCHORS = word_set("previously formerly earlier ago once before")
+_TIME_NOUNS = word_set("year month week day time today yesterday tomorrow")
+_NEAR = 3  # content words after a cue that it bears on
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +64,10 @@ def polarity_marks(tokens: list[Token], compiled: Compiled) -> tuple[list[Mark],
     flags = [False] * len(tokens)
     parity = False
     cue: int | None = None
-    cue_at = -10
+    # the noun phrase right after a quantifier negation: "no [amnesty offers]", "not made
+    # any [arrests]", "without any [in-person meetings]"
+    phrase = "closed"  # "open" before its first word, "in" inside it, then "closed"
+    quantifier = False
     hedged = False
     irrealis = False
     sentence = -1
@@ -102,35 +109,37 @@ def polarity_marks(tokens: list[Token], compiled: Compiled) -> tuple[list[Mark],
             continue
         if is_negation(t, compiled) and not (t.lower == "no" and _is_number_sign(tokens, i)):
             parity = not parity
-            cue, cue_at = (i if parity else None), i
+            cue = i if parity else None
+            phrase, quantifier = "open", t.lower in _QUANTIFIERS
             i += 1
             continue
         length = phrase_at(tokens, i, compiled.denials)
+        if length and i > 0 and _modifies(tokens, i):
+            length = 0  # "the disputed election": an adjective, not a denial
         if length:
             parity = not parity
-            cue, cue_at = (i if parity else None), i
+            cue = i if parity else None
+            phrase, quantifier = "open", False
             i += length
             continue
         if t.lower in compiled.negative_words:
             parity = not parity
-            cue, cue_at = (i if parity else None), i
+            cue = i if parity else None
+            phrase = "closed"
             key = compiled.canon(compiled.negative_words[t.lower])
             marks.append(Mark(i, key, parity, hedged or irrealis, cue))
             i += 1
             continue
         if not content(t):
+            if t.lower == "any":
+                quantifier = True
+            if phrase == "in":
+                phrase = "closed"
             i += 1
             continue
-        quantified = (
-            parity
-            and cue is not None
-            and i - cue_at <= 4
-            and not t.lower.endswith(("ed", "ing"))
-            and (
-                tokens[cue].lower in _QUANTIFIERS
-                or any(tokens[k].lower == "any" for k in range(cue + 1, i))
-            )
-        )
+        quantified = parity and quantifier and phrase != "closed"
+        if phrase == "open":
+            phrase = "in"
         if t.stem in compiled.antonyms:
             key = compiled.canon(compiled.antonyms[t.stem])
             negated = not parity
@@ -142,6 +151,14 @@ def polarity_marks(tokens: list[Token], compiled: Compiled) -> tuple[list[Mark],
             marks.append(Mark(i, key, parity, hedged or irrealis, cue, quantified=quantified))
         i += 1
     return marks, flags
+
+
+def _modifies(tokens: list[Token], i: int) -> bool:
+    """A participle used as an adjective: "the disputed election", "its rejected bid"."""
+    prev = tokens[i - 1]
+    return tokens[i].lower.endswith("ed") and (
+        prev.lower in _DETERMINERS or prev.lower.endswith("'s")
+    )
 
 
 def _is_number_sign(tokens: list[Token], i: int) -> bool:
@@ -204,6 +221,7 @@ class PolaritySide:
     marks: list[Mark]
     claimants: list[Party | None]
     names: set[str]
+    clauses: list[int]
     past: set[int]  # sentences anchored in the past ("last year", "in 2020", "previously")
 
 
@@ -233,6 +251,25 @@ def negation_conflicts(a: PolaritySide, b: PolaritySide, compiled: Compiled) -> 
     return [best[1]] if best else []
 
 
+def _near(n_marks: list[Mark], names: set[str], compiled: Compiled) -> set[str]:
+    """The words a negation bears on: for each cue, the first three content words after it
+    that are not names, claim nouns ("denied reports that ...") or time words. "has not made
+    any offers of amnesty to Maduro since the election" bears on offers and amnesty, not on
+    the election."""
+    near: set[str] = set()
+    seen: dict[int, int] = {}
+    for m in n_marks:
+        if not m.negated or m.cue is None or m.key in names:
+            continue
+        if m.key in compiled.claim_nouns or m.key in _TIME_NOUNS:
+            continue
+        count = seen.get(m.cue, 0)
+        if count < _NEAR:
+            near.add(m.key)
+            seen[m.cue] = count + 1
+    return near
+
+
 def _compare(
     neg: PolaritySide,
     n_marks: list[Mark],
@@ -242,53 +279,97 @@ def _compare(
     compiled: Compiled,
 ) -> tuple[int, list[str], dict[str, Mark], dict[str, Mark]] | None:
     """The keys ``neg`` denies and ``pos`` affirms in one sentence each, when they make a
-    conflict: (strength, keys, marks on the negative side, marks on the positive side)."""
+    conflict: (strength, keys, marks on the negative side, marks on the positive side).
+
+    The rules, in order: a word from an antonym ("lost" for "won") needs two more words the
+    sentences share the same way; a negated quantifier ("no meetings", "not any arrests")
+    needs the event said to happen ("meetings were held") or one more shared word; anything
+    else needs two words, not names, denied near the cue and affirmed in one clause.
+    """
+    near = _near(n_marks, names, compiled)
     denied: dict[str, Mark] = {}
     for m in n_marks:
-        if m.negated and not m.hedged:
+        if m.negated and not m.hedged and (m.key in near or m.key in names or m.antonym):
             denied.setdefault(m.key, m)
     if not denied:
         return None
-    affirmed: dict[str, Mark] = {}
     negated_in_pos = {m.key for m in p_marks if m.negated}
+    by_clause: dict[int, dict[str, Mark]] = {}
     for m in p_marks:
-        if m.negated or m.hedged or m.key in negated_in_pos:
+        if m.negated or m.hedged or m.key in negated_in_pos or m.key not in denied:
             continue
         # a claim the positive side credits to someone only counts against that party
         who_pos = pos.claimants[m.index]
-        who_neg = neg.claimants[denied[m.key].index] if m.key in denied else None
-        if who_pos is not None and not same_party(who_pos.key, who_neg.key if who_neg else None):
+        who_neg = neg.claimants[denied[m.key].index]
+        if who_pos is not None and not same_party(who_pos.key, _key(who_neg)):
             continue
-        affirmed.setdefault(m.key, m)
-    flipped = [k for k in denied if k in affirmed]
+        by_clause.setdefault(pos.clauses[m.index], {}).setdefault(m.key, m)
     # the negative sentence must not also affirm the same word in the same voice
-    for m in n_marks:
-        if m.key not in flipped or m.negated or m.hedged:
-            continue
-        if same_party(_key(neg.claimants[m.index]), _key(neg.claimants[denied[m.key].index])):
-            flipped.remove(m.key)
-    if not flipped:
-        return None
-    claims = [k for k in flipped if k not in names]
-    if not claims:
-        return None
-    strength = len(flipped)
+    also_said = {
+        m.key
+        for m in n_marks
+        if m.key in denied
+        and not m.negated
+        and not m.hedged
+        and same_party(_key(neg.claimants[m.index]), _key(neg.claimants[denied[m.key].index]))
+    }
     # words both sentences state the same way: the subject, the place ...
     agreeing = {m.key for m in n_marks if not m.hedged and not m.negated} & {
         m.key for m in p_marks if not m.hedged and not m.negated
     }
-    agreeing -= names | set(flipped)
-    antonym = any(denied[k].antonym or affirmed[k].antonym for k in claims)
-    quantified = [k for k in claims if denied[k].quantified]
-    exists = any(existence_at(pos.tokens, affirmed[k].index, compiled) for k in quantified)
-    if antonym:
-        # "lost" against "won": only the word flips, so the rest must match
-        if len(agreeing) < 2:
-            return None
-    elif strength < 2 and not (quantified and (exists or agreeing)):
-        # one shared word is too little, unless "no X" / "not any X" meets "X happened"
+    agreeing -= names | set(denied)
+    best: tuple[int, list[str], dict[str, Mark]] | None = None
+    for affirmed in by_clause.values():
+        flipped = [k for k in denied if k in affirmed and k not in also_said]
+        claims = [k for k in flipped if k not in names]
+        if not claims:
+            continue
+        strength = len(flipped)
+        antonym = any(denied[k].antonym or affirmed[k].antonym for k in claims)
+        quantified = [k for k in claims if denied[k].quantified]
+        exists = any(existence_at(pos.tokens, affirmed[k].index, compiled) for k in quantified)
+        if antonym:
+            # "lost" against "won" by the same subject, with two more words in common
+            ok = len(agreeing) >= 2 and all(
+                _subject(neg, denied[k]) == _subject(pos, affirmed[k]) is not None
+                for k in claims
+                if denied[k].antonym or affirmed[k].antonym
+            )
+        elif quantified:
+            ok = exists or strength >= 2 or bool(agreeing)
+        else:
+            ok = len(claims) >= 2
+        score = strength + 2 * exists
+        if ok and (best is None or score > best[0]):
+            best = (score, flipped, affirmed)
+    if best is None:
         return None
-    return strength + 2 * exists, flipped, denied, affirmed
+    return best[0], best[1], denied, best[2]
+
+
+def _subject(side: PolaritySide, mark: Mark) -> str | None:
+    """The key of the nearest content word before ``mark`` in its clause ("party" in "the
+    ruling party lost"), None when there is none."""
+    clause = side.clauses[mark.index]
+    before = [m for m in side.marks if m.index < mark.index and side.clauses[m.index] == clause]
+    return before[-1].key if before else None
+
+
+def clause_ids(tokens: list[Token]) -> list[int]:
+    """For each token, the clause it is in: clauses end at commas, semicolons, dashes,
+    brackets, sentence ends and at "but", "while", "although" ...; not at "and" or ":"
+    ("an offer to Maduro: amnesty" is one claim)."""
+    out: list[int] = []
+    clause = 0
+    sentence = 0
+    for t in tokens:
+        if t.sentence != sentence or (t.kind == "punct" and t.text in _CLAUSE_PUNCT):
+            clause += 1
+            sentence = t.sentence
+        elif t.lower in _BOUNDARY_WORDS and t.lower not in ("and", "which", "who"):
+            clause += 1
+        out.append(clause)
+    return out
 
 
 def _key(who: Party | None) -> frozenset[str] | None:
@@ -338,6 +419,7 @@ def _snippet(side: PolaritySide, first: int, last: int) -> str:
 __all__ = [
     "Mark",
     "PolaritySide",
+    "clause_ids",
     "existence_at",
     "name_keys",
     "negation_conflicts",

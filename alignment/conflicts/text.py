@@ -196,22 +196,27 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-def phrase_at(tokens: list[Token], i: int, phrases: frozenset[tuple[str, ...]]) -> int:
-    """Length in tokens of the longest phrase of ``phrases`` starting at token ``i`` (0: none).
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """Words and phrases to look for, indexed by their first word.
 
-    Phrases are tuples of lowercase words; a single word also matches by its stem."""
-    best = 0
-    for phrase in phrases:
+    Attributes:
+        by_word: first word (lowercase) -> the phrases starting with it, longest first.
+        stems: single words that also match by stem ("deny" matches "denied").
+    """
+
+    by_word: dict[str, tuple[tuple[str, ...], ...]]
+    stems: frozenset[str]
+
+
+def phrase_at(tokens: list[Token], i: int, phrases: Phrases) -> int:
+    """Length in tokens of the longest phrase of ``phrases`` starting at token ``i`` (0: none)."""
+    t = tokens[i]
+    for phrase in phrases.by_word.get(t.lower, ()):
         n = len(phrase)
-        if n <= best or i + n > len(tokens):
-            continue
-        if n == 1:
-            if tokens[i].lower == phrase[0] or tokens[i].stem == phrase[0]:
-                best = 1
-            continue
-        if all(tokens[i + k].lower == phrase[k] for k in range(n)):
-            best = n
-    return best
+        if i + n <= len(tokens) and all(tokens[i + k].lower == phrase[k] for k in range(1, n)):
+            return n
+    return 1 if t.stem in phrases.stems else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,16 +224,17 @@ class Compiled:
     """A Lexicon turned into lookups (built once per Lexicon, cached)."""
 
     negations: frozenset[str]
-    denials: frozenset[tuple[str, ...]]
+    denials: Phrases
     negative_words: dict[str, str]
     antonyms: dict[str, str]
-    not_negating: frozenset[tuple[str, ...]]
-    hedges: frozenset[tuple[str, ...]]
-    irrealis: frozenset[tuple[str, ...]]
-    reporting: frozenset[tuple[str, ...]]
+    not_negating: Phrases
+    hedges: Phrases
+    irrealis: Phrases
+    reporting: Phrases
     quote_verbs: frozenset[str]
     generic_claimants: frozenset[str]
-    existence: frozenset[tuple[str, ...]]
+    claim_nouns: frozenset[str]
+    existence: Phrases
     canonical: dict[str, str]
     measures: dict[str, str]
 
@@ -237,14 +243,20 @@ class Compiled:
         return self.canonical.get(word_stem, word_stem)
 
 
-def _phrases(words: tuple[str, ...], stemmed: bool = True) -> frozenset[tuple[str, ...]]:
-    out: set[tuple[str, ...]] = set()
+def _phrases(words: tuple[str, ...], stemmed: bool = True) -> Phrases:
+    by_word: dict[str, list[tuple[str, ...]]] = {}
+    stems: set[str] = set()
     for w in words:
         parts = tuple(p.lower() for p in w.split())
+        if not parts:
+            continue
+        by_word.setdefault(parts[0], []).append(parts)
         if len(parts) == 1 and stemmed:
-            out.add((stem(parts[0]),))
-        out.add(parts)
-    return frozenset(out)
+            stems.add(stem(parts[0]))
+    return Phrases(
+        {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in by_word.items()},
+        frozenset(stems),
+    )
 
 
 def _pairs(items: tuple[str, ...]) -> dict[str, str]:
@@ -282,6 +294,7 @@ def compile_lexicon(lexicon: Lexicon) -> Compiled:
         reporting=_phrases(lexicon.reporting_verbs),
         quote_verbs=frozenset(w.lower() for w in lexicon.quote_verbs),
         generic_claimants=frozenset(stem(w) for w in lexicon.generic_claimants),
+        claim_nouns=frozenset(stem(w) for w in lexicon.claim_nouns),
         existence=_phrases(lexicon.existence_verbs, stemmed=False),
         canonical=canonical,
         measures=measures,
@@ -316,6 +329,7 @@ def shorten(text: str, limit: int = 60) -> str:
 __all__ = [
     "STOPWORDS",
     "Compiled",
+    "Phrases",
     "Token",
     "compile_lexicon",
     "content",

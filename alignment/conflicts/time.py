@@ -9,7 +9,8 @@ default) against "last year". A month against "last month" is left alone: withou
 publication date nothing is known.
 
 Two expressions are about the same event when the words around them (eight on each side,
-in the same sentence) share at least two content words, one of them not a name.
+in the same sentence) share three content words, or two of which one is a name ("talks in
+Doha"), and not only names.
 """
 
 from __future__ import annotations
@@ -247,7 +248,10 @@ def time_conflicts(a: TimeSide, b: TimeSide, compiled: Compiled) -> list[Conflic
                 continue
             by = _anchors(b, y, compiled)
             shared = [k for k in ax if k in by]
-            if len(shared) < 2 or all(k in names for k in shared):
+            # the same event: three shared words, or two with a name ("talks in Doha")
+            if all(k in names for k in shared) or len(shared) < 2:
+                continue
+            if len(shared) < 3 and not any(k in names for k in shared):
                 continue
             # another expression of the same sentences that agrees: a different event
             if any(
