@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.widgets import Label, OptionList, Static
 
-from alignment import Alignment
+import tui.app as app_module
+from alignment import AlignConfig, Alignment, Loaded
+from alignment.report import report_markdown
 from alignment.summary import disputed_facts
 from tui.screens.overview import OverviewScreen, matrix_content, short_labels, unique_content
 
@@ -156,3 +159,105 @@ def test_snapshot_overview(snap_compare):
     day and the closure, a rule, and the engineers fact marked ≡ with times and wire; two
     sources with nothing of their own and one line each for courier and wire."""
     assert snap_compare(Harness(build_story()), terminal_size=SIZE)
+
+
+# -- in the app --------------------------------------------------------------------------------
+
+
+def story_app(monkeypatch: pytest.MonkeyPatch, alignment: Alignment) -> app_module.ParallaxApp:
+    """The real app, whose worker loads and aligns to ``alignment``."""
+    monkeypatch.setattr(app_module, "load_documents", lambda paths: Loaded(alignment.documents, ()))
+    monkeypatch.setattr(app_module, "align", lambda documents, config=None, **kw: alignment)
+    return app_module.ParallaxApp(paths=[], config=AlignConfig(semantic="off"))
+
+
+async def settle(pilot) -> None:
+    for _ in range(500):
+        if pilot.app.reader.alignment is not None:
+            break
+        await pilot.pause(0.01)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_the_app_binds_o_and_r_with_descriptions():
+    bindings = {b.key: b for b in app_module.ParallaxApp.BINDINGS if isinstance(b, Binding)}
+    for key, action in (("o", "overview"), ("r", "report")):
+        assert bindings[key].action == action
+        assert bindings[key].description
+        assert bindings[key].tooltip
+        assert bindings[key].id == action
+
+
+@pytest.mark.parametrize(("keys", "expected"), [(("enter",), 1), (("down", "down", "enter"), 2)])
+async def test_o_opens_the_overview_and_enter_makes_the_fact_current(
+    monkeypatch, story, keys, expected
+):
+    app = story_app(monkeypatch, story)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.reader.current_group = 1  # the overview opens on the current fact
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert app.screen is app.reader
+        assert app.reader.current_group == expected
+
+
+async def test_closing_the_overview_keeps_the_current_fact(monkeypatch, story):
+    app = story_app(monkeypatch, story)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.reader.current_group = 3
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+        await pilot.press("o")  # o again closes it
+        await pilot.pause()
+        assert app.screen is app.reader
+        assert app.reader.current_group == 3
+
+
+async def test_r_writes_the_report(monkeypatch, story, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    app = story_app(monkeypatch, story)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        target = tmp_path / app_module.REPORT_NAME
+        assert target.read_text(encoding="utf-8") == report_markdown(story)
+        assert any(str(target) in n.message for n in app._notifications)
+        assert [p.name for p in tmp_path.iterdir()] == [app_module.REPORT_NAME]
+
+
+@pytest.mark.parametrize(("answer", "replaced"), [("y", True), ("n", False), ("escape", False)])
+async def test_r_asks_before_replacing_a_report(monkeypatch, story, tmp_path, answer, replaced):
+    from tui.screens import ConfirmScreen
+
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / app_module.REPORT_NAME
+    target.write_text("earlier notes\n", encoding="utf-8")
+    app = story_app(monkeypatch, story)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press(answer)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is app.reader
+    content = target.read_text(encoding="utf-8")
+    assert (content == report_markdown(story)) is replaced
+    assert (content == "earlier notes\n") is not replaced
+
+
+async def test_o_and_r_wait_for_an_alignment(monkeypatch, story):
+    app = story_app(monkeypatch, story)
+    assert app.check_action("overview", ()) is False  # nothing aligned yet
+    assert app.check_action("report", ()) is False
+    assert app.check_action("quit", ()) is True
