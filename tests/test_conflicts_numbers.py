@@ -158,6 +158,13 @@ def numbers(a: str, b: str):
             id="nearly-vs-more-than",
         ),
         pytest.param(
+            "Inflation fell to 3.1% in June.",
+            "Inflation rose to 3.4% in June.",
+            "3.1%",
+            "3.4%",
+            id="decimal-percent",
+        ),
+        pytest.param(
             "The reward is $5 million.",
             "The reward is $25 million.",
             "$5 million",

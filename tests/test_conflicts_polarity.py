@@ -117,6 +117,27 @@ FIRES = [
         ["arrests"],
         id="not-any",
     ),
+    pytest.param(
+        "None of the hostages were released.",
+        "Four hostages were released on Sunday.",
+        ["None", "hostages"],
+        ["hostages"],
+        id="none-of-the",
+    ),
+    pytest.param(
+        "No one was hurt in the blast.",
+        "Three people were hurt in the blast.",
+        ["No", "hurt"],
+        ["hurt"],
+        id="no-one",
+    ),
+    pytest.param(
+        "The company reported a profit of $3.2 billion.",
+        "The company reported a loss of $3.2 billion.",
+        ["profit"],
+        ["loss"],
+        id="antonym-profit-loss",
+    ),
     # synonyms make one claim of two wordings
     pytest.param(
         "No amnesty offers have been made to the general.",
@@ -219,6 +240,26 @@ MUST_NOT_FIRE = [
         "The party won the election.",
         "The party won the election comfortably.",
         id="same-polarity",
+    ),
+    pytest.param(
+        "The president has not ruled out new sanctions.",
+        "The president announced new sanctions.",
+        id="double-negation-not-ruled-out",
+    ),
+    pytest.param(
+        "Evidence supports the victory of the opposition leader in the election.",
+        "There is evidence that the president lost the election.",
+        id="antonym-with-different-subjects",
+    ),
+    pytest.param(
+        "The disputed election outcome led to protests.",
+        "The election outcome led to protests.",
+        id="participle-adjective-is-no-denial",
+    ),
+    pytest.param(
+        "The minister has not made any offers of a pardon to the rebels since the election.",
+        "The rebels rejected the election results.",
+        id="negation-does-not-reach-the-adjunct",
     ),
 ]
 

@@ -87,6 +87,13 @@ def test_incompatible(a, b, clash):
             id="month-vs-last-year",
         ),
         pytest.param(
+            "The ceasefire was agreed on Wednesday.",
+            "The ceasefire was agreed on Friday.",
+            "Wednesday",
+            "Friday",
+            id="same-verb-next-to-the-date",
+        ),
+        pytest.param(
             "The Kessler bridge was built in 1998.",
             "The Kessler bridge was built in 2001.",
             "1998",
@@ -120,6 +127,11 @@ def test_time_conflict(a, b, words_a, words_b):
             "The outcome of the presidential election in November could affect the talks.",
             "The talks stalled after the July 28 election.",
             id="two-elections-share-only-common-words",
+        ),
+        pytest.param(
+            "The ceasefire was agreed on Wednesday.",
+            "The ceasefire collapsed on Friday.",
+            id="two-events-of-one-thing",
         ),
         pytest.param(
             "The two leaders met in Geneva in March.",

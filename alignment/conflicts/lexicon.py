@@ -93,7 +93,6 @@ class Lexicon:
         "drop:rise",
         "lower:raise",
         "acquit:convict",
-        "innocent:guilty",
         "forbid:allow",
         "prohibit:allow",
         "ban:allow",
@@ -101,6 +100,9 @@ class Lexicon:
         "absent:present",
         "false:true",
         "impose:lift",
+        "loss:profit",
+        "deficit:surplus",
+        "guilty:innocent",
     )
     not_negating: tuple[str, ...] = (
         "not only",

@@ -465,7 +465,7 @@ def measure(
 ) -> dict[str, str]:
     """What a figure counts, as comparison keys with the words to show in reasons: measure
     labels from the words around it ("arrests", "deaths"), else the counted noun after it,
-    else the nearest content word before it. Empty when nothing tells."""
+    else the three content words before it. Empty when nothing tells."""
     lo, hi = bounds
     concepts: list[str] = []
     # the counted noun: "2,000 individuals", "52% of the votes", "$15 million bounty"
@@ -511,11 +511,9 @@ def measure(
         return {c: c for c in concepts}
     if head is not None and content(head):
         return {head.stem: head.lower}
-    # "Turnout was 61%": the nearest content word before the figure
-    subject = next((t for t in before if content(t)), None)
-    if subject is not None:
-        return {subject.stem: subject.lower}
-    return {}
+    # "Turnout was 61%", "Inflation fell to 3.1%": the content words just before the figure
+    near = [t for t in before if content(t)][:3]
+    return {t.stem: t.lower for t in reversed(near)}
 
 
 def measured(

@@ -9,8 +9,9 @@ default) against "last year". A month against "last month" is left alone: withou
 publication date nothing is known.
 
 Two expressions are about the same event when the words around them (eight on each side,
-in the same sentence) share three content words, or two of which one is a name ("talks in
-Doha"), and not only names.
+in the same sentence) share three content words, or two with a name among them ("talks in
+Doha") or with the same word right next to both expressions ("agreed on Monday"), and not
+only names.
 """
 
 from __future__ import annotations
@@ -237,6 +238,29 @@ def _anchors(side: TimeSide, when: When, compiled: Compiled) -> dict[str, Token]
     return out
 
 
+def _next_to(side: TimeSide, when: When, compiled: Compiled) -> tuple[str, str]:
+    """The keys of the content words right before and right after a time expression (three
+    tokens at most each way, in its sentence); "" when there is none."""
+    inside = [k for k, t in enumerate(side.tokens) if when.start <= t.start < when.end]
+    if not inside:
+        return "", ""
+    found: list[str] = []
+    for rng in (
+        range(inside[0] - 1, max(inside[0] - 4, -1), -1),
+        range(inside[-1] + 1, min(inside[-1] + 4, len(side.tokens))),
+    ):
+        key = ""
+        for k in rng:
+            t = side.tokens[k]
+            if t.sentence != when.sentence:
+                break
+            if content(t) and t.lower not in _TIME_WORDS:
+                key = compiled.canon(t.stem)
+                break
+        found.append(key)
+    return found[0], found[1]
+
+
 def time_conflicts(a: TimeSide, b: TimeSide, compiled: Compiled) -> list[Conflict]:
     """The same event placed at different times: at most one conflict per pair."""
     names = a.names | b.names
@@ -248,11 +272,15 @@ def time_conflicts(a: TimeSide, b: TimeSide, compiled: Compiled) -> list[Conflic
                 continue
             by = _anchors(b, y, compiled)
             shared = [k for k in ax if k in by]
-            # the same event: three shared words, or two with a name ("talks in Doha")
+            # the same event: three shared words, or two with a name ("talks in Doha") or
+            # with the same word right before or after ("agreed on Monday")
             if all(k in names for k in shared) or len(shared) < 2:
                 continue
             if len(shared) < 3 and not any(k in names for k in shared):
-                continue
+                before_x, after_x = _next_to(a, x, compiled)
+                before_y, after_y = _next_to(b, y, compiled)
+                if not (before_x and before_x == before_y) and not (after_x and after_x == after_y):
+                    continue
             # another expression of the same sentences that agrees: a different event
             if any(
                 not incompatible(x2, y2)
