@@ -13,6 +13,7 @@ from typing import Any
 
 from .model import Alignment, Passage, Span
 from .summary import (
+    KIND_ORDER,
     GroupSummary,
     agreed_facts,
     disputed_facts,
@@ -181,40 +182,96 @@ def _inline(text: str) -> str:
     return _MARKUP.sub(r"\\\1", _SPACE.sub(" ", text))
 
 
+def _conflict_order(alignment: Alignment, group_id: int) -> list[int]:
+    """The group's conflicting links, strongest kind first, taking turns between pairs of
+    sources so that a capped list still shows every dispute once before any twice."""
+    buckets: dict[tuple[int, int], list[int]] = {}
+    for k in alignment.groups[group_id].pairs:
+        pair = alignment.pairs[k]
+        if pair.conflicts:
+            docs = (alignment.passages[pair.a].doc, alignment.passages[pair.b].doc)
+            buckets.setdefault(docs, []).append(k)
+
+    def strength(k: int) -> int:
+        return min(KIND_ORDER.index(c.kind) for c in alignment.pairs[k].conflicts)
+
+    queues = sorted(
+        (sorted(ks, key=lambda k: (strength(k), k)) for ks in buckets.values()),
+        key=lambda ks: (strength(ks[0]), ks[0]),
+    )
+    order: list[int] = []
+    for turn in range(max((len(q) for q in queues), default=0)):
+        order += [q[turn] for q in queues if turn < len(q)]
+    return order
+
+
+def _pick_quotes(
+    alignment: Alignment, group_id: int, order: list[int], limit: int
+) -> tuple[list[int], list[int]]:
+    """Passages to quote: both sides of each conflicting link in ``order`` while they fit in
+    ``limit``, then the other passages of the group, one source at a time."""
+    shown: list[int] = []
+    for k in order:
+        pair = alignment.pairs[k]
+        new = [p for p in (pair.a, pair.b) if p not in shown]
+        if len(shown) + len(new) > limit:
+            continue
+        shown += new
+    others = [p for p in alignment.groups[group_id].passages if p not in shown]
+    turn_of: dict[int, int] = {}
+    keyed = []
+    for p in others:
+        doc = alignment.passages[p].doc
+        keyed.append((turn_of.get(doc, 0), doc, p))
+        turn_of[doc] = turn_of.get(doc, 0) + 1
+    turns = [p for _, _, p in sorted(keyed)]
+    room = max(0, limit - len(shown))
+    shown += turns[:room]
+    return shown, turns[room:]
+
+
 def _disputed_section(
     alignment: Alignment,
     facts: tuple[GroupSummary, ...],
     limit: int,
     quote_chars: int,
     max_reasons: int,
+    max_quotes: int,
 ) -> list[str]:
     lines = [f"## Contradictions ({len(facts)})", ""]
     if not facts:
         return [*lines, "No contradiction found between linked passages.", ""]
     for rank, fact in enumerate(facts[:limit], start=1):
         group = alignment.groups[fact.group]
+        order = _conflict_order(alignment, fact.group)
         marks = [
             span
-            for k in group.pairs
+            for k in order
             for conflict in alignment.pairs[k].conflicts
             for span in conflict.spans
         ]
         kinds = ", ".join(fact.kinds) or "conflict"
         lines.append(f"### {rank}. Group {fact.group} · {kinds} · {md_escape(fact.text)}")
         lines.append("")
-        for p in sorted(
-            (alignment.passages[k] for k in group.passages), key=lambda p: (p.doc, p.start)
-        ):
+        shown, rest = _pick_quotes(alignment, group.id, order, max_quotes)
+        for p in sorted((alignment.passages[k] for k in shown), key=lambda p: (p.doc, p.start)):
             minority = len(fact.agreeing) > len(fact.conflicting) and p.doc in fact.conflicting
             side = " (disputes the others)" if minority else ""
             lines.append(
                 f"- {_source(alignment, p.doc)}, chars {p.start}–{p.end}{side}: "
                 f"“{_marked_quote(alignment, p, marks, quote_chars)}”"
             )
-        for reason in fact.reasons[:max_reasons]:
+        if rest:
+            involved = {q for k in order for q in (alignment.pairs[k].a, alignment.pairs[k].b)}
+            in_conflict = sum(q in involved for q in rest)
+            lines.append(
+                f"- … and {len(rest)} more passages of this fact ({in_conflict} in a conflict)"
+            )
+        reasons = list(dict.fromkeys(c.reason for k in order for c in alignment.pairs[k].conflicts))
+        for reason in reasons[:max_reasons]:
             lines.append(f"- Why: {md_escape(reason)}")
-        if len(fact.reasons) > max_reasons:
-            lines.append(f"- … and {len(fact.reasons) - max_reasons} more reasons")
+        if len(reasons) > max_reasons:
+            lines.append(f"- … and {len(reasons) - max_reasons} more reasons")
         if fact.missing:
             lines.append(f"- Not reported by: {_ids(alignment, fact.missing)}")
         lines.append("")
@@ -272,6 +329,7 @@ def report_markdown(
     max_agreed: int = 10,
     max_unique: int = 5,
     max_reasons: int = 3,
+    max_quotes: int = 8,
     quote_chars: int = 200,
 ) -> str:
     """A Markdown report of the story, for a newsroom chat or a fact-check draft.
@@ -284,8 +342,9 @@ def report_markdown(
     Args:
         alignment: the result of ``align()``.
         title: the report's heading; by default names the number of sources.
-        max_contradictions, max_agreed, max_unique, max_reasons: how many items each list
-            shows (unique passages per source, reasons per contradiction).
+        max_contradictions, max_agreed, max_unique, max_reasons, max_quotes: how many items
+            each list shows (unique passages per source; reasons and quoted passages per
+            contradiction, passages in a conflicting link quoted first).
         quote_chars: the length quotes are cut to (contradictions get twice as much).
 
     Returns:
@@ -310,7 +369,7 @@ def report_markdown(
         lines.append(f"- `{doc.id}` {outlet}{headline}")
     lines.append("")
     lines += _disputed_section(
-        alignment, disputed, max_contradictions, quote_chars * 2, max_reasons
+        alignment, disputed, max_contradictions, quote_chars * 2, max_reasons, max_quotes
     )
     lines += _agreed_section(alignment, agreed, max_agreed, quote_chars)
     lines += _unique_section(alignment, max_unique, quote_chars)

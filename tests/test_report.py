@@ -270,6 +270,30 @@ def test_long_passages_are_cut_around_the_conflicting_words(story):
     assert len(line) < 320
 
 
+def test_a_capped_contradiction_quotes_both_sides_first(story):
+    section = _section(report_markdown(story, max_quotes=2), "Contradictions")
+    injured = section.split("### ")[1]  # courier stands alone against three sources
+    quoted = re.findall(r"^- `(\w+)`.*chars", injured, re.M)
+    assert len(quoted) == 2
+    assert "courier" in quoted  # the dissenter is always on one side
+    assert "- … and 2 more passages of this fact (2 in a conflict)" in injured
+
+
+def test_capped_disputes_take_turns_between_pairs_of_sources():
+    # times and wire disagree, gazette and wire too; with room for four quotes both
+    # disputes show, not two quotes of the first
+    groups = [[("times", 0), ("courier", 0), ("gazette", 0), ("wire", 0)]]
+    conflicts = {
+        (0, "times", "wire"): ("time", "Tuesday", "Wednesday", "times-wire"),
+        (0, "gazette", "wire"): ("time", "Tuesday", "Wednesday", "gazette-wire"),
+    }
+    report = report_markdown(build_story(groups=groups, conflicts=conflicts), max_quotes=3)
+    quoted = re.findall(r"^- `(\w+)`.*chars", report, re.M)
+    assert sorted(quoted) == ["gazette", "times", "wire"]
+    assert "- Why: times-wire" in report
+    assert "- Why: gazette-wire" in report
+
+
 def test_markup_in_news_text_is_escaped():
     assert md_escape("a *b* _c_ [d](e) <f> `g`\n#h") == r"a \*b\* \_c\_ \[d\](e) \<f\> \`g\` \#h"
     story = build_story()
@@ -300,7 +324,8 @@ def test_conflicts_from_the_detectors_reach_the_report(monkeypatch, seed_documen
     monkeypatch.setattr(engine, "find_conflicts", flag)
     result = engine.align(seed_documents)
     section = _section(
-        report_markdown(result, max_contradictions=100, max_reasons=100), "Contradictions"
+        report_markdown(result, max_contradictions=100, max_reasons=100, max_quotes=1000),
+        "Contradictions",
     )
     assert section.count("\n### ") == len(result.groups) > 0
     for pair in result.pairs:
@@ -375,3 +400,53 @@ def test_cli_refuses_outputs_that_would_collide(capsys, tmp_path, monkeypatch, a
     assert complaint in err
     assert out == ""
     assert list(tmp_path.iterdir()) == []
+
+
+# -- the seeds' gold --------------------------------------------------------------------------
+
+
+def test_every_gold_contradiction_the_engine_flags_is_in_the_report(seed_alignment):
+    """Each contradiction of tests/gold/conflicts.yaml that the engine reports on a link
+    between the two gold passages reaches the report: its group under Contradictions with the
+    kind in the heading, and (lists uncapped) both passages with their offsets, the
+    conflicting words in bold, and the reason."""
+    from .conflict_gold import load_gold
+
+    a = seed_alignment
+    default = report_markdown(a)
+    full = report_markdown(a, max_contradictions=10_000, max_reasons=10_000, max_quotes=10_000)
+
+    def covers(passage, side) -> bool:
+        return (
+            passage.doc == side.doc
+            and passage.start < side.offset + len(side.text)
+            and passage.end > side.offset
+        )
+
+    def group_section(report: str, group: int) -> str:
+        match = re.search(rf"^### \d+\. Group {group} · .*?(?=^###? |\Z)", report, re.M | re.S)
+        assert match, f"group {group} is not under Contradictions"
+        return match.group(0)
+
+    flagged = 0
+    for gold in (g for g in load_gold() if g.contradiction):
+        for pair in a.pairs:
+            pa, pb = a.passages[pair.a], a.passages[pair.b]
+            linked = (covers(pa, gold.a) and covers(pb, gold.b)) or (
+                covers(pa, gold.b) and covers(pb, gold.a)
+            )
+            found = [c for c in pair.conflicts if c.kind == gold.kind]
+            if not (linked and found):
+                continue
+            flagged += 1
+            heading = group_section(default, pair.group).splitlines()[0]
+            assert gold.kind in heading, (gold.id, heading)
+            section = group_section(full, pair.group)
+            for p in (pa, pb):
+                assert f"chars {p.start}–{p.end}" in section, (gold.id, p)
+            bold = " ".join(re.findall(r"\*\*(.+?)\*\*", section))
+            for conflict in found:
+                assert f"- Why: {md_escape(conflict.reason)}" in section, gold.id
+                for span in conflict.spans:
+                    assert md_escape(a.text(span)) in bold, (gold.id, a.text(span))
+    assert flagged, "the engine flags none of the gold contradictions on the seeds"
