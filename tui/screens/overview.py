@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import HorizontalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
@@ -163,7 +164,8 @@ class OverviewScreen(Screen[int | None]):
         padding: 0 1;
         & > .title { text-style: bold; margin: 0 0 1 0; }
         & > .heading { text-style: bold; color: $accent; margin: 1 0 0 0; }
-        & > #overview-matrix { height: auto; }
+        & > #overview-matrix-scroll { height: auto; max-height: 50%; overflow-y: auto; }
+        #overview-matrix { width: auto; text-wrap: nowrap; }
         & > FactList { height: 1fr; min-height: 6; }
         & > #overview-unique { height: auto; max-height: 12; }
     }
@@ -202,7 +204,9 @@ class OverviewScreen(Screen[int | None]):
             classes="title",
         )
         yield Label(Content("Sources by sources"), classes="heading")
-        yield Static(matrix_content(a), id="overview-matrix")
+        # Many sources make a wide table: it scrolls sideways rather than wrap its rows.
+        with HorizontalScroll(id="overview-matrix-scroll"):
+            yield Static(matrix_content(a), id="overview-matrix")
         yield Label(
             Content("Facts · disputed first, most sources first · Enter jumps to the fact"),
             classes="heading",
