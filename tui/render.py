@@ -345,6 +345,8 @@ def status_text(
         g = alignment.groups[group]
         kinds = group_kinds(alignment, g)
         state = f"≠ {', '.join(kinds)}" if kinds else "≡ agree"
+        if mode == "conflicts":  # walking the conflicts: say which fact of the story it is
+            return f"conflict {position} of {total} · fact {group + 1} · {state}{suffix}"
         return f"fact {position} of {total} · {state}{suffix}"
     if passage is not None:
         names = short_ids([d.id for d in alignment.documents])

@@ -351,7 +351,8 @@ class ReaderScreen(Screen[None]):
                 alignment,
                 group=self.current_group,
                 passage=self.current_passage,
-                position=position,
+                # the fact's number in the story, whatever the filter
+                position=(self.current_group + 1) if self.current_group is not None else position,
                 spans=self._spans,
             )
         self.query_one(DetailPanel).show("Detail", content)
@@ -632,15 +633,8 @@ class ReaderScreen(Screen[None]):
     def action_cycle_filter(self) -> None:
         """All passages -> conflicts only -> unique passages only -> all."""
         index = FILTER_MODES.index(self.filter_mode)
+        # The top line says which filter is on; no toast to cover the panes.
         self.filter_mode = FILTER_MODES[(index + 1) % len(FILTER_MODES)]
-        self.notify(f"Showing {self._filter_words()}.", title="Filter", timeout=2)
-
-    def _filter_words(self) -> str:
-        return {
-            "all": "all passages",
-            "conflicts": "only facts with conflicts",
-            "unique": "only passages a single source reports",
-        }[self.filter_mode]
 
     def watch_filter_mode(self) -> None:
         alignment = self.alignment

@@ -1,0 +1,229 @@
+"""tui.render: wrapping once per width with exact offsets, filters, search, texts for the panels."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from alignment import Alignment
+from tui.render import (
+    GUTTER,
+    SIGNS,
+    _wrap,
+    conflict_spans,
+    detail_content,
+    doc_conflict_counts,
+    find_matches,
+    layout_pane,
+    merge_ranges,
+    pane_title,
+    passage_kinds,
+    short_ids,
+    status_text,
+)
+
+from .fixtures.reader_story import build_reader_story
+
+WIDTHS = (7, 12, 20, 37, 80, 200)
+
+
+@pytest.fixture(scope="module")
+def story() -> Alignment:
+    return build_reader_story()
+
+
+# --- wrapping ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "width", "lines"), [
+    ("", 10, [""]),
+    ("one", 10, ["one"]),
+    ("one two three", 7, ["one two", "three"]),
+    ("one two three", 8, ["one two", "three"]),
+    ("abcdefghij", 4, ["abcd", "efgh", "ij"]),  # a word wider than the line is cut
+    ("a  b", 10, ["a  b"]),
+    ("wide 漢字漢字", 6, ["wide", "漢字漢", "字"]),  # two cells per character
+])  # fmt: skip
+def test_wrap_cases(text, width, lines):
+    assert [text[a:b] for a, b in _wrap(text, width)] == lines
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from("ab c漢\u0301.,"), max_size=120),
+    width=st.integers(min_value=2, max_value=30),
+)
+def test_wrap_keeps_every_character_in_order_and_fits(text, width):
+    ranges = _wrap(text, width)
+    assert ranges[0][0] == 0
+    for (a, b), (c, _) in itertools.pairwise(ranges):
+        assert a <= b <= c
+        assert text[b:c].strip(" ") == ""  # only spaces dropped at a break
+    assert text[ranges[-1][1] :].strip(" ") == ""
+    for a, b in ranges:
+        assert cell_len(text[a:b]) <= width or b - a == 1
+
+
+# --- pane layouts -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_layout_offsets_slice_back_to_the_text(story, width):
+    for doc, document in enumerate(story.documents):
+        layout = layout_pane(story, doc, width)
+        seen: list[int] = []
+        for line in layout.lines:
+            assert sum(cell_len(c.text) for c in line.chunks) <= max(4, width - GUTTER)
+            for chunk in line.chunks:
+                if chunk.start < 0:
+                    continue
+                original = document.text[chunk.start : chunk.end]
+                assert original.replace("\n", " ") == chunk.text
+                seen.extend(range(chunk.start, chunk.end))
+        # every non-space character of every sentence is shown exactly once, in order
+        wanted = [
+            i
+            for s in story.sentences[doc]
+            for i in range(s.start, s.end)
+            if not document.text[i].isspace()
+        ]
+        assert [i for i in seen if not document.text[i].isspace()] == wanted
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_layout_maps_passages_to_their_lines(story, width):
+    kinds = passage_kinds(story)
+    for doc in range(len(story.documents)):
+        layout = layout_pane(story, doc, width)
+        for pid, (first, count) in layout.passage_lines.items():
+            lines = layout.lines[first : first + count]
+            assert all(line.passage == pid for line in lines)
+            assert lines[0].sign == SIGNS[kinds[pid]]
+            assert all(line.sign == "" for line in lines[1:])
+        assert set(layout.passage_lines) == {p.id for p in story.passages if p.doc == doc}
+
+
+def test_offset_at_maps_a_column_back_to_the_document(story):
+    layout = layout_pane(story, 0, 30)
+    document = story.documents[0]
+    for line in layout.lines:
+        column = 0
+        for chunk in line.chunks:
+            for k, char in enumerate(chunk.text):
+                offset = line.offset_at(column)
+                if chunk.start >= 0:
+                    assert offset == chunk.start + k
+                    assert document.text[offset] in (char, "\n")
+                column += cell_len(char)
+
+
+def test_signs_follow_the_passage_kind(story):
+    kinds = passage_kinds(story)
+    by_text = {story.text(p): kinds[p.id] for p in story.passages}
+    assert by_text["Firefighters fought the blaze for six hours."] == "conflict"
+    assert by_text["Forty crew members were sent to the scene."] == "agree"
+    assert by_text["Share this article."] == "boilerplate"
+    assert by_text["Wheat prices rose on the news."] == "unique"
+
+
+@pytest.mark.parametrize(("mode", "keep"), [
+    ("conflicts", lambda story, p: p.group is not None
+        and story.groups[p.group].status == "conflict"),
+    ("unique", lambda story, p: p.group is None and not p.boilerplate),
+])  # fmt: skip
+def test_filters_hide_the_rest_and_say_so(story, mode, keep):
+    for doc in range(len(story.documents)):
+        layout = layout_pane(story, doc, 40, mode=mode)
+        shown = set(layout.passage_lines)
+        assert shown == {p.id for p in story.passages if p.doc == doc and keep(story, p)}
+        hidden = sum(1 for p in story.passages if p.doc == doc) - len(shown)
+        notes = [line for line in layout.lines if line.kind == "note"]
+        counted = sum(
+            int(n.chunks[0].text.split()[1]) for n in notes if "hidden" in n.chunks[0].text
+        )
+        assert counted == hidden
+
+
+def test_conflict_spans_are_merged_per_document(story):
+    spans = conflict_spans(story)
+    assert [story.documents[0].text[s:e] for s, e in spans[0]] == ["six", "Two", "said"]
+    assert [story.documents[2].text[s:e] for s, e in spans[2]] == ["Three", "blamed"]
+    assert merge_ranges([(5, 9), (0, 2), (1, 3), (9, 10)]) == ((0, 3), (5, 10))
+
+
+def test_conflict_counts_and_titles(story):
+    assert doc_conflict_counts(story) == (3, 3, 2)
+    assert pane_title(story, 0, 3) == "north · North Star · 3≠"
+    assert pane_title(story, 1, 0) == "south"
+
+
+@pytest.mark.parametrize(("ids", "short"), [
+    (["000_bf1e7b", "001_0fc9ea"], ("000", "001")),
+    (["bbc_1", "bbc_2"], ("bbc_1", "bbc_2")),  # the heads would clash: whole ids
+    (["north", "south"], ("north", "south")),
+    (["_x", "_y"], ("_x", "_y")),
+])  # fmt: skip
+def test_short_ids(ids, short):
+    assert short_ids(ids) == short
+
+
+# --- search -----------------------------------------------------------------------------------
+
+
+def test_find_matches_is_case_insensitive_and_exact(story):
+    found = find_matches(story, "WHEAT")
+    assert [(d, story.documents[d].text[s:e]) for d, s, e in found] == [
+        (0, "wheat"),
+        (1, "wheat"),
+        (2, "Wheat"),
+    ]
+    assert find_matches(story, "   ") == ()
+    assert find_matches(story, "zebra") == ()
+
+
+def test_find_matches_follows_the_filter(story):
+    only_unique = find_matches(story, "wheat", mode="unique")
+    assert [d for d, _, _ in only_unique] == [2]
+
+
+# --- texts ------------------------------------------------------------------------------------
+
+
+def test_status_text(story):
+    assert status_text(None, group=None, passage=None, position=0, total=0, mode="all") == ""
+    line = status_text(story, group=1, passage=None, position=2, total=7, mode="all")
+    assert line == "fact 2 of 7 · ≠ number"
+    line = status_text(story, group=3, passage=None, position=2, total=3, mode="conflicts")
+    assert line == "conflict 2 of 3 · fact 4 · ≠ number · filter: conflicts"
+    unique = next(p for p in story.passages if p.group is None and not p.boilerplate)
+    line = status_text(story, group=None, passage=unique.id, position=1, total=2, mode="unique")
+    assert line.startswith("unique 1 of 2 · ◆ only north")
+
+
+def test_detail_says_who_says_what_and_who_is_silent(story):
+    text = detail_content(story, group=3, passage=None, position=4).plain
+    assert "Fact 4 · 3 sources" in text
+    assert "hurt: north says 2, east says 3" in text
+    for pid in story.groups[3].passages:
+        assert story.text(story.passages[pid]) in text
+    assert "Match north–south 0.75" in text
+    text = detail_content(story, group=1, passage=None, position=2).plain
+    assert "Not reported by east" in text
+    unique = next(p for p in story.passages if p.group is None and not p.boilerplate)
+    text = detail_content(story, group=None, passage=unique.id).plain
+    assert "Only north reports this" in text
+    assert "not in south, east" in text
+
+
+def test_detail_marks_the_conflicting_words(story):
+    content = detail_content(story, group=1, passage=None, position=2)
+    marked = {
+        content.plain[span.start : span.end]
+        for span in content.spans
+        if "underline" in str(span.style)
+    }
+    assert marked == {"six", "nine"}
