@@ -240,3 +240,12 @@ def test_number_conflict(a, b, words_a, words_b):
 )
 def test_no_number_conflict(a, b):
     assert numbers(a, b) == []
+
+
+def test_docstring_examples():
+    import doctest
+
+    from alignment.conflicts import numbers, text
+
+    for module in (numbers, text):
+        assert doctest.testmod(module).failed == 0

@@ -381,18 +381,18 @@ def attribution_conflicts(a: QuoteSide, b: QuoteSide) -> list[Conflict]:
                 best = (score, qa, qb)
     if best is None:
         return []
-    _, qa, qb = best
-    sa, sb = qa.speaker, qb.speaker
-    if sa is None or sb is None:  # pragma: no cover - filtered above
+    _, quote_a, quote_b = best
+    who_a, who_b = quote_a.speaker, quote_b.speaker
+    if who_a is None or who_b is None:  # pragma: no cover - filtered above
         return []
-    words = shorten(a.text[qa.start : qa.end].strip(' ,."“”'), 48)
+    words = shorten(a.text[quote_a.start : quote_a.end].strip(' ,."“”'), 48)
     reason = (
-        f'speaker of "{words}": {a.label} says {a.text[sa.start : sa.end]}, '
-        f"{b.label} says {b.text[sb.start : sb.end]}"
+        f'speaker of "{words}": {a.label} says {a.text[who_a.start : who_a.end]}, '
+        f"{b.label} says {b.text[who_b.start : who_b.end]}"
     )
     spans = (
-        Span(a.doc, a.offset + sa.start, a.offset + sa.end),
-        Span(b.doc, b.offset + sb.start, b.offset + sb.end),
+        Span(a.doc, a.offset + who_a.start, a.offset + who_a.end),
+        Span(b.doc, b.offset + who_b.start, b.offset + who_b.end),
     )
     return [Conflict(kind="attribution", spans=spans, reason=reason)]
 

