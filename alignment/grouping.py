@@ -39,14 +39,13 @@ def build_groups(
         Groups of two or more passages (sorted ids), from at least two documents, sorted by
         their first passage.
     """
-    neighbours: dict[int, set[int]] = defaultdict(set)
     supported = pair_score >= min(support, link_threshold)
-    for a, b in zip(pair_a[supported].tolist(), pair_b[supported].tolist(), strict=True):
-        neighbours[a].add(b)
-        neighbours[b].add(a)
     cluster_of: dict[int, int] = {}
     members: dict[int, list[int]] = {}
     doc_counts: dict[int, dict[int, int]] = {}
+    # Per cluster, how many supported pairs join it to each other cluster; kept up to date on
+    # merges so a merge test costs one look-up, not a walk over both clusters.
+    between: dict[int, dict[int, int]] = defaultdict(dict)
 
     def cluster(p: int) -> int:
         if p not in cluster_of:
@@ -55,6 +54,11 @@ def build_groups(
             doc_counts[p] = {passage_docs[p]: 1}
         return cluster_of[p]
 
+    for a, b in zip(pair_a[supported].tolist(), pair_b[supported].tolist(), strict=True):
+        ca, cb = cluster(a), cluster(b)
+        between[ca][cb] = between[ca].get(cb, 0) + 1
+        between[cb][ca] = between[cb].get(ca, 0) + 1
+
     is_link = pair_score >= link_threshold
     la, lb, ls = pair_a[is_link], pair_b[is_link], pair_score[is_link]
     for k in np.lexsort((lb, la, -ls)).tolist():  # best first, ties by index
@@ -62,7 +66,7 @@ def build_groups(
         if ca == cb:
             continue
         small, large = (ca, cb) if len(members[ca]) <= len(members[cb]) else (cb, ca)
-        linked = sum(1 for p in members[small] for q in neighbours[p] if cluster_of.get(q) == large)
+        linked = between[small].get(large, 0)
         possible = len(members[small]) * len(members[large]) - sum(
             n * doc_counts[large].get(d, 0) for d, n in doc_counts[small].items()
         )
@@ -73,6 +77,12 @@ def build_groups(
         members[large].extend(members.pop(small))
         for d, n in doc_counts.pop(small).items():
             doc_counts[large][d] = doc_counts[large].get(d, 0) + n
+        for other, n in between.pop(small).items():
+            del between[other][small]
+            if other != large:
+                between[large][other] = between[large].get(other, 0) + n
+                between[other][large] = between[other].get(large, 0) + n
+        between[large].pop(small, None)
     groups = [sorted(ps) for c, ps in members.items() if len(ps) > 1 and len(doc_counts[c]) > 1]
     groups.sort(key=lambda g: g[0])
     return groups

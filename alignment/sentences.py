@@ -25,9 +25,57 @@ _PYSBD_MAX = 5000
 _segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
-@lru_cache(maxsize=65536)
+# A boundary no segmenter would doubt: a stop after a lower-case word of three letters or
+# more (not an abbreviation such as "U.S.", "Sen." or "P."), then space and a capital.
+_SAFE_BOUNDARY = re.compile(r"(?:(?<=[a-z]{3}[.!?])|(?<=[a-z]{3}[.!?][\"”’]))(?=\s+[\"“‘(]?[A-Z])")
+# Anything that might end a sentence inside a chunk.
+_INNER_STOP = re.compile(r"[.!?…][\"”’)]*\s+(\S)")
+# Words before a full stop that never end a sentence when a capitalised name follows.
+_TITLE_WORDS = "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt Capt Cmdr Adm St Mt Ft Jr Sr Prof Rev "
+_TITLES = frozenset((_TITLE_WORDS + "Hon Pres Supt Det Insp No Nos Vol Art Sec Messrs").split())
+_WORD_BEFORE = re.compile(r"(\S+)$")
+
+
+def _needs_pysbd(chunk: str) -> bool:
+    """True when a stop inside the chunk might end a sentence (pysbd must decide)."""
+    for match in _INNER_STOP.finditer(chunk):
+        following = match.group(1)
+        if following.islower() or following.isdigit():
+            continue  # "the U.S. is", "approx. 20": not a boundary
+        before = _WORD_BEFORE.search(chunk, 0, match.start())
+        word = before.group(1) if before else ""
+        if (len(word) == 1 and word.isupper()) or word in _TITLES:
+            continue  # an initial ("Daniel P. Erikson") or a title ("Sen. Heinrich")
+        return True
+    return False
+
+
 def _split_line(line: str) -> tuple[tuple[int, int], ...]:
-    """Sentence spans inside one line (stories repeat lines, so this is cached)."""
+    """Sentence spans inside one line.
+
+    The line is first cut at boundaries no one would doubt; pysbd then only sees the chunks
+    that may still hold a boundary (abbreviations, initials, quotes). It is by far the
+    slowest stage, and this keeps its judgement where it matters.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for match in (*_SAFE_BOUNDARY.finditer(line), None):
+        end = match.start() if match else len(line)
+        chunk = line[pos:end]
+        if _needs_pysbd(chunk.rstrip()):
+            spans.extend((pos + a, pos + b) for a, b in _split_chunk(chunk))
+        else:
+            stripped_start = len(chunk) - len(chunk.lstrip())
+            stripped_end = len(chunk.rstrip())
+            if stripped_end > stripped_start:
+                spans.append((pos + stripped_start, pos + stripped_end))
+        pos = end
+    return tuple(spans)
+
+
+@lru_cache(maxsize=65536)
+def _split_chunk(line: str) -> tuple[tuple[int, int], ...]:
+    """pysbd's sentence spans inside a chunk, without outer spaces (cached: stories repeat)."""
     spans = []
     for span in _segmenter.segment(line):
         start, end = span.start, span.end
