@@ -138,6 +138,13 @@ FIRES = [
         ["loss"],
         id="antonym-profit-loss",
     ),
+    pytest.param(
+        "The government has not declared a state of emergency.",
+        "The government declared a state of emergency in three provinces.",
+        ["not", "state"],
+        ["state"],
+        id="not-with-a-reporting-verb",
+    ),
     # synonyms make one claim of two wordings
     pytest.param(
         "No amnesty offers have been made to the general.",

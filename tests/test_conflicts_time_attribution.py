@@ -224,6 +224,16 @@ def test_attribution_conflict(a, b, speaker_a, speaker_b):
         ),
         pytest.param(f'"{QUOTE}," he said.', f'"{QUOTE}," Ruiz said.', id="pronoun"),
         pytest.param(
+            f'"{QUOTE}," said Ana Ruiz, a resident of the city.',
+            f'"{QUOTE}," a resident told reporters.',
+            id="apposition-names-the-role",
+        ),
+        pytest.param(
+            f'Ana Ruiz, a resident of the city, said, "{QUOTE}."',
+            f'"{QUOTE}," a resident told reporters.',
+            id="apposition-before-the-verb",
+        ),
+        pytest.param(
             f'"{QUOTE}," Ruiz said.',
             '"Our soldiers will hold every street of the capital," Berg said.',
             id="different-quotes",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..model import Conflict, Span
-from .text import STOPWORDS, Compiled, Token, content, phrase_at, shorten, word_set
+from .text import STOPWORDS, Compiled, Token, content, is_negation, phrase_at, shorten, word_set
 
 # Words that end a speaker's noun phrase read forwards ("said a U.S. official told ...").
 _NP_STOP = word_set(
@@ -93,7 +93,13 @@ def party(tokens: list[Token], compiled: Compiled) -> Party | None:
     inside = False
 
     def close(chunk: list[Token]) -> None:
-        heads = [t for t in chunk if content(t) and t.stem not in compiled.generic_claimants]
+        heads = [
+            t
+            for t in chunk
+            if content(t)
+            and t.stem not in compiled.generic_claimants
+            and not is_negation(t, compiled)
+        ]
         heads = [t for t in heads if t.lower not in _VAGUE and t.kind != "abbr"]
         if heads:
             key.add(heads[-1].stem)
@@ -241,6 +247,24 @@ def find_quotes(tokens: list[Token], compiled: Compiled) -> list[Quote]:
     return quotes
 
 
+def _with_apposition(tokens: list[Token], phrase: list[Token], compiled: Compiled) -> Party | None:
+    """The party of ``phrase``, with the keys of an apposition after it: "Maria Lopez, a
+    resident of Antakya," is both "lopez" and "resident"."""
+    found = party(phrase, compiled)
+    if found is None or not phrase:
+        return found
+    end = next((k for k, t in enumerate(tokens) if t.start == phrase[-1].start), -1)
+    apposition = (
+        0 <= end < len(tokens) - 2
+        and tokens[end + 1].text == ","
+        and tokens[end + 2].lower in ("a", "an", "the")
+    )
+    extra = party(_phrase_after(tokens, end + 2), compiled) if apposition else None
+    if extra is not None:
+        return Party(found.key | extra.key, found.named, found.start, found.end)
+    return found
+
+
 def _speaker(tokens: list[Token], i: int, j: int, compiled: Compiled) -> Party | None:
     """Who a quote between marks ``i`` and ``j`` is credited to, in the same sentence."""
     verbs = compiled.quote_verbs
@@ -253,7 +277,7 @@ def _speaker(tokens: list[Token], i: int, j: int, compiled: Compiled) -> Party |
         or (tokens[j].text in '"”' and tokens[j - 1].text in ",.")
     ):
         if k < len(tokens) and tokens[k].lower in verbs:
-            found = party(_phrase_after(tokens, k + 1), compiled)
+            found = _with_apposition(tokens, _phrase_after(tokens, k + 1), compiled)
             if found:
                 return found
         before: list[Token] = []
@@ -276,8 +300,8 @@ def _speaker(tokens: list[Token], i: int, j: int, compiled: Compiled) -> Party |
             break
         if tokens[v].lower in verbs:
             if tokens[v].lower.endswith("ing"):
-                return party(_sentence_subject(tokens, v), compiled)
-            return party(_phrase_before(tokens, v), compiled)
+                return _with_apposition(tokens, _sentence_subject(tokens, v), compiled)
+            return _with_apposition(tokens, _phrase_before(tokens, v), compiled)
     return None
 
 
