@@ -26,6 +26,11 @@ HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results.json"
 FULL_SIZES = (10, 50, 200, 1000)
 QUICK_SIZES = (10, 50, 200)
+# The app on 200 articles is measured only when the engine alone takes less than this there.
+APP_200_MAX_ENGINE_S = 120.0
+# With --quick, profiles of synthetic sizes whose engine run took longer than this use the
+# largest smaller size that did not (a profile runs slower than the measure).
+PROFILE_MAX_ENGINE_S = 90.0
 
 # Targets of issue 7 (a 2-core machine like CI's).
 TARGETS: dict[str, tuple[float, str]] = {
@@ -135,6 +140,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--collatex-cap", type=float, default=None, help="seconds CollateX may take per input"
     )
+    parser.add_argument(
+        "--size-cap",
+        type=float,
+        default=None,
+        help="seconds one synthetic size may take (default 240 quick, 1800 full); a size "
+        "predicted to take more than twice that is skipped",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS, help="where to write JSON")
     return parser.parse_args(argv)
 
@@ -149,7 +161,12 @@ def main(argv: list[str] | None = None) -> int:
     machine = speed.machine()
     results: dict[str, Any] = {
         "machine": machine,
-        "options": {"sizes": list(sizes), "seed": args.seed, "quick": args.quick},
+        "options": {
+            "sizes": list(sizes),
+            "seed": args.seed,
+            "quick": args.quick,
+            "semantic_extra_installed": speed.semantic_installed(),
+        },
         "targets": {k: v[0] for k, v in TARGETS.items()},
     }
     print(
@@ -177,11 +194,25 @@ def main(argv: list[str] | None = None) -> int:
         "seeds_cold_s",
         cold.get("median_s"),
     )
+    if speed.semantic_installed():
+        # the extra is installed, so the command above used it: the lexical engine alone
+        lexical = _timed(
+            "cold lexical", lambda: speed.seeds_cold(args.cold_runs, ["--no-semantic"])
+        )
+        results["seeds_cold_no_semantic"] = lexical
+        table.add("seeds", "... with --no-semantic", _secs(lexical.get("median_s")))
 
     _section("scale (synthetic stories, one child process per size)")
     scale: list[dict[str, Any]] = []
+    cap = args.size_cap or (240.0 if args.quick else 1800.0)
     for n in sizes:
-        point = _timed(f"{n} articles", lambda n=n: speed.run_scale(n, args.seed))
+        predicted = _predict(scale, n)
+        if predicted is not None and predicted > 2 * cap:
+            point = {"articles": n, "error": f"skipped: about {predicted:.0f} s predicted"}
+            scale.append(point)
+            _scale_rows(table, point)
+            continue
+        point = _timed(f"{n} articles", lambda n=n: speed.run_scale(n, args.seed, timeout=cap))
         if "error" not in point:
             point["floor"] = _timed(f"floor {n}", lambda n=n: speed.floor_for(n, args.seed))
             point["engine_over_floor"] = point["seconds"] / max(point["floor"]["seconds"], 1e-9)
@@ -201,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.no_app:
         _section("app (Pilot, 120x40, child process)")
-        results["app"] = _app(table, args.seed)
+        results["app"] = _app(table, args.seed, scale)
 
     if not args.no_compare:
         _section("alternatives on the same input")
@@ -212,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.no_profile and table.misses:
         _section("profiles of the misses")
-        results["profiles"] = _profiles(table, results, sizes, args.seed)
+        results["profiles"] = _profiles(table, results, sizes, args.seed, quick=args.quick)
 
     results["table"] = [dict(zip((*_HEADER[:4], "verdict"), r, strict=True)) for r in table.rows]
     results["misses"] = table.misses
@@ -223,6 +254,19 @@ def main(argv: list[str] | None = None) -> int:
     write_json_atomic(args.output, results)
     print(f"\nwrote {args.output} ({results['elapsed_s']:.0f} s)")
     return 0
+
+
+def _predict(scale: list[dict[str, Any]], n: int) -> float | None:
+    """Engine time at ``n`` articles from the last two sizes (exponent at least 1)."""
+    ok = [p for p in scale if "seconds" in p]
+    if not ok:
+        return None
+    last = ok[-1]
+    exponent = 1.0
+    if len(ok) >= 2:
+        prev = ok[-2]
+        exponent = max(1.0, speed.growth([prev, last])[0]["exponent"])
+    return float(last["seconds"] * (n / last["articles"]) ** exponent)
 
 
 def _scale_rows(table: Table, point: dict[str, Any]) -> None:
@@ -260,20 +304,24 @@ def _scale_rows(table: Table, point: dict[str, Any]) -> None:
     )
 
 
-def _app(table: Table, seed: int) -> dict[str, Any]:
+def _app(table: Table, seed: int, scale: list[dict[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     seeds = _timed("app on seeds", app_timing.measure_app)
     out["seeds"] = seeds
     _app_rows(table, "app seeds", seeds, first_target=True)
-    if "error" not in seeds:
+    engine_200 = next((p.get("seconds") for p in scale if p["articles"] == 200), None)
+    if "error" in seeds:
+        table.add("app 200", "skipped (the app failed on the seeds)", "n/a")
+    elif engine_200 is None or engine_200 > APP_200_MAX_ENGINE_S:
+        why = "not run" if engine_200 is None else f"took {engine_200:.0f} s"
+        table.add("app 200", f"skipped (engine at 200 {why})", "n/a")
+    else:
         # every key press costs seconds on a big story: fewer presses keep the run short
         big = _timed(
             "app on 200", lambda: app_timing.measure_app_synthetic(200, seed=seed, presses=5)
         )
         out["synthetic_200"] = big
         _app_rows(table, "app 200", big, first_target=False)
-    else:
-        table.add("app 200", "skipped", "n/a")
     return out
 
 
@@ -405,7 +453,7 @@ def _quality(config: AlignConfig, *, quick: bool) -> dict[str, Any]:
 
 
 def _profiles(
-    table: Table, results: dict[str, Any], sizes: tuple[int, ...], seed: int
+    table: Table, results: dict[str, Any], sizes: tuple[int, ...], seed: int, *, quick: bool
 ) -> dict[str, Any]:
     wanted: list[tuple[str, str, list[str]]] = []
     missed = " | ".join(table.misses)
@@ -414,10 +462,22 @@ def _profiles(
     if "export /dev/null" in missed:
         wanted.append(("seeds cold", "cold", []))
     # the big sizes that missed a target, and 1000 when the growth exponent missed
-    big = [n for n in sizes if n >= 200 and f"{n} art." in missed]
+    # the largest synthetic size that missed a target (one profile is enough to see what
+    # dominates), and 1000 when the growth exponent missed
+    missed_sizes = [n for n in sizes if f"{n} art." in missed]
+    big = [max(missed_sizes)] if missed_sizes else []
     if "growth exponent 200 -> 1000" in missed and 1000 not in big:
         big.append(1000)
-    wanted.extend((f"{n} articles", "synthetic", ["--n", str(n), "--seed", str(seed)]) for n in big)
+    max_engine_s = PROFILE_MAX_ENGINE_S if quick else 1800.0
+    took = {p["articles"]: p["seconds"] for p in results.get("scale", []) if "seconds" in p}
+    for n in sorted(set(big)):
+        m = n
+        if took.get(n, 0.0) > max_engine_s:
+            smaller = [k for k, t in took.items() if k < n and t <= max_engine_s]
+            m = max(smaller) if smaller else n
+            print(f"     {n} articles took {took[n]:.0f} s: profiling {m} articles instead")
+        title = f"{n} articles" if m == n else f"{m} articles (for {n})"
+        wanted.append((title, "synthetic", ["--n", str(m), "--seed", str(seed)]))
     profiles: dict[str, Any] = {}
     for title, kind, extra in wanted:
         summary = _timed(

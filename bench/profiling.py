@@ -18,11 +18,17 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 TOP = 8
+# Where an event loop sleeps: shown as idle, not as work.
+_IDLE = {"poll": "[idle: event loop waiting]", "select": "[idle: event loop waiting]"}
 
 
 def _label(frame: Any) -> str:
-    path = str(getattr(frame, "file_path_short", "") or "")
-    name = f"{Path(path).stem}.{frame.function}" if path else str(frame.function)
+    path = str(getattr(frame, "file_path", "") or "")
+    if path.startswith("<"):  # <built-in>, <frozen importlib._bootstrap>, <string>
+        where = path.strip("<>").split()[-1]
+    else:  # the folder too: "alignment/engine", "textual/strip"
+        where = "/".join(Path(path).with_suffix("").parts[-2:])
+    name = f"{where}.{frame.function}" if path else str(frame.function)
     if str(frame.function).startswith("<") and getattr(frame, "line_no", None):
         name += f":{frame.line_no}"  # which comprehension
     return name
@@ -60,7 +66,7 @@ def summarise(
             # pyinstrument puts a function's own time in a synthetic "[self]" child
             own[parent or str(frame.function)] += float(frame.time)
             continue
-        label = _label(frame)
+        label = _IDLE.get(str(frame.function).rsplit(".", 1)[-1], "") or _label(frame)
         child_time = sum(float(c.time) for c in frame.children)
         own[label] += max(0.0, float(frame.time) - child_time)
         path = str(getattr(frame, "file_path", "") or "")

@@ -109,9 +109,16 @@ def seeds_warm(runs: int = 20, config: AlignConfig | None = None) -> dict[str, A
     }
 
 
-def seeds_cold(runs: int = 5) -> dict[str, Any]:
-    """``python -m tui --export /dev/null`` as a whole process, median wall time."""
-    cmd = [PYTHON, "-m", "tui", "--export", os.devnull]
+def semantic_installed() -> bool:
+    """Whether the optional semantic extra is importable (the CLI then uses it by default)."""
+    import importlib.util
+
+    return all(importlib.util.find_spec(m) is not None for m in ("onnxruntime", "tokenizers"))
+
+
+def seeds_cold(runs: int = 5, extra: Sequence[str] = ()) -> dict[str, Any]:
+    """``python -m tui --export /dev/null [extra]`` as a whole process, median wall time."""
+    cmd = [PYTHON, "-m", "tui", "--export", os.devnull, *extra]
     times: list[float] = []
     for _ in range(runs):
         start = time.perf_counter()
