@@ -223,6 +223,9 @@ def _build(data: dict[str, Any], source: str, lines: dict[str, int]) -> AlignCon
     values: dict[str, Any] = {}
     for key, value in data.items():
         where = f"{source}, line {lines[key]}" if key in lines else source
+        if key in _CHOICES and isinstance(value, bool):
+            # YAML 1.1 reads a bare on/off (yes/no) as a boolean: take it as the word meant.
+            value = "on" if value else "off"
         value = _coerce(key, value, hints[key], where)
         if key in _RANGES:
             low, high = _RANGES[key]
