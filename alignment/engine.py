@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .config import AlignConfig
-from .conflicts import Side, find_conflicts
+from .conflicts import Side, clear_cache, find_conflicts
 from .grouping import build_groups
 from .model import Alignment, Document, Group, Pair, Passage, Sentence
 from .normalize import clause_spans, content_tokens, text_key
@@ -155,6 +155,7 @@ def align(
             Pair(a=a, b=b, similarity=round(min(1.0, max(0.0, s)), 4), group=g, conflicts=conflicts)
         )
 
+    clear_cache()
     pairs_by_group: list[list[int]] = [[] for _ in groups_members]
     for k, pair in enumerate(pair_values):
         pairs_by_group[pair.group].append(k)

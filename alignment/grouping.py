@@ -61,16 +61,21 @@ def build_groups(
 
     is_link = pair_score >= link_threshold
     la, lb, ls = pair_a[is_link], pair_b[is_link], pair_score[is_link]
+    refused: dict[tuple[int, int], tuple[int, int]] = {}  # nothing changed: same answer
     for k in np.lexsort((lb, la, -ls)).tolist():  # best first, ties by index
         ca, cb = cluster(int(la[k])), cluster(int(lb[k]))
         if ca == cb:
             continue
         small, large = (ca, cb) if len(members[ca]) <= len(members[cb]) else (cb, ca)
+        sizes = (len(members[small]), len(members[large]))
+        if refused.get((small, large)) == sizes:
+            continue
         linked = between[small].get(large, 0)
         possible = len(members[small]) * len(members[large]) - sum(
             n * doc_counts[large].get(d, 0) for d, n in doc_counts[small].items()
         )
         if possible <= 0 or linked < cohesion * possible:
+            refused[(small, large)] = sizes
             continue
         for p in members[small]:
             cluster_of[p] = large

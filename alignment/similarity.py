@@ -119,7 +119,7 @@ def candidates(
         keep = (s >= cutoff) & (query_docs[q] != choice_docs[c])
         q, c, s = q[keep], c[keep], s[keep]
         if q.size and top_k > 0:
-            order = np.lexsort((-s, q))  # by query, best first
+            order = np.argsort(q * 2.0 - s, kind="stable")  # by query, best first (s <= 1)
             q, c, s = q[order], c[order], s[order]
             starts = np.searchsorted(q, q, side="left")
             rank = np.arange(q.size) - starts

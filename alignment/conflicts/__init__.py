@@ -15,6 +15,7 @@ add words.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,7 +31,7 @@ from .polarity import (
     past_sentences,
     polarity_marks,
 )
-from .text import compile_lexicon, tokenize
+from .text import Compiled, compile_lexicon, tokenize
 from .time import TimeSide, find_times, time_conflicts
 
 # Strongest first: what the Pair's ``contradiction`` column shows.
@@ -62,7 +63,36 @@ class _Read:
     quotes: QuoteSide
 
 
-@lru_cache(maxsize=2048)
+_READERS: dict[int, tuple[Lexicon, Callable[[Side], _Read]]] = {}
+
+
+def _reader(lexicon: Lexicon) -> Callable[[Side], _Read]:
+    """A cached reader per lexicon, found by identity: hashing a lexicon is dear."""
+    found = _READERS.get(id(lexicon))
+    if found is None or found[0] is not lexicon:
+        found = (lexicon, lru_cache(maxsize=16384)(lambda side: _read(side, lexicon)))
+        _READERS.clear()
+        _READERS[id(lexicon)] = found
+    return found[1]
+
+
+_COMPILED: dict[int, tuple[Lexicon, Compiled]] = {}
+
+
+def _compiled(lexicon: Lexicon) -> Compiled:
+    found = _COMPILED.get(id(lexicon))
+    if found is None or found[0] is not lexicon:
+        found = (lexicon, compile_lexicon(lexicon))
+        _COMPILED.clear()
+        _COMPILED[id(lexicon)] = found
+    return found[1]
+
+
+def clear_cache() -> None:
+    """Forget the passages read so far (the engine calls it after each run, to free memory)."""
+    _READERS.clear()
+
+
 def _read(side: Side, lexicon: Lexicon) -> _Read:
     """Everything the rules need from one passage; cached, since a passage is in many links
     (the result holds lists, which nobody mutates)."""
@@ -96,8 +126,9 @@ def find_conflicts(a: Side, b: Side, *, lexicon: Lexicon | None = None) -> tuple
         Each Conflict's spans index the documents' text.
     """
     lexicon = lexicon or DEFAULT_LEXICON
-    compiled = compile_lexicon(lexicon)
-    ra, rb = _read(a, lexicon), _read(b, lexicon)
+    compiled = _compiled(lexicon)
+    read = _reader(lexicon)
+    ra, rb = read(a), read(b)
     found = [
         *number_conflicts(ra.numbers, rb.numbers),
         *negation_conflicts(ra.polarity, rb.polarity, compiled),
@@ -108,4 +139,4 @@ def find_conflicts(a: Side, b: Side, *, lexicon: Lexicon | None = None) -> tuple
     return tuple(found)
 
 
-__all__ = ["DEFAULT_LEXICON", "KIND_ORDER", "Lexicon", "Side", "find_conflicts"]
+__all__ = ["DEFAULT_LEXICON", "KIND_ORDER", "Lexicon", "Side", "clear_cache", "find_conflicts"]

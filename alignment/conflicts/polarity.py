@@ -16,7 +16,7 @@ says it did ("meetings were held"). An affirmation credited to a party ("X claim
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Conflict, Span
 from .attribution import Party, same_party
@@ -223,6 +223,18 @@ class PolaritySide:
     names: set[str]
     clauses: list[int]
     past: set[int]  # sentences anchored in the past ("last year", "in 2020", "previously")
+    # Derived once per passage (a passage is in many links): its marks by sentence, and the
+    # sentences that say "since".
+    marks_by_sentence: dict[int, list[Mark]] = field(init=False, compare=False)
+    since: frozenset[int] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_sentence: dict[int, list[Mark]] = {}
+        for mark in self.marks:
+            by_sentence.setdefault(self.tokens[mark.index].sentence, []).append(mark)
+        object.__setattr__(self, "marks_by_sentence", dict(sorted(by_sentence.items())))
+        since = frozenset(t.sentence for t in self.tokens if t.lower == "since")
+        object.__setattr__(self, "since", since)
 
 
 def past_sentences(tokens: list[Token], times: list[tuple[int, bool]]) -> set[int]:
@@ -237,13 +249,11 @@ def negation_conflicts(a: PolaritySide, b: PolaritySide, compiled: Compiled) -> 
     best: tuple[int, Conflict] | None = None
     for neg, pos in ((a, b), (b, a)):
         names = neg.names | pos.names
-        for s_neg in sorted({neg.tokens[m.index].sentence for m in neg.marks}):
-            since = any(t.lower == "since" for t in neg.tokens if t.sentence == s_neg)
-            n_marks = [m for m in neg.marks if neg.tokens[m.index].sentence == s_neg]
-            for s_pos in sorted({pos.tokens[m.index].sentence for m in pos.marks}):
+        for s_neg, n_marks in neg.marks_by_sentence.items():
+            since = s_neg in neg.since
+            for s_pos, p_marks in pos.marks_by_sentence.items():
                 if since and s_pos in pos.past:
                     continue  # "none since the election" against "one last year"
-                p_marks = [m for m in pos.marks if pos.tokens[m.index].sentence == s_pos]
                 found = _compare(neg, n_marks, pos, p_marks, names, compiled)
                 if found and (best is None or found[0] > best[0]):
                     conflict = _conflict(a, b, neg, pos, found[1], found[2], found[3])
