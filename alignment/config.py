@@ -42,6 +42,10 @@ class AlignConfig:
         max_passage_chars: long runs without sentence ends are cut into pieces of this size.
         min_words: sentences with fewer content words are not aligned.
         boilerplate_phrases: extra phrases (case-insensitive) that mark a line as site junk.
+        negation_words: more words that negate what follows ("not", "never", ...).
+        denial_words: more verbs that deny what follows ("deny", "reject", ...).
+        hedge_words: more words after which a claim is uncertain ("unclear", "may", ...).
+        reporting_verbs: more verbs that credit a claim to their subject ("claim", ...).
         workers: threads for rapidfuzz (-1 = all cores).
         semantic: use the optional embedding extra: "auto", "on" or "off".
         semantic_weight: share of the embedding cosine in the score when semantic is on.
@@ -64,6 +68,10 @@ class AlignConfig:
     max_passage_chars: int = 1000
     min_words: int = 3
     boilerplate_phrases: tuple[str, ...] = field(default=())
+    negation_words: tuple[str, ...] = field(default=())
+    denial_words: tuple[str, ...] = field(default=())
+    hedge_words: tuple[str, ...] = field(default=())
+    reporting_verbs: tuple[str, ...] = field(default=())
     workers: int = -1
     semantic: str = "auto"
     semantic_weight: float = 0.5

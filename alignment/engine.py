@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .config import AlignConfig
-from .conflicts import Side, clear_cache, find_conflicts
+from .conflicts import DEFAULT_LEXICON, Lexicon, Side, clear_cache, find_conflicts
 from .grouping import build_groups
 from .model import Alignment, Document, Group, Pair, Passage, Sentence
 from .normalize import clause_spans, content_tokens, text_key
@@ -140,6 +140,8 @@ def align(
     group_of = {p: g for g, ms in enumerate(groups_members) for p in ms}
 
     report("conflicts", 0.9)
+    labels = short_labels([d.id for d in docs])
+    lexicon = _lexicon(config)
     pair_values: list[Pair] = []
     is_link = scores >= config.link_threshold
     for a, b, s in sorted(
@@ -150,7 +152,9 @@ def align(
         if g is None or group_of.get(b) != g:
             continue  # a link the grouping refused: not part of any fact
         pa, pb = result[a], result[b]
-        conflicts = find_conflicts(_side(docs, pa), _side(docs, pb))
+        conflicts = find_conflicts(
+            _side(docs, pa, labels), _side(docs, pb, labels), lexicon=lexicon
+        )
         pair_values.append(
             Pair(a=a, b=b, similarity=round(min(1.0, max(0.0, s)), 4), group=g, conflicts=conflicts)
         )
@@ -428,9 +432,27 @@ def _text(
     return docs[unit.doc].text[sents[unit.first].start : sents[unit.last].end]
 
 
-def _side(docs: Sequence[Document], p: Passage) -> Side:
+def _side(docs: Sequence[Document], p: Passage, labels: Sequence[str]) -> Side:
     doc = docs[p.doc]
-    return Side(doc=p.doc, label=doc.id, text=doc.text[p.start : p.end], offset=p.start)
+    return Side(doc=p.doc, label=labels[p.doc], text=doc.text[p.start : p.end], offset=p.start)
+
+
+def short_labels(ids: Sequence[str]) -> list[str]:
+    """Names for sources in reasons: the part of each id before its first "_" when those
+    parts are still unique ("000_bf1e7b1d" -> "000"), else the ids themselves."""
+    heads = [i.split("_", 1)[0] or i for i in ids]
+    return heads if len(set(heads)) == len(heads) else list(ids)
+
+
+def _lexicon(config: AlignConfig) -> Lexicon:
+    extra = {
+        "negations": config.negation_words,
+        "denials": config.denial_words,
+        "hedges": config.hedge_words,
+        "reporting_verbs": config.reporting_verbs,
+    }
+    extra = {k: v for k, v in extra.items() if v}
+    return DEFAULT_LEXICON.extended(**extra) if extra else DEFAULT_LEXICON
 
 
 def _sentence_owner(passages: tuple[Passage, ...], doc: int, count: int) -> list[int]:

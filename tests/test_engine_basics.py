@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from alignment import Document, align
+from alignment import AlignConfig, Document, align
 
 
 def test_engine_imports_no_textual():
@@ -52,3 +52,22 @@ def test_disjoint_documents_have_no_links():
     result = align([a, b])
     assert result.pairs == ()
     assert all(p.group is None for p in result.passages)
+
+
+def test_config_word_lists_reach_the_conflict_rules():
+    a = Document(id="a", text="The city council nary approved the new school budget on Monday.")
+    b = Document(id="b", text="The city council approved the new school budget on Monday.")
+    plain = align([a, b])
+    extended = align([a, b], AlignConfig(negation_words=("nary",)))
+    assert plain.pairs, "the two sentences tell the same fact"
+    assert not plain.pairs[0].conflicts
+    assert extended.pairs[0].contradiction == "negation"
+
+
+def test_reasons_name_sources_by_short_id():
+    a = Document(id="010_abc", text="Officials said 40 people were arrested during the march.")
+    b = Document(id="011_def", text="Officials said 90 people were arrested during the march.")
+    result = align([a, b])
+    assert result.pairs[0].contradiction == "number"
+    assert "010 says" in result.pairs[0].reason
+    assert "011 says" in result.pairs[0].reason
