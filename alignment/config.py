@@ -32,6 +32,8 @@ class AlignConfig:
             dissimilar (0 = ignore article similarity, 1 = full gate).
         clause_weight: a pair's score is at least this times the score of its best pair of
             clauses (0 turns clause matching off).
+        measure_boost: added to the score of two passages that give a figure for the same
+            measure (arrests, deaths, a bounty) claimed by the same party (0 turns it off).
         clause_min_words: clauses with fewer content words are not compared on their own.
         max_passage_sentences: longest passage (1 to 3 consecutive sentences).
         merge_gain: how much better a multi-sentence passage must score than its parts.
@@ -59,6 +61,7 @@ class AlignConfig:
     common_word_weight: float = 0.5
     doc_gate: float = 0.7
     clause_weight: float = 0.8
+    measure_boost: float = 0.15
     clause_min_words: int = 3
     max_passage_sentences: int = 3
     merge_gain: float = 0.08
@@ -88,6 +91,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "doc_gate": (0.0, 1.0),
     "clause_weight": (0.0, 1.0),
     "clause_min_words": (1, 100),
+    "measure_boost": (0.0, 1.0),
     "max_passage_sentences": (1, 3),
     "merge_gain": (0.0, 1.0),
     "group_cohesion": (0.0, 1.0),

@@ -32,14 +32,14 @@ def test_links_are_precise(seed_alignment):
 
 
 def test_links_recall_floor(seed_alignment):
-    # Guards what the lexical engine reaches today (0.74 measured); see the strict target below.
+    # Guards what the lexical engine reaches today (0.79 measured); see the strict target below.
     score = score_alignment(seed_alignment)
     assert score.recall >= 0.7, score.missed
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 11 target: the lexical engine links 0.74 of the gold pairs; the misses are "
+    reason="issue 11 target: the lexical engine links 0.79 of the gold pairs; the misses are "
     "facts told in other words or one sentence that carries two facts",
 )
 def test_links_recall_target(seed_alignment):

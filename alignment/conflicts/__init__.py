@@ -22,7 +22,7 @@ from functools import lru_cache
 from ..model import Conflict
 from .attribution import QuoteSide, attribution_conflicts, claimants, find_quotes
 from .lexicon import DEFAULT_LEXICON, Lexicon
-from .numbers import NumberSide, measured, number_conflicts, parse_quantities
+from .numbers import Measured, NumberSide, comparable, measured, number_conflicts, parse_quantities
 from .polarity import (
     PolaritySide,
     clause_ids,
@@ -88,6 +88,11 @@ def _compiled(lexicon: Lexicon) -> Compiled:
     return found[1]
 
 
+def figures(side: Side, lexicon: Lexicon | None = None) -> tuple[Measured, ...]:
+    """The figures of a passage with what they measure and who claims them (cached)."""
+    return tuple(_reader(lexicon or DEFAULT_LEXICON)(side).numbers.figures)
+
+
 def clear_cache() -> None:
     """Forget the passages read so far (the engine calls it after each run, to free memory)."""
     _READERS.clear()
@@ -139,4 +144,14 @@ def find_conflicts(a: Side, b: Side, *, lexicon: Lexicon | None = None) -> tuple
     return tuple(found)
 
 
-__all__ = ["DEFAULT_LEXICON", "KIND_ORDER", "Lexicon", "Side", "clear_cache", "find_conflicts"]
+__all__ = [
+    "DEFAULT_LEXICON",
+    "KIND_ORDER",
+    "Lexicon",
+    "Measured",
+    "Side",
+    "clear_cache",
+    "comparable",
+    "figures",
+    "find_conflicts",
+]

@@ -550,7 +550,8 @@ class NumberSide:
     figures: list[Measured]
 
 
-def _comparable(x: Measured, y: Measured) -> bool:
+def comparable(x: Measured, y: Measured) -> bool:
+    """Two figures that measure the same thing (unit and measure) for the same party."""
     return (
         x.quantity.unit == y.quantity.unit
         and bool(x.keys & y.keys)
@@ -578,10 +579,10 @@ def number_conflicts(a: NumberSide, b: NumberSide) -> list[Conflict]:
     found: dict[str, tuple[Measured, Measured]] = {}
     for xs, ys, flip in ((a.figures, b.figures, False), (b.figures, a.figures, True)):
         matched = [
-            any(_comparable(x, y) and _compatible(x.quantity, y.quantity) for y in ys) for x in xs
+            any(comparable(x, y) and _compatible(x.quantity, y.quantity) for y in ys) for x in xs
         ]
         for n, x in enumerate(xs):
-            partners = [y for y in ys if _comparable(x, y)]
+            partners = [y for y in ys if comparable(x, y)]
             if not partners or matched[n]:
                 continue
             # "52% of the votes against 43%" meets "52%": the sentence agrees on one figure of
