@@ -242,7 +242,7 @@ async def test_n_on_the_seeds_with_detected_conflicts(monkeypatch):
     import alignment.engine as engine
     from alignment import Conflict, Span
 
-    def flag_first_source(a, b):
+    def flag_first_source(a, b, **options):
         if a.doc != 0:
             return ()
         spans = (Span(a.doc, a.offset, a.offset + 3), Span(b.doc, b.offset, b.offset + 3))

@@ -37,6 +37,11 @@ SIGN_WORDS: dict[str, str] = {
     "boilerplate": "site junk (dimmed, never aligned)",
 }
 LIT_BAR = "▌"
+# What the detail panel lists of one fact before it only counts the rest.
+DETAIL_CONFLICTS = 8
+DETAIL_PASSAGES = 12
+DETAIL_SCORES = 6
+DETAIL_NAMES = 12
 # Gutter: lit bar, sign, space.
 GUTTER = 3
 # Every whitespace character becomes one space: the display keeps one cell per character of
@@ -336,14 +341,18 @@ def status_text(
     position: int,
     total: int,
     mode: FilterMode,
+    kinds: Sequence[str] | None = None,
 ) -> str:
-    """The right-hand side of the top line: "fact k of n · ≠ number" and the filter."""
+    """The right-hand side of the top line: "fact k of n · ≠ number" and the filter.
+
+    ``kinds`` are the current group's conflict kinds when already known (``group_kinds``).
+    """
     if alignment is None:
         return ""
     suffix = "" if mode == "all" else f" · filter: {mode}"
     if group is not None:
         g = alignment.groups[group]
-        kinds = group_kinds(alignment, g)
+        kinds = kinds if kinds is not None else group_kinds(alignment, g)
         state = f"≠ {', '.join(kinds)}" if kinds else "≡ agree"
         if mode == "conflicts":  # walking the conflicts: say which fact of the story it is
             return f"conflict {position} of {total} · fact {group + 1} · {state}{suffix}"
@@ -443,36 +452,34 @@ def detail_content(
         return Content("\n").join(parts)
     spans = spans if spans is not None else conflict_spans(alignment)
     g = alignment.groups[group]
-    kinds = group_kinds(alignment, g)
     present = alignment.group_docs(g)
+    # One pass over the group's links (a big story has thousands in one fact).
+    reasons: dict[tuple[str, str], None] = {}
+    conflicting: set[int] = set()
+    scores: list[float] = []
+    for k in g.pairs:
+        pair = alignment.pairs[k]
+        scores.append(pair.similarity)
+        for conflict in pair.conflicts:
+            reasons.setdefault((conflict.kind, conflict.reason), None)
+            conflicting.update((alignment.passages[pair.a].doc, alignment.passages[pair.b].doc))
     heading = f"Fact {position} · {len(present)} sources"
-    if kinds:
-        conflicting = sorted(
-            {
-                alignment.passages[pid].doc
-                for k in g.pairs
-                if alignment.pairs[k].conflicts
-                for pid in (alignment.pairs[k].a, alignment.pairs[k].b)
-            }
-        )
-        who = [names[d] for d in conflicting]
-        heading += f" · {', '.join(who[:-1])} and {who[-1]} disagree" if len(who) > 1 else ""
+    if reasons:
+        who = [names[d] for d in sorted(conflicting)]
+        heading += f" · {_names(who)} disagree"
         parts.append(Content.styled(f"≠ {heading}", "bold $text-error"))
     else:
         parts.append(Content.styled(f"≡ {heading} · they agree", "bold $text-success"))
-    seen: set[tuple[str, str]] = set()
-    for k in g.pairs:
-        for conflict in alignment.pairs[k].conflicts:
-            if (conflict.kind, conflict.reason) in seen:
-                continue
-            seen.add((conflict.kind, conflict.reason))
-            parts.append(
-                Content.assemble(
-                    (f"  ≠ {conflict.kind}  ", "bold $text-error"), (conflict.reason, "")
-                )
+    for kind, reason in list(reasons)[:DETAIL_CONFLICTS]:
+        parts.append(Content.assemble((f"  ≠ {kind}  ", "bold $text-error"), (reason, "")))
+    if len(reasons) > DETAIL_CONFLICTS:
+        parts.append(
+            Content.styled(
+                f"  … {len(reasons) - DETAIL_CONFLICTS} more conflicts", "$text-muted italic"
             )
+        )
     width = max(len(names[d]) for d in present) + 2
-    for pid in g.passages:
+    for pid in g.passages[:DETAIL_PASSAGES]:
         p = alignment.passages[pid]
         parts.append(
             Content.assemble(
@@ -480,22 +487,44 @@ def detail_content(
                 _quote(alignment, p, spans[p.doc], limit),
             )
         )
-    scores = " · ".join(
-        f"{names[alignment.passages[alignment.pairs[k].a].doc]}–"
-        f"{names[alignment.passages[alignment.pairs[k].b].doc]} "
-        f"{alignment.pairs[k].similarity:.2f}"
-        for k in g.pairs
-    )
-    missing = [names[i] for i in range(len(docs)) if i not in present]
+    if len(g.passages) > DETAIL_PASSAGES:
+        parts.append(
+            Content.styled(
+                f"… {len(g.passages) - DETAIL_PASSAGES} more passages", "$text-muted italic"
+            )
+        )
+    if len(g.pairs) <= DETAIL_SCORES:
+        match = " · ".join(
+            f"{names[alignment.passages[alignment.pairs[k].a].doc]}–"
+            f"{names[alignment.passages[alignment.pairs[k].b].doc]} "
+            f"{alignment.pairs[k].similarity:.2f}"
+            for k in g.pairs
+        )
+    else:
+        ordered = sorted(scores)
+        match = (
+            f"{len(scores)} links, {ordered[0]:.2f} to {ordered[-1]:.2f}, "
+            f"median {ordered[len(ordered) // 2]:.2f}"
+        )
+    missing = [names[i] for i in range(len(docs)) if i not in set(present)]
     parts.append(
         Content.assemble(
             ("Match ", "$text-muted"),
-            (scores or "-", ""),
+            (match or "-", ""),
             ("   Not reported by ", "$text-muted"),
-            (", ".join(missing) if missing else "- (every source reports it)", ""),
+            (_names(missing, limit=DETAIL_NAMES) if missing else "- (every source reports it)", ""),
         )
     )
     return Content("\n").join(parts)
+
+
+def _names(names: Sequence[str], *, limit: int = 8) -> str:
+    """ "a, b and c"; past ``limit`` names, "a, b, … and 12 more"."""
+    if len(names) > limit:
+        return f"{', '.join(names[:limit])} and {len(names) - limit} more"
+    if len(names) > 1:
+        return f"{', '.join(names[:-1])} and {names[-1]}"
+    return names[0] if names else ""
 
 
 def find_matches(

@@ -26,6 +26,7 @@ from ..render import (
     doc_conflict_counts,
     doc_passages,
     find_matches,
+    group_kinds,
     keeps,
     pane_subtitle,
     pane_title,
@@ -148,6 +149,8 @@ class ReaderScreen(Screen[None]):
         self._conflict_groups: tuple[int, ...] = ()
         self._progress = ""
         self.status = ""
+        self._details: dict[tuple[int | None, int | None, int], Content] = {}
+        self._group_kinds: dict[int, tuple[str, ...]] = {}
         self._composed = False
         self._pending: list[Callable[[], None]] = []
 
@@ -244,6 +247,8 @@ class ReaderScreen(Screen[None]):
         self._counts = doc_conflict_counts(alignment)
         self._conflict_groups = tuple(g.id for g in alignment.groups if g.status == "conflict")
         self._data = {}
+        self._details = {}
+        self._group_kinds = {}
         self.matches, self.match_index = (), None
         if self.query_text:
             self.matches = find_matches(alignment, self.query_text, mode=self.filter_mode)
@@ -344,10 +349,13 @@ class ReaderScreen(Screen[None]):
             self._push_state(pane)
         self._sync_scroll()
         position, _total = self._position()
+        key = (self.current_group, self.current_passage, position)
         if alignment.documents and len(alignment.documents) < 2:
             content = Content.assemble(("Nothing aligned. ", "bold $warning"), self.reason)
+        elif key in self._details:
+            content = self._details[key]
         else:
-            content = detail_content(
+            content = self._details[key] = detail_content(
                 alignment,
                 group=self.current_group,
                 passage=self.current_passage,
@@ -427,6 +435,7 @@ class ReaderScreen(Screen[None]):
             position=position,
             total=total,
             mode=self.filter_mode,
+            kinds=self._kinds_of(self.current_group),
         )
         if self.alignment is not None and len(self.alignment.documents) < 2:
             status = "nothing aligned"
@@ -442,6 +451,17 @@ class ReaderScreen(Screen[None]):
         line = Content.assemble((title, "bold"), " " * gap, (status, "$text-accent"))
         # One line of fixed size: no layout of the screen for a new status.
         topbar.update(line, layout=False)
+
+    def _kinds_of(self, group: int | None) -> tuple[str, ...] | None:
+        """The conflict kinds of a group, computed once per alignment."""
+        if group is None or self.alignment is None:
+            return None
+        kinds = self._group_kinds.get(group)
+        if kinds is None:
+            kinds = self._group_kinds[group] = group_kinds(
+                self.alignment, self.alignment.groups[group]
+            )
+        return kinds
 
     def _title(self) -> str:
         alignment = self.alignment
