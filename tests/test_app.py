@@ -600,8 +600,7 @@ def test_bindings_have_descriptions_ids_and_no_clashes():
         for key in binding.key.split(","):
             assert key not in seen or seen[key] == binding.action, key
             seen[key] = binding.action
-    shown = [b for b in ReaderScreen.BINDINGS if b.show]
-    assert all(b.tooltip for b in shown)
+    assert all(b.tooltip for b in [*ReaderScreen.BINDINGS, *ParallaxApp.BINDINGS])
 
 
 async def test_q_quits(monkeypatch, story):

@@ -227,3 +227,35 @@ def test_detail_marks_the_conflicting_words(story):
         if "underline" in str(span.style)
     }
     assert marked == {"six", "nine"}
+
+
+def _crowd(n: int) -> Alignment:
+    """``n`` one-sentence sources that all tell one fact; every other link conflicts."""
+    from itertools import combinations
+
+    from alignment import Conflict, Document, Group, Pair, Passage, Sentence, Span
+
+    docs = tuple(
+        Document(id=f"s{i:02d}", text=f"Source {i} says {i} people came.") for i in range(n)
+    )
+    sentences = tuple((Sentence(i, 0, 0, len(d.text)),) for i, d in enumerate(docs))
+    passages = tuple(Passage(i, i, 0, 0, 0, len(d.text), group=0) for i, d in enumerate(docs))
+    pairs = []
+    for k, (a, b) in enumerate(combinations(range(n), 2)):
+        conflicts = ()
+        if k % 2:
+            spans = (Span(a, 7, 8), Span(b, 7, 8))
+            conflicts = (Conflict("number", spans, f"people: s{a:02d} vs s{b:02d}"),)
+        pairs.append(Pair(a, b, 0.5 + (k % 40) / 100, 0, conflicts))
+    group = Group(0, tuple(range(n)), tuple(range(len(pairs))), "conflict")
+    return Alignment(docs, sentences, passages, tuple(pairs), (group,), ((0,),) * n)
+
+
+def test_detail_of_a_huge_fact_counts_instead_of_listing():
+    crowd = _crowd(40)
+    text = detail_content(crowd, group=0, passage=None, position=1).plain
+    assert f"… {40 - 12} more passages" in text
+    assert "more conflicts" in text
+    assert f"{len(crowd.pairs)} links, 0.50 to 0.89" in text
+    assert "and 32 more disagree" in text
+    assert len(text.splitlines()) < 30
