@@ -98,6 +98,9 @@ def _bounded(start: int, end: int, text: str, limit: int) -> Iterable[tuple[int,
         space = text.rfind(" ", start + limit // 2, cut)
         if space > start:
             cut = space
+        # End the piece before a run of spaces, not inside it: pieces have no outer space.
+        while cut > start + 1 and text[cut - 1].isspace():
+            cut -= 1
         yield start, cut
         start = cut
         while start < end and text[start].isspace():

@@ -345,6 +345,18 @@ def test_long_line_without_punctuation_is_cut_into_bounded_passages(story: Path)
     assert all(p.end - p.start <= limit for p in model.passages if p.doc == d)
 
 
+@pytest.mark.parametrize("gap", ["  ", " \t ", "\t"])
+def test_issue6_long_run_is_cut_before_a_run_of_spaces_not_inside_it(gap: str):
+    # Found by tests/test_properties.py: a cut at the last of two spaces left one space at the
+    # end of the piece.
+    from alignment.sentences import split_sentences
+
+    text = "w" * 600 + gap + "w" * 600
+    pieces = [text[s.start : s.end] for s in split_sentences(text, max_chars=1000)]
+    assert all(piece == piece.strip() for piece in pieces)
+    assert "".join(pieces).replace(gap, "") == text.replace(gap, ""), "every character kept"
+
+
 def test_large_article_is_read_and_split_into_bounded_sentences(tmp_path: Path):
     # A 5 MB article is read whole; the engine's bound on sentences is checked on a slice of it
     # (the whole article takes minutes to align: see bench/bad_input.py).
