@@ -317,7 +317,7 @@ def test_conflicts_from_the_detectors_reach_the_report(monkeypatch, seed_documen
     """A stub detector that flags the first character of every link: each is reported."""
     import alignment.engine as engine
 
-    def flag(a, b):
+    def flag(a, b, **options):
         spans = (Span(a.doc, a.offset, a.offset + 1), Span(b.doc, b.offset, b.offset + 1))
         return (Conflict("time", spans, f"stub {a.label}-{b.label}"),)
 
@@ -328,9 +328,10 @@ def test_conflicts_from_the_detectors_reach_the_report(monkeypatch, seed_documen
         "Contradictions",
     )
     assert section.count("\n### ") == len(result.groups) > 0
+    labels = engine.short_labels([d.id for d in result.documents])
     for pair in result.pairs:
         a, b = result.passages[pair.a], result.passages[pair.b]
-        assert f"stub {result.documents[a.doc].id}-{result.documents[b.doc].id}" in section
+        assert f"stub {labels[a.doc]}-{labels[b.doc]}" in section
         assert f"chars {a.start}–{a.end}" in section
 
 

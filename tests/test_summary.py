@@ -174,7 +174,7 @@ def test_conflicts_from_the_detectors_reach_the_summary(monkeypatch, seed_docume
     """With a detector that flags every link, every group is disputed."""
     import alignment.engine as engine
 
-    def every_link(a, b):
+    def every_link(a, b, **options):
         return (Conflict("number", (Span(a.doc, a.offset, a.offset + 1),), "stub"),)
 
     monkeypatch.setattr(engine, "find_conflicts", every_link)
