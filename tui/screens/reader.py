@@ -457,8 +457,6 @@ class ReaderScreen(Screen[None]):
                 pane_subtitle(alignment, doc),
             )
         self._apply_selection()
-        if not isinstance(self.focused, PaneView | Input):
-            self.call_after_refresh(self._focus_views)
 
     # --- selection ------------------------------------------------------------------------
 
@@ -797,6 +795,8 @@ class ReaderScreen(Screen[None]):
         if isinstance(pane, SourcePane):
             self._push_state(pane)
         self._sync_scroll()
+        if self.focused is None and self.app.screen is self:
+            self._focus_views()  # the first pane to be ready takes the keys
 
     # --- filter ---------------------------------------------------------------------------
 
