@@ -12,6 +12,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_embedding_cache(tmp_path_factory):
+    """Tests never write the semantic extra's cache into the user's home."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("PARALLAX_CACHE_DIR", str(tmp_path_factory.mktemp("parallax-cache")))
+    yield
+    mp.undo()
+
+
 @pytest.fixture(scope="session")
 def seed_documents():
     return load_documents([SEEDS]).documents
