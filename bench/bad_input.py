@@ -5,7 +5,7 @@ temporary folder, loaded with ``load_documents`` and aligned; the script prints 
 time of each engine stage (from the progress callback), the peak memory, and the longest
 sentence and passage, which must stay within ``max_passage_chars`` (a sentence) and
 ``max_passage_sentences`` times that (a passage). ``--profile`` writes a pyinstrument text
-report per case next to the inputs and prints its path.
+report per case to a temporary folder that is kept, and prints its path.
 
 The texts are made of words drawn from the seeds, deterministic for a given seed.
 """
@@ -79,7 +79,7 @@ CASES: dict[str, Callable[[Path, random.Random, list[str]], None]] = {
 }
 
 
-def run(name: str, root: Path, profile: bool) -> None:
+def run(name: str, root: Path, profiles: Path | None) -> None:
     folder = root / name
     folder.mkdir()
     CASES[name](folder, random.Random(6), _words())
@@ -93,15 +93,15 @@ def run(name: str, root: Path, profile: bool) -> None:
         stages.append((stage, time.perf_counter() - wall0, time.process_time() - cpu0))
 
     profiler = None
-    if profile:
+    if profiles is not None:
         from pyinstrument import Profiler
 
         profiler = Profiler()
         profiler.start()
     result = align(loaded.documents, config, progress=progress)
-    if profiler is not None:
+    if profiler is not None and profiles is not None:
         profiler.stop()
-        report = root / f"{name}.profile.txt"
+        report = profiles / f"{name}.profile.txt"
         report.write_text(profiler.output_text(show_all=False), encoding="utf-8")
         print(f"  profile: {report}")
     longest_sentence = max(s.end - s.start for doc in result.sentences for s in doc)
@@ -132,9 +132,11 @@ def main() -> None:
     if unknown:
         parser.error(f"unknown case {unknown[0]!r}, choose from {', '.join(CASES)}")
     root = Path(tempfile.mkdtemp(prefix="parallax-bad-input-"))
+    # Reports outlive the inputs, which are large.
+    profiles = Path(tempfile.mkdtemp(prefix="parallax-profiles-")) if args.profile else None
     try:
         for name in args.cases or list(CASES):
-            run(name, root, args.profile)
+            run(name, root, profiles)
     finally:
         if args.keep:
             print(f"inputs kept in {root}")
