@@ -51,6 +51,7 @@ class AlignConfig:
         workers: threads for rapidfuzz (-1 = all cores).
         semantic: use the optional embedding extra: "auto", "on" or "off".
         semantic_weight: share of the embedding cosine in the score when semantic is on.
+        semantic_threshold: the link threshold when semantic is on (mixed scores run higher).
         semantic_model_path: a local folder with the model, instead of the packaged one.
     """
 
@@ -78,6 +79,7 @@ class AlignConfig:
     workers: int = -1
     semantic: str = "auto"
     semantic_weight: float = 0.5
+    semantic_threshold: float = 0.4
     semantic_model_path: str = ""
 
 
@@ -100,6 +102,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "max_passage_chars": (50, 1_000_000),
     "min_words": (0, 100),
     "semantic_weight": (0.0, 1.0),
+    "semantic_threshold": (0.0, 1.0),
 }
 _CHOICES: dict[str, tuple[str, ...]] = {"semantic": ("auto", "on", "off")}
 

@@ -131,7 +131,12 @@ def align(
         texts = [_text(docs, u, sentences) for u in passages_units]
         extra = scorer([texts[i] for i in la.tolist()], [texts[i] for i in lb.tolist()])
         w = config.semantic_weight
-        scores = (1 - w) * scores + w * np.asarray(extra, dtype=np.float32)
+        # the article gate holds for meaning too: two earthquakes read alike
+        extra = np.asarray(extra, dtype=np.float32) * gate[passage_docs[la], passage_docs[lb]]
+        scores = (1 - w) * scores + w * extra
+    # Mixed with meaning, scores run higher: the semantic extra has its own threshold.
+    mixed = scorer is not None and config.semantic_weight > 0
+    threshold = config.semantic_threshold if mixed else config.link_threshold
     report("groups", 0.8)
     # Passages in the result: the alignable runs plus one per remaining sentence.
     result = _all_passages(sentences, passages_units)
@@ -149,15 +154,15 @@ def align(
         ra,
         rb,
         scores,
-        link_threshold=config.link_threshold,
-        support=config.link_threshold * config.group_support,
+        link_threshold=threshold,
+        support=threshold * config.group_support,
         cohesion=config.group_cohesion,
     )
     group_of = {p: g for g, ms in enumerate(groups_members) for p in ms}
 
     report("conflicts", 0.9)
     pair_values: list[Pair] = []
-    is_link = scores >= config.link_threshold
+    is_link = scores >= threshold
     for a, b, s in sorted(
         zip(ra[is_link].tolist(), rb[is_link].tolist(), scores[is_link].tolist(), strict=True),
         key=lambda t: (group_of.get(t[0], -1), t[0], t[1]),

@@ -57,3 +57,19 @@ def test_lower_threshold_links_more(seed_documents):
     loose = align(seed_documents, AlignConfig(link_threshold=0.3))
     assert len(loose.pairs) > len(strict.pairs)
     assert score_alignment(loose).recall >= score_alignment(strict).recall
+
+
+def test_semantic_extra_finds_more_of_the_gold(seed_documents, seed_alignment):
+    """With the optional extra (CI installs it), more gold pairs are linked, still precisely."""
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("tokenizers")
+    from alignment.semantic import load_scorer
+
+    config = AlignConfig(semantic="on")
+    refined = align(seed_documents, config, scorer=load_scorer(config))
+    lexical, semantic = score_alignment(seed_alignment), score_alignment(refined)
+    assert semantic.recall >= lexical.recall + 0.05, semantic.missed
+    assert semantic.precision >= 0.9, semantic.wrong
+    grouped = score_alignment(refined, by="group")
+    assert grouped.recall >= 0.9, grouped.missed
+    assert grouped.precision >= 0.9, grouped.wrong
