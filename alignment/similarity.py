@@ -96,6 +96,11 @@ def normalised_sum(matrix: sparse.csr_matrix, groups: Sequence[Sequence[int]]) -
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ summed)
 
 
+# A document with at least this many rows is compared with the other documents only, not
+# with itself: its own block of the product would be the largest and all thrown away.
+_OWN_BLOCK = 400
+
+
 def candidates(
     queries: sparse.csr_matrix,
     choices: sparse.csr_matrix,
@@ -108,34 +113,79 @@ def candidates(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Cross-document pairs whose weighted cosine reaches ``cutoff``, best ``top_k`` per query.
 
+    Rows are taken in blocks, so memory stays bounded. When both sides are in document order
+    (as the engine builds them), a long document's rows skip its own columns.
+
     Returns:
         Query rows, choice rows and cosines, as parallel arrays.
     """
-    out_q, out_c, out_s = [], [], []
+    out: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     choices_t = choices.T.tocsr()
-    for lo in range(0, queries.shape[0], block):
-        product = (queries[lo : lo + block] @ choices_t).tocoo()
-        q, c, s = product.row + lo, product.col, product.data
-        keep = (s >= cutoff) & (query_docs[q] != choice_docs[c])
-        q, c, s = q[keep], c[keep], s[keep]
-        if q.size and top_k > 0:
-            order = np.argsort(q * 2.0 - s, kind="stable")  # by query, best first (s <= 1)
-            q, c, s = q[order], c[order], s[order]
-            starts = np.searchsorted(q, q, side="left")
-            rank = np.arange(q.size) - starts
-            keep = rank < top_k
-            q, c, s = q[keep], c[keep], s[keep]
-        out_q.append(q)
-        out_c.append(c)
-        out_s.append(s)
-    if not out_q:
+    ordered = bool(np.all(np.diff(query_docs) >= 0) and np.all(np.diff(choice_docs) >= 0))
+    for lo, hi, own in _row_blocks(query_docs, block, ordered):
+        rows = queries[lo:hi]
+        if own is None:
+            parts = [(rows @ choices_t, 0)]
+        else:
+            c_lo, c_hi = np.searchsorted(choice_docs, [own, own + 1])
+            parts = [(rows @ choices[:c_lo].T, 0), (rows @ choices[c_hi:].T, int(c_hi))]
+        found = []
+        for product, shift in parts:
+            coo = product.tocoo()
+            q, c, sc = coo.row + lo, coo.col + shift, coo.data
+            keep = (sc >= cutoff) & (query_docs[q] != choice_docs[c])
+            found.append((q[keep], c[keep], sc[keep]))
+        out.append(_best(*(np.concatenate(x) for x in zip(*found, strict=True)), top_k))
+    if not out:
         empty = np.empty(0, dtype=np.int64)
         return empty, empty, np.empty(0, dtype=np.float32)
     return (
-        np.concatenate(out_q).astype(np.int64),
-        np.concatenate(out_c).astype(np.int64),
-        np.concatenate(out_s).astype(np.float32),
+        np.concatenate([o[0] for o in out]).astype(np.int64),
+        np.concatenate([o[1] for o in out]).astype(np.int64),
+        np.concatenate([o[2] for o in out]).astype(np.float32),
     )
+
+
+def _best(
+    q: np.ndarray, c: np.ndarray, sc: np.ndarray, top_k: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The ``top_k`` best pairs of each query row (all of them when ``top_k`` is 0)."""
+    if q.size == 0 or top_k <= 0:
+        return q, c, sc
+    order = np.argsort(q * 2.0 - sc, kind="stable")  # by query, best first (s <= 1)
+    q, c, sc = q[order], c[order], sc[order]
+    rank = np.arange(q.size) - np.searchsorted(q, q, side="left")
+    keep = rank < top_k
+    return q[keep], c[keep], sc[keep]
+
+
+def _row_blocks(docs: np.ndarray, block: int, ordered: bool) -> list[tuple[int, int, int | None]]:
+    """Blocks of rows ``[lo, hi)``; ``own`` names the document a block belongs to alone when
+    that document is long enough to skip itself, else None."""
+    n = docs.size
+    if not ordered:
+        return [(lo, min(lo + block, n), None) for lo in range(0, n, block)]
+    blocks: list[tuple[int, int, int | None]] = []
+    starts = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]]) if n else np.empty(0, int)
+    ends = np.r_[starts[1:], n] if n else np.empty(0, int)
+    pending = -1  # start of a block of short documents still open
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        if end - start >= _OWN_BLOCK:
+            if pending >= 0:
+                blocks.append((pending, start, None))
+                pending = -1
+            blocks.extend(
+                (lo, min(lo + block, end), int(docs[start])) for lo in range(start, end, block)
+            )
+            continue
+        if pending < 0:
+            pending = start
+        if end - pending >= block:
+            blocks.append((pending, end, None))
+            pending = -1
+    if pending >= 0:
+        blocks.append((pending, n, None))
+    return blocks
 
 
 def row_cosines(
