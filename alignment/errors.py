@@ -39,3 +39,9 @@ class ExportError(ParallaxError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, title="Export failed")
+
+
+def os_reason(exc: OSError) -> str:
+    """The system's words for an OS error, in lower case ("no space left on device")."""
+    text = exc.strerror or exc.__class__.__name__
+    return text[:1].lower() + text[1:]

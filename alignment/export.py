@@ -12,7 +12,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import ExportError
+from .errors import ExportError, os_reason
 from .model import Alignment
 
 CSV_COLUMNS = (
@@ -68,12 +68,6 @@ def csv_text(alignment: Alignment) -> str:
     return buffer.getvalue()
 
 
-def _reason(exc: OSError) -> str:
-    """The system's words for an OS error, in lower case ("no space left on device")."""
-    text = exc.strerror or exc.__class__.__name__
-    return text[:1].lower() + text[1:]
-
-
 def _stat(path: Path) -> os.stat_result | None:
     """``path.stat()``, None when nothing is there; a name the system refuses is an error."""
     try:
@@ -81,7 +75,7 @@ def _stat(path: Path) -> os.stat_result | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:
-        raise ExportError(f"{path}: cannot write ({_reason(exc)})") from None
+        raise ExportError(f"{path}: cannot write ({os_reason(exc)})") from None
 
 
 def _create_temp(folder: Path, name: str) -> tuple[int, Path]:
@@ -143,7 +137,7 @@ def write_atomic(path: str | Path, content: str, *, force: bool = False) -> Path
             with target.open("wb") as handle:
                 handle.write(data)
         except OSError as exc:
-            raise ExportError(f"{target}: cannot write ({_reason(exc)})") from None
+            raise ExportError(f"{target}: cannot write ({os_reason(exc)})") from None
         return target
     if info is not None and not force:
         raise ExportError(f"{target}: already exists (use --force to replace it)")
@@ -169,7 +163,7 @@ def write_atomic(path: str | Path, content: str, *, force: bool = False) -> Path
             _move_new(tmp, written)
         _fsync_folder(folder)
     except OSError as exc:
-        raise ExportError(f"{target}: cannot write ({_reason(exc)})") from None
+        raise ExportError(f"{target}: cannot write ({os_reason(exc)})") from None
     finally:
         # Also on KeyboardInterrupt: no temporary file is left behind.
         if tmp is not None:

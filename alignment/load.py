@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import DocumentError
+from .errors import DocumentError, os_reason
 from .model import Document
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
@@ -33,12 +33,6 @@ def default_paths() -> list[Path]:
     return [SEEDS_DIR]
 
 
-def _reason(exc: OSError) -> str:
-    """The system's words for an OS error, in lower case ("permission denied")."""
-    text = exc.strerror or exc.__class__.__name__
-    return text[:1].lower() + text[1:]
-
-
 def _stat(path: Path) -> os.stat_result | None:
     """``path.stat()``, None when nothing is there; other failures are a DocumentError."""
     try:
@@ -48,7 +42,7 @@ def _stat(path: Path) -> os.stat_result | None:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             return None
-        raise DocumentError(f"{path}: cannot be read ({_reason(exc)})") from None
+        raise DocumentError(f"{path}: cannot be read ({os_reason(exc)})") from None
 
 
 def _expand(paths: list[Path]) -> list[Path]:
@@ -64,7 +58,7 @@ def _expand(paths: list[Path]) -> list[Path]:
                         path / e.name for e in entries if e.name.endswith(".txt") and e.is_file()
                     )
             except OSError as exc:
-                raise DocumentError(f"{path}: cannot list folder ({_reason(exc)})") from None
+                raise DocumentError(f"{path}: cannot list folder ({os_reason(exc)})") from None
             if not found:
                 raise DocumentError(f"{path}: no *.txt files in this folder")
             files.extend(found)
@@ -151,7 +145,7 @@ def load_documents(paths: list[str | Path] | None = None) -> Loaded:
         try:
             data = file.read_bytes()
         except OSError as exc:
-            raise DocumentError(f"{file}: cannot be read ({_reason(exc)})") from None
+            raise DocumentError(f"{file}: cannot be read ({os_reason(exc)})") from None
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             warnings.append(f"{file}: skipped, UTF-16 text is not supported (save it as UTF-8)")
             continue
