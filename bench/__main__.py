@@ -225,7 +225,8 @@ def main(argv: list[str] | None = None) -> int:
         table.add(
             "scale",
             f"growth exponent {g['from']} -> {g['to']}",
-            f"{g['exponent']:.2f}",
+            f"{g['exponent']:.2f}"
+            + (f" (pairs {g['pairs_exponent']:.2f})" if "pairs_exponent" in g else ""),
             key,
             g["exponent"],
         )
@@ -290,6 +291,7 @@ def _scale_rows(table: Table, point: dict[str, Any]) -> None:
         point["peak_rss_mb"],
     )
     table.add(section, "sentences per second", f"{point['sentences_per_s']:.0f}")
+    table.add(section, "links (pairs) found", f"{point['pairs']}")
     floor = point["floor"]
     note = f" (est. from {floor['sampled_rows']} rows)" if floor["extrapolated"] else ""
     table.add(
@@ -353,6 +355,8 @@ def _app_rows(table: Table, section: str, result: dict[str, Any], *, first_targe
         nc["median_s"],
     )
     table.add(section, "harness alone (unbound key)", _secs(nc["harness_median_s"]))
+    if "pilot_press_s" in nc:
+        table.add(section, "n via pilot.press (waits for idle)", _secs(nc["pilot_press_s"]))
 
 
 def _gold_text(score: dict[str, Any] | None) -> str:
@@ -379,7 +383,11 @@ def _compare(
     if engine_gold is None:
         print("     gold n/a: tests/gold/alignment.yaml or its scorer is missing")
     seeds: dict[str, Any] = {"parallax": {"seconds": engine_s, "gold": engine_gold}}
-    table.add("vs seeds", "parallax: time, gold", f"{_secs(engine_s)}, {_gold_text(engine_gold)}")
+    table.add(
+        "vs seeds",
+        "parallax (one run): time, gold",
+        f"{_secs(engine_s)}, {_gold_text(engine_gold)}",
+    )
 
     links, stats = compare.difflib_links(documents, sentences, threshold=0.5)
     gold = compare.score_against_gold(compare.links_to_alignment(documents, sentences, links))

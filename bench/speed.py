@@ -252,18 +252,20 @@ def run_scale(n: int, seed: int = 0, timeout: float = 1800.0) -> dict[str, Any]:
 
 
 def growth(points: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Growth exponents log(t2/t1) / log(n2/n1) between consecutive sizes."""
+    """Growth exponents log(t2/t1) / log(n2/n1) between consecutive sizes (and of the pairs)."""
     ok = [p for p in points if "seconds" in p and p["seconds"] > 0]
     out: list[dict[str, Any]] = []
     for a, b in itertools.pairwise(ok):
-        out.append(
-            {
-                "from": a["articles"],
-                "to": b["articles"],
-                "exponent": math.log(b["seconds"] / a["seconds"])
-                / math.log(b["articles"] / a["articles"]),
-            }
-        )
+        step = math.log(b["articles"] / a["articles"])
+        item = {
+            "from": a["articles"],
+            "to": b["articles"],
+            "exponent": math.log(b["seconds"] / a["seconds"]) / step,
+        }
+        if a.get("pairs") and b.get("pairs"):
+            # how fast the answer itself grows: links found, each checked for conflicts
+            item["pairs_exponent"] = math.log(b["pairs"] / a["pairs"]) / step
+        out.append(item)
     return out
 
 
