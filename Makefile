@@ -33,7 +33,11 @@ test: lint  ## lint, then the whole test suite
 snapshots: $(STAMP)  ## regenerate snapshot images (read the report first)
 	$(BIN)/python -m pytest tests/test_snapshots.py --snapshot-update
 
-bench: $(STAMP)  ## speed, memory, scale and quality benchmarks
+$(VENV)/.bench: $(STAMP)
+	$(BIN)/pip install --quiet -e ".[$(EXTRAS),bench]"
+	@touch $@
+
+bench: $(VENV)/.bench  ## speed, memory, scale and quality benchmarks (installs the bench extra)
 	$(BIN)/python -m bench
 
 quality: $(STAMP)  ## alignment quality on ECB+

@@ -70,7 +70,7 @@ def _reader(lexicon: Lexicon) -> Callable[[Side], _Read]:
     """A cached reader per lexicon, found by identity: hashing a lexicon is dear."""
     found = _READERS.get(id(lexicon))
     if found is None or found[0] is not lexicon:
-        found = (lexicon, lru_cache(maxsize=16384)(lambda side: _read(side, lexicon)))
+        found = (lexicon, lru_cache(maxsize=65536)(lambda side: _read(side, lexicon)))
         _READERS.clear()
         _READERS[id(lexicon)] = found
     return found[1]
