@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXTRAS ?= test,semantic
 
-.PHONY: help run dev lint test snapshots bench quality tryout check clean
+.PHONY: help run lint test snapshots bench quality check clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -19,9 +19,6 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)  ## open the reader on the bundled seeds
 	$(BIN)/python -m tui
-
-dev: $(STAMP)  ## run with the Textual dev console
-	$(BIN)/textual run --dev tui.app:ParallaxApp
 
 lint: $(STAMP)  ## ruff check and format check
 	$(BIN)/ruff check .
