@@ -26,6 +26,10 @@ from .similarity import Weights, candidates, doc_gate, fuzzy, normalised_sum, ro
 
 # How many candidates each passage keeps per run; bounds memory and output on huge stories.
 TOP_K = 64
+# Candidate search leaves out words found in more than this share of the sentences (and in
+# more than the floor): on a story of a thousand articles they would pair almost everything.
+BLOCK_WORD_SHARE = 0.02
+BLOCK_WORD_FLOOR = 200
 
 Progress = Callable[[str, float], None]
 
@@ -99,12 +103,15 @@ def align(
         common_word_weight=config.common_word_weight,
     )
     sentence_matrix = weights.matrix(unit_tokens)
+    blocking = weights.blocking_mask(
+        len(unit_tokens), max_share=BLOCK_WORD_SHARE, floor=BLOCK_WORD_FLOOR
+    )
     gate = doc_gate(sentence_matrix, unit_docs, n_docs, config.doc_gate)
     sentence_keys = [text_key(t) for t in unit_tokens]
 
     report("passages", 0.35)
     passages_units = _choose_passages(
-        units, sentence_matrix, unit_docs, sentence_keys, gate, config
+        units, sentence_matrix, unit_docs, sentence_keys, gate, config, blocking
     )
 
     report("links", 0.55)
@@ -113,9 +120,11 @@ def align(
     passage_matrix = normalised_sum(sentence_matrix, members)
     passage_docs = np.asarray([p.doc for p in passages_units], dtype=np.int64)
     passage_keys = [" ".join(sentence_keys[m] for m in ms) for ms in members]
-    la, lb, scores = _passage_scores(passage_matrix, passage_docs, passage_keys, gate, config)
+    la, lb, scores = _passage_scores(
+        passage_matrix, passage_docs, passage_keys, gate, config, blocking
+    )
     clause_a, clause_b, clause_score = _clause_scores(
-        docs, sentences, passages_units, weights, gate, config
+        docs, sentences, passages_units, weights, gate, config, blocking
     )
     la, lb, scores = _max_merge(
         (la, lb, scores), (clause_a, clause_b, clause_score * config.clause_weight)
@@ -226,6 +235,7 @@ def _passage_scores(
     keys: list[str],
     gate: np.ndarray,
     config: AlignConfig,
+    blocking: np.ndarray | None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Candidate pairs of passages (a < b) and their lexical scores, gated by article."""
     qa, qb, _ = candidates(
@@ -236,6 +246,7 @@ def _passage_scores(
         cutoff=config.candidate_cutoff,
         top_k=TOP_K,
         block=config.max_block_size,
+        keep_columns=blocking,
     )
     la, lb = _unique_pairs(qa, qb, max(len(keys), 1))
     scores = _combined(matrix, matrix, la, lb, keys, keys, config)
@@ -277,6 +288,7 @@ def _clause_scores(
     weights: Weights,
     gate: np.ndarray,
     config: AlignConfig,
+    blocking: np.ndarray | None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs of passages scored by their best pair of parts, clauses or sentences (a < b).
 
@@ -314,6 +326,7 @@ def _clause_scores(
         cutoff=config.candidate_cutoff,
         top_k=TOP_K,
         block=config.max_block_size,
+        keep_columns=blocking,
     )
     ca, cb = _unique_pairs(qa, qb, len(clause_tokens))
     keys = [text_key(t) for t in clause_tokens]
@@ -395,6 +408,7 @@ def _choose_passages(
     keys: list[str],
     gate: np.ndarray,
     config: AlignConfig,
+    blocking: np.ndarray | None,
 ) -> list[_Unit]:
     """Sentences, joined into runs of two or three where one source says in two what another
     says in one: a run is kept when it matches a sentence elsewhere clearly better than any of
@@ -424,6 +438,7 @@ def _choose_passages(
         cutoff=config.candidate_cutoff,
         top_k=TOP_K // 4,
         block=config.max_block_size,
+        keep_columns=blocking,
     )
     if wi.size == 0:
         return units

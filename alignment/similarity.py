@@ -24,6 +24,7 @@ class Weights:
 
     vocabulary: dict[str, int]
     idf: np.ndarray
+    df: np.ndarray  # in how many units each word occurs
     common: np.ndarray  # True for words found in every source
     name_weight: float
     common_word_weight: float
@@ -54,7 +55,28 @@ class Weights:
         idf = np.log((n + 1) / (np.asarray(df, dtype=np.float64) + 1)) + 1.0
         # "Every source" only means something with three or more sources.
         common = np.asarray([len(s) >= n_docs for s in doc_sets], dtype=bool) & (n_docs >= 3)
-        return cls(vocabulary, idf, common, name_weight, common_word_weight)
+        return cls(
+            vocabulary,
+            idf,
+            np.asarray(df, dtype=np.int64),
+            common,
+            name_weight,
+            common_word_weight,
+        )
+
+    def blocking_mask(self, units: int, *, max_share: float, floor: int) -> np.ndarray | None:
+        """Words rare enough to find candidates with, or None when every word is.
+
+        On a large story a word found in thousands of sentences (the story's main name) would
+        make every pair of those sentences a candidate; such a word still counts in the score.
+
+        Args:
+            units: how many sentences the weights were fitted on.
+            max_share: a word in more than this share of them is left out of the search...
+            floor: ...unless it is in at most this many (small stories keep every word).
+        """
+        keep = self.df <= max(floor, int(max_share * units))
+        return None if keep.all() else keep
 
     def matrix(self, units: Sequence[Tokens]) -> sparse.csr_matrix:
         """L2-normalised weighted bag of words, one row per unit (unknown words ignored)."""
@@ -110,8 +132,12 @@ def candidates(
     cutoff: float,
     top_k: int,
     block: int,
+    keep_columns: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Cross-document pairs whose weighted cosine reaches ``cutoff``, best ``top_k`` per query.
+
+    With ``keep_columns``, only those words count in the search (the cosine returned is then
+    over them alone): the caller scores the candidates again with every word.
 
     Rows are taken in blocks, so memory stays bounded. When both sides are in document order
     (as the engine builds them), a long document's rows skip its own columns.
@@ -120,6 +146,9 @@ def candidates(
         Query rows, choice rows and cosines, as parallel arrays.
     """
     out: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    if keep_columns is not None:
+        mask = sparse.diags(keep_columns.astype(np.float32))
+        queries, choices = (queries @ mask).tocsr(), (choices @ mask).tocsr()
     choices_t = choices.T.tocsr()
     ordered = bool(np.all(np.diff(query_docs) >= 0) and np.all(np.diff(choice_docs) >= 0))
     for lo, hi, own in _row_blocks(query_docs, block, ordered):
