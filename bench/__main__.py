@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from alignment import AlignConfig, align, load_documents
-from bench import app_timing, compare, profiling, speed
+from bench import app_timing, compare, profiling, semantic_compare, speed
 from bench.synthetic import make_story
 
 HERE = Path(__file__).resolve().parent
@@ -147,6 +147,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="seconds one synthetic size may take (default 240 quick, 1800 full); a size "
         "predicted to take more than twice that is skipped",
     )
+    parser.add_argument(
+        "--no-semantic", action="store_true", help="skip the with/without semantic comparison"
+    )
     parser.add_argument("--output", type=Path, default=RESULTS, help="where to write JSON")
     return parser.parse_args(argv)
 
@@ -241,6 +244,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.no_quality:
         results["quality"] = _quality(config, quick=args.quick)
+
+    if not args.no_semantic and semantic_compare.installed():
+        _section("semantic extra: without and with, on the same inputs")
+        results["semantic"] = semantic_compare.compare()
 
     if not args.no_profile and table.misses:
         _section("profiles of the misses")
