@@ -38,6 +38,8 @@ class AlignConfig:
         max_passage_sentences: longest passage (1 to 3 consecutive sentences).
         merge_gain: how much better a multi-sentence passage must score than its parts.
         group_cohesion: share of a group's members a passage must link to, to join it.
+        group_attach: a passage left out of every group joins the group of its best link when
+            that link scores at least this times the link threshold.
         group_support: a pair scoring at least this share of ``link_threshold`` counts as
             support when groups merge (a near-link is evidence, not a link).
         max_block_size: sentences per cdist block on large inputs.
@@ -68,6 +70,7 @@ class AlignConfig:
     merge_gain: float = 0.08
     group_cohesion: float = 0.2
     group_support: float = 0.7
+    group_attach: float = 1.15
     max_block_size: int = 4000
     max_passage_chars: int = 1000
     min_words: int = 3
@@ -98,6 +101,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "merge_gain": (0.0, 1.0),
     "group_cohesion": (0.0, 1.0),
     "group_support": (0.0, 1.0),
+    "group_attach": (1.0, 10.0),
     "max_block_size": (100, 1_000_000),
     "max_passage_chars": (50, 1_000_000),
     "min_words": (0, 100),

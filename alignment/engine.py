@@ -166,6 +166,7 @@ def align(
         link_threshold=threshold,
         support=threshold * config.group_support,
         cohesion=config.group_cohesion,
+        attach=threshold * config.group_attach,
     )
     group_of = {p: g for g, ms in enumerate(groups_members) for p in ms}
 

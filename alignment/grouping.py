@@ -25,6 +25,7 @@ def build_groups(
     link_threshold: float,
     support: float,
     cohesion: float,
+    attach: float = 1.0,
 ) -> list[list[int]]:
     """Cluster passages into groups.
 
@@ -34,6 +35,7 @@ def build_groups(
         link_threshold: a pair at or above it is a link, and may merge two groups.
         support: a pair at or above it counts towards the cohesion of a merge.
         cohesion: share of cross-source member pairs that must be supported for a merge.
+        attach: a passage still alone joins the group of its best link at or above this.
 
     Returns:
         Groups of two or more passages (sorted ids), from at least two documents, sorted by
@@ -88,6 +90,22 @@ def build_groups(
                 between[large][other] = between[large].get(other, 0) + n
                 between[other][large] = between[other].get(large, 0) + n
         between[large].pop(small, None)
+    # A passage left on its own with a strong link (``attach`` or more) to a group joins its
+    # best link's group: one step, never a chain, since what joins this way brings nobody.
+    formed = {c for c, ps in members.items() if len(ps) > 1}
+    joins: dict[int, int] = {}
+    strong = ls >= attach
+    la, lb, ls = la[strong], lb[strong], ls[strong]
+    for k in np.lexsort((lb, la, -ls)).tolist():
+        for p, q in ((int(la[k]), int(lb[k])), (int(lb[k]), int(la[k]))):
+            if p not in joins and len(members[cluster_of[p]]) == 1 and cluster_of[q] in formed:
+                joins[p] = cluster_of[q]
+    for p, c in joins.items():
+        members.pop(cluster_of[p])
+        doc_counts.pop(cluster_of[p])
+        cluster_of[p] = c
+        members[c].append(p)
+        doc_counts[c][passage_docs[p]] = doc_counts[c].get(passage_docs[p], 0) + 1
     groups = [sorted(ps) for c, ps in members.items() if len(ps) > 1 and len(doc_counts[c]) > 1]
     groups.sort(key=lambda g: g[0])
     return groups
