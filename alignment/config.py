@@ -81,8 +81,8 @@ class AlignConfig:
     reporting_verbs: tuple[str, ...] = field(default=())
     workers: int = -1
     semantic: str = "auto"
-    semantic_weight: float = 0.5
-    semantic_threshold: float = 0.4
+    semantic_weight: float = 0.6
+    semantic_threshold: float = 0.37
     semantic_model_path: str = ""
 
 

@@ -72,6 +72,6 @@ def test_semantic_extra_finds_more_of_the_gold(seed_documents, seed_alignment):
     assert semantic.precision >= 0.9, semantic.wrong
     grouped = score_alignment(refined, by="group")
     assert grouped.recall >= 0.9, grouped.missed
-    # 0.88 measured: a passage left alone joins its best link's group, and with meaning
+    # 0.85 measured: a passage left alone joins its best link's group, and with meaning
     # mixed in, a few look-alikes join a large group too
     assert grouped.precision >= 0.85, grouped.wrong
