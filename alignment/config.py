@@ -33,7 +33,8 @@ class AlignConfig:
         clause_weight: a pair's score is at least this times the score of its best pair of
             clauses (0 turns clause matching off).
         measure_boost: added to the score of two passages that give a figure for the same
-            measure (arrests, deaths, a bounty) claimed by the same party (0 turns it off).
+            measure (arrests, deaths, a bounty) claimed by the same party, and taken from two
+            whose figures for a measure are claimed by different named parties (0: off).
         clause_min_words: clauses with fewer content words are not compared on their own.
         max_passage_sentences: longest passage (1 to 3 consecutive sentences).
         merge_gain: how much better a multi-sentence passage must score than its parts.

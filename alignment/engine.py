@@ -131,7 +131,7 @@ def align(
     )
     labels = short_labels([d.id for d in docs])
     lexicon = _lexicon(config)
-    ma, mb = _measure_pairs(docs, sentences, passages_units, labels, lexicon)
+    (ma, mb), rivals = _measure_pairs(docs, sentences, passages_units, labels, lexicon)
     if ma.size and config.measure_boost > 0:
         base = _combined(passage_matrix, passage_matrix, ma, mb, passage_keys, passage_keys, config)
         base *= gate[passage_docs[ma], passage_docs[mb]]
@@ -143,6 +143,9 @@ def align(
         # the article gate holds for meaning too: two earthquakes read alike
         extra = np.asarray(extra, dtype=np.float32) * gate[passage_docs[la], passage_docs[lb]]
         scores = (1 - w) * scores + w * extra
+    if rivals[0].size and config.measure_boost > 0 and la.size:
+        n = len(passages_units)
+        scores = scores - config.measure_boost * np.isin(la * n + lb, rivals[0] * n + rivals[1])
     # Mixed with meaning, scores run higher: the semantic extra has its own threshold.
     mixed = scorer is not None and config.semantic_weight > 0
     threshold = config.semantic_threshold if mixed else config.link_threshold
@@ -355,10 +358,13 @@ def _measure_pairs(
     runs: list[_Unit],
     labels: Sequence[str],
     lexicon: Lexicon,
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
     """Pairs of passages (a < b, different sources) that give a figure for the same measure,
     claimed by the same party: "the arrest of approximately 2,000" and "arresting over 2,400
     dissidents" tell one fact in few shared words, and it is the fact a reader must compare.
+    Also, apart, the pairs whose figures for a measure are claimed by two named, different
+    parties and never by the same one: the opposition's count and the council's count are two
+    claims, each reported correctly, not one fact told twice.
     """
     by_measure: dict[tuple[str, str], list[tuple[int, object]]] = {}
     for k, run in enumerate(runs):
@@ -370,14 +376,23 @@ def _measure_pairs(
             for key in figure.keys:
                 by_measure.setdefault((figure.quantity.unit, key), []).append((k, figure))
     found: set[tuple[int, int]] = set()
+    rival: set[tuple[int, int]] = set()
     for members in by_measure.values():
         if len(members) > _MEASURE_LIMIT:
             continue
         for i, (ka, fa) in enumerate(members):
             for kb, fb in members[i + 1 :]:
-                if runs[ka].doc != runs[kb].doc and comparable(fa, fb):  # type: ignore[arg-type]
-                    found.add((min(ka, kb), max(ka, kb)))
-    pairs = sorted(found)
+                if runs[ka].doc == runs[kb].doc:
+                    continue
+                pair = (min(ka, kb), max(ka, kb))
+                if comparable(fa, fb):  # type: ignore[arg-type]
+                    found.add(pair)
+                elif fa.claimant is not None and fb.claimant is not None:  # type: ignore[attr-defined]
+                    rival.add(pair)
+    return _as_arrays(sorted(found)), _as_arrays(sorted(rival - found))
+
+
+def _as_arrays(pairs: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
     return (
         np.asarray([a for a, _ in pairs], dtype=np.int64),
         np.asarray([b for _, b in pairs], dtype=np.int64),
