@@ -19,7 +19,7 @@ from .conflicts import (
     find_conflicts,
 )
 from .grouping import build_groups
-from .model import Alignment, Document, Group, Pair, Passage, Sentence
+from .model import Alignment, Document, Group, Pair, Passage, Sentence, short_ids
 from .normalize import clause_spans, content_tokens, text_key
 from .sentences import split_sentences
 from .similarity import Weights, candidates, doc_gate, fuzzy, normalised_sum, row_cosines
@@ -129,7 +129,7 @@ def align(
     la, lb, scores = _max_merge(
         (la, lb, scores), (clause_a, clause_b, clause_score * config.clause_weight)
     )
-    labels = short_labels([d.id for d in docs])
+    labels = short_ids([d.id for d in docs])
     lexicon = _lexicon(config)
     (ma, mb), rivals = _measure_pairs(docs, sentences, passages_units, labels, lexicon)
     if ma.size and config.measure_boost > 0:
@@ -530,13 +530,6 @@ def _text(
 def _side(docs: Sequence[Document], p: Passage, labels: Sequence[str]) -> Side:
     doc = docs[p.doc]
     return Side(doc=p.doc, label=labels[p.doc], text=doc.text[p.start : p.end], offset=p.start)
-
-
-def short_labels(ids: Sequence[str]) -> list[str]:
-    """Names for sources in reasons: the part of each id before its first "_" when those
-    parts are still unique ("000_bf1e7b1d" -> "000"), else the ids themselves."""
-    heads = [i.split("_", 1)[0] or i for i in ids]
-    return heads if len(set(heads)) == len(heads) else list(ids)
 
 
 def _lexicon(config: AlignConfig) -> Lexicon:

@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
+
+
+def short_ids(ids: Sequence[str]) -> tuple[str, ...]:
+    """Short names for sources: the part of each id before its first "_" when those parts
+    are unique and not empty (file stems like "000_bf1e7b1d" become "000"), else the ids."""
+    heads = [re.split(r"[_\s]", i, maxsplit=1)[0] for i in ids]
+    if all(heads) and len(set(heads)) == len(heads):
+        return tuple(heads)
+    return tuple(ids)
+
 
 GroupStatus = Literal["agree", "conflict", "unique"]
 ConflictKind = Literal["number", "negation", "time", "attribution"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Alignment, ConflictKind, Group, Passage
+from .model import Alignment, ConflictKind, Group, Passage, short_ids
 
 # Strongest first, as ``Pair.conflicts`` orders them: attribution is the weakest signal.
 KIND_ORDER: tuple[ConflictKind, ...] = ("number", "negation", "time", "attribution")
@@ -131,7 +131,8 @@ def _dissenters(
 
 
 def _ids(alignment: Alignment, docs: tuple[int, ...]) -> str:
-    return ", ".join(alignment.documents[d].id for d in docs)
+    names = short_ids([d.id for d in alignment.documents])
+    return ", ".join(names[d] for d in docs)
 
 
 def _count_text(

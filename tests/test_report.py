@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from alignment import Alignment, Conflict, Span
+from alignment.model import short_ids
 from alignment.report import SCHEMA_PATH, json_model, json_text, md_escape, report_markdown
 
 from .fixtures.story import TEXTS, build_story
@@ -328,7 +329,7 @@ def test_conflicts_from_the_detectors_reach_the_report(monkeypatch, seed_documen
         "Contradictions",
     )
     assert section.count("\n### ") == len(result.groups) > 0
-    labels = engine.short_labels([d.id for d in result.documents])
+    labels = short_ids([d.id for d in result.documents])
     for pair in result.pairs:
         a, b = result.passages[pair.a], result.passages[pair.b]
         assert f"stub {labels[a.doc]}-{labels[b.doc]}" in section

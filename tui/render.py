@@ -17,6 +17,7 @@ from rich.cells import cell_len, get_character_cell_size
 from textual.content import Content
 
 from alignment import Alignment, Group, Passage
+from alignment.model import short_ids
 
 FilterMode = Literal["all", "conflicts", "unique"]
 FILTER_MODES: tuple[FilterMode, ...] = ("all", "conflicts", "unique")
@@ -312,15 +313,6 @@ def _rstrip_end(text: str, start: int, end: int) -> int:
 
 
 # --- the top line, pane headers and the detail panel -------------------------------------
-
-
-def short_ids(ids: Sequence[str]) -> tuple[str, ...]:
-    """Short names for sources: the part of each id before its first "_" when those parts
-    are unique and not empty (file stems like "000_bf1e7b1d" become "000"), else the ids."""
-    heads = [re.split(r"[_\s]", i, maxsplit=1)[0] for i in ids]
-    if all(heads) and len(set(heads)) == len(heads):
-        return tuple(heads)
-    return tuple(ids)
 
 
 def group_kinds(alignment: Alignment, group: Group) -> tuple[str, ...]:
