@@ -20,9 +20,10 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## open the reader on the bundled seeds
 	$(BIN)/python -m tui
 
-lint: $(STAMP)  ## ruff check and format check
+lint: $(STAMP)  ## ruff check, format check, mypy --strict on the engine
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test: lint  ## lint, then the whole test suite
 	$(BIN)/python -m pytest -q

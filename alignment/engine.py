@@ -12,6 +12,7 @@ from .config import AlignConfig
 from .conflicts import (
     DEFAULT_LEXICON,
     Lexicon,
+    Measured,
     Side,
     clear_cache,
     comparable,
@@ -243,8 +244,8 @@ def _passage_scores(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Candidate pairs of passages (a < b) and their lexical scores, gated by article."""
     qa, qb, _ = candidates(
-        matrix,  # type: ignore[arg-type]
-        matrix,  # type: ignore[arg-type]
+        matrix,
+        matrix,
         docs,
         docs,
         cutoff=config.candidate_cutoff,
@@ -366,7 +367,7 @@ def _measure_pairs(
     parties and never by the same one: the opposition's count and the council's count are two
     claims, each reported correctly, not one fact told twice.
     """
-    by_measure: dict[tuple[str, str], list[tuple[int, object]]] = {}
+    by_measure: dict[tuple[str, str], list[tuple[int, Measured]]] = {}
     for k, run in enumerate(runs):
         text = _text(docs, run, sentences)
         if not _HAS_NUMBER.search(text):
@@ -385,9 +386,9 @@ def _measure_pairs(
                 if runs[ka].doc == runs[kb].doc:
                     continue
                 pair = (min(ka, kb), max(ka, kb))
-                if comparable(fa, fb):  # type: ignore[arg-type]
+                if comparable(fa, fb):
                     found.add(pair)
-                elif fa.claimant is not None and fb.claimant is not None:  # type: ignore[attr-defined]
+                elif fa.claimant is not None and fb.claimant is not None:
                     rival.add(pair)
     return _as_arrays(sorted(found)), _as_arrays(sorted(rival - found))
 
@@ -409,7 +410,7 @@ def _combined(
     config: AlignConfig,
 ) -> np.ndarray:
     """The lexical score: weighted cosine mixed with rapidfuzz on the content words."""
-    cos = row_cosines(left, right, li, ri)  # type: ignore[arg-type]
+    cos = row_cosines(left, right, li, ri)
     fz = fuzzy(
         [left_keys[i] for i in li.tolist()], [right_keys[i] for i in ri.tolist()], config.workers
     )
@@ -444,13 +445,13 @@ def _choose_passages(
             windows.append(list(range(k, last + 1)))
     if not windows:
         return units
-    window_matrix = normalised_sum(matrix, windows)  # type: ignore[arg-type]
+    window_matrix = normalised_sum(matrix, windows)
     window_docs = np.asarray([unit_docs[w[0]] for w in windows], dtype=np.int64)
     wi, si, _ = candidates(
         window_matrix,
         matrix,
         window_docs,
-        unit_docs,  # type: ignore[arg-type]
+        unit_docs,
         cutoff=config.candidate_cutoff,
         top_k=TOP_K // 4,
         block=config.max_block_size,

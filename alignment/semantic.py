@@ -29,7 +29,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -256,7 +256,7 @@ class _OnnxEncoder:
             weights = mask[..., None].astype(np.float32)
             hidden = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(hidden, axis=1, keepdims=True)
-        return (hidden / np.clip(norms, 1e-12, None)).astype(np.float32)
+        return cast(np.ndarray, (hidden / np.clip(norms, 1e-12, None)).astype(np.float32))
 
 
 class SemanticScorer:
@@ -310,7 +310,7 @@ class SemanticScorer:
             return np.zeros(0, dtype=np.float32)
         vectors = self.embed([*left, *right])
         cosine = np.einsum("ij,ij->i", vectors[: len(left)], vectors[len(left) :])
-        return np.clip(cosine, 0.0, 1.0).astype(np.float32)
+        return cast(np.ndarray, np.clip(cosine, 0.0, 1.0).astype(np.float32))
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Unit vectors of the texts, one row each, each distinct text computed once.

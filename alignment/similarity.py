@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -105,7 +106,8 @@ class Weights:
 
 def normalised_sum(matrix: sparse.csr_matrix, groups: Sequence[Sequence[int]]) -> sparse.csr_matrix:
     """Rows that are the L2-normalised sums of the given rows (a passage from its sentences)."""
-    rows, cols = [], []
+    rows: list[int] = []
+    cols: list[int] = []
     for r, members in enumerate(groups):
         rows.extend([r] * len(members))
         cols.extend(members)
@@ -164,7 +166,10 @@ def candidates(
             q, c, sc = coo.row + lo, coo.col + shift, coo.data
             keep = (sc >= cutoff) & (query_docs[q] != choice_docs[c])
             found.append((q[keep], c[keep], sc[keep]))
-        out.append(_best(*(np.concatenate(x) for x in zip(*found, strict=True)), top_k))
+        q = np.concatenate([f[0] for f in found])
+        c = np.concatenate([f[1] for f in found])
+        sc = np.concatenate([f[2] for f in found])
+        out.append(_best(q, c, sc, top_k))
     if not out:
         empty = np.empty(0, dtype=np.int64)
         return empty, empty, np.empty(0, dtype=np.float32)
@@ -256,4 +261,4 @@ def doc_gate(
     ratio = np.divide(sims, ref, out=np.ones_like(sims), where=ref > 0)
     factor = (1.0 - strength) + strength * np.minimum(1.0, ratio) ** 2
     np.fill_diagonal(factor, 1.0)
-    return factor.astype(np.float32)
+    return cast(np.ndarray, factor.astype(np.float32))
