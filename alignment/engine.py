@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 from .config import AlignConfig
 from .conflicts import (
@@ -116,37 +117,23 @@ def align(
     )
 
     report("links", 0.55)
-    index_of = {(u.doc, u.first): k for k, u in enumerate(units)}
-    members = [[index_of[(p.doc, i)] for i in range(p.first, p.last + 1)] for p in passages_units]
-    passage_matrix = normalised_sum(sentence_matrix, members)
-    passage_docs = np.asarray([p.doc for p in passages_units], dtype=np.int64)
-    passage_keys = [" ".join(sentence_keys[m] for m in ms) for ms in members]
-    la, lb, scores = _passage_scores(
-        passage_matrix, passage_docs, passage_keys, gate, config, blocking
-    )
-    clause_a, clause_b, clause_score = _clause_scores(
-        docs, sentences, passages_units, weights, gate, config, blocking
-    )
-    la, lb, scores = _max_merge(
-        (la, lb, scores), (clause_a, clause_b, clause_score * config.clause_weight)
-    )
     labels = short_ids([d.id for d in docs])
     lexicon = _lexicon(config)
-    (ma, mb), rivals = _measure_pairs(docs, sentences, passages_units, labels, lexicon)
-    if ma.size and config.measure_boost > 0:
-        base = _combined(passage_matrix, passage_matrix, ma, mb, passage_keys, passage_keys, config)
-        base *= gate[passage_docs[ma], passage_docs[mb]]
-        la, lb, scores = _max_merge((la, lb, scores), (ma, mb, base + config.measure_boost))
-    if scorer is not None and la.size:
-        texts = [_text(docs, u, sentences) for u in passages_units]
-        extra = scorer([texts[i] for i in la.tolist()], [texts[i] for i in lb.tolist()])
-        w = config.semantic_weight
-        # the article gate holds for meaning too: two earthquakes read alike
-        extra = np.asarray(extra, dtype=np.float32) * gate[passage_docs[la], passage_docs[lb]]
-        scores = (1 - w) * scores + w * extra
-    if rivals[0].size and config.measure_boost > 0 and la.size:
-        n = len(passages_units)
-        scores = scores - config.measure_boost * np.isin(la * n + lb, rivals[0] * n + rivals[1])
+    la, lb, scores = _score_pairs(
+        docs,
+        sentences,
+        units,
+        passages_units,
+        weights,
+        sentence_matrix,
+        sentence_keys,
+        gate,
+        blocking,
+        labels,
+        lexicon,
+        config,
+        scorer,
+    )
     # Mixed with meaning, scores run higher: the semantic extra has its own threshold.
     mixed = scorer is not None and config.semantic_weight > 0
     threshold = config.semantic_threshold if mixed else config.link_threshold
@@ -232,6 +219,55 @@ def align(
         groups=groups,
         sentence_passages=sentence_passages,
     )
+
+
+def _score_pairs(
+    docs: Sequence[Document],
+    sentences: tuple[tuple[Sentence, ...], ...],
+    units: list[_Unit],
+    passages_units: list[_Unit],
+    weights: Weights,
+    sentence_matrix: sparse.csr_matrix,
+    sentence_keys: list[str],
+    gate: np.ndarray,
+    blocking: np.ndarray | None,
+    labels: Sequence[str],
+    lexicon: Lexicon,
+    config: AlignConfig,
+    scorer: Callable[[list[str], list[str]], np.ndarray] | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every candidate pair of passages (a < b) with its final score: whole passages, their
+    best clauses, shared measures, meaning when a scorer is given, rival claimants."""
+    index_of = {(u.doc, u.first): k for k, u in enumerate(units)}
+    members = [[index_of[(p.doc, i)] for i in range(p.first, p.last + 1)] for p in passages_units]
+    passage_matrix = normalised_sum(sentence_matrix, members)
+    passage_docs = np.asarray([p.doc for p in passages_units], dtype=np.int64)
+    passage_keys = [" ".join(sentence_keys[m] for m in ms) for ms in members]
+    la, lb, scores = _passage_scores(
+        passage_matrix, passage_docs, passage_keys, gate, config, blocking
+    )
+    clause_a, clause_b, clause_score = _clause_scores(
+        docs, sentences, passages_units, weights, gate, config, blocking
+    )
+    la, lb, scores = _max_merge(
+        (la, lb, scores), (clause_a, clause_b, clause_score * config.clause_weight)
+    )
+    (ma, mb), rivals = _measure_pairs(docs, sentences, passages_units, labels, lexicon)
+    if ma.size and config.measure_boost > 0:
+        base = _combined(passage_matrix, passage_matrix, ma, mb, passage_keys, passage_keys, config)
+        base *= gate[passage_docs[ma], passage_docs[mb]]
+        la, lb, scores = _max_merge((la, lb, scores), (ma, mb, base + config.measure_boost))
+    if scorer is not None and la.size:
+        texts = [_text(docs, u, sentences) for u in passages_units]
+        extra = scorer([texts[i] for i in la.tolist()], [texts[i] for i in lb.tolist()])
+        w = config.semantic_weight
+        # the article gate holds for meaning too: two earthquakes read alike
+        extra = np.asarray(extra, dtype=np.float32) * gate[passage_docs[la], passage_docs[lb]]
+        scores = (1 - w) * scores + w * extra
+    if rivals[0].size and config.measure_boost > 0 and la.size:
+        n = len(passages_units)
+        scores = scores - config.measure_boost * np.isin(la * n + lb, rivals[0] * n + rivals[1])
+    return la, lb, scores
 
 
 def _passage_scores(
