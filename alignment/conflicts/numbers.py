@@ -337,12 +337,32 @@ def _suffix(tokens: list[Token], last: int) -> tuple[str, int]:
     return "", last
 
 
+_AGE_WORDS = word_set("year-old years-old year-olds month-old week-old day-old")
+
+
+def _is_age(tokens: list[Token], last: int) -> bool:
+    """A figure that gives someone's age: "15-year-old", "15 years old", "aged 15"."""
+    k = last + 1
+    while k < len(tokens) and tokens[k].text in "-–":
+        k += 1
+    if k < len(tokens) and tokens[k].lower in _AGE_WORDS:
+        return True
+    unit = k < len(tokens) and tokens[k].lower in ("year", "years")
+    return unit and k + 1 < len(tokens) and tokens[k + 1].lower == "old"
+
+
 def _is_date_or_year(tokens: list[Token], i: int, last: int, value: float, plain: bool) -> bool:
     t = tokens[i]
     prev = tokens[i - 1] if i > 0 else None
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
     if prev is not None and prev.capitalised and prev.lower.rstrip(".") in _MONTH_WORDS:
         return True  # "July 28"
+    before = tokens[i - 2] if i > 1 else None
+    month = before is not None and before.capitalised and before.lower in _MONTH_WORDS
+    if prev is not None and prev.text == "." and month:
+        return True  # "Dec. 6"
+    if _is_age(tokens, last):
+        return True  # "15-year-old", "15 years old": an age, not a count
     if nxt is not None and nxt.capitalised and nxt.lower.rstrip(".") in _MONTH_WORDS:
         return True  # "28 July" (but not "500 may have died")
     if nxt is not None and nxt.text == ":" and _attached(tokens, last, last + 1):
@@ -458,6 +478,15 @@ class Measured:
     labels: dict[str, str]
     claimant: Party | None
     sentence: int
+    years: frozenset[int] = frozenset()  # the years its sentence names ("in 2004")
+
+
+# Nouns that count people or things in general: what they count is told by the words around.
+_GENERIC_COUNTED = word_set(
+    "people persons person individuals individual civilians residents citizens protesters "
+    "protestors demonstrators dissidents activists children adults men women others victims "
+    "members workers students soldiers troops officers staff"
+)
 
 
 def measure(
@@ -503,6 +532,12 @@ def measure(
             break
         after.append(t)
         m += 1
+    # A specific counted noun says what the figure counts ("eight days ago", "five days of
+    # rioting", "235,000 comments"): the words around it only tell for generic nouns
+    # ("2,000 individuals" arrested, "six children" killed) or when there is no noun.
+    if head is not None and content(head) and head.lower not in _GENERIC_COUNTED:
+        label = compiled.measures.get(head.stem) or compiled.measures.get(head.lower)
+        return {label: label} if label else {head.stem: head.lower}
     for t in [*([head] if head else []), *before, *after]:
         label = compiled.measures.get(t.stem) or compiled.measures.get(t.lower)
         if label and label not in concepts:
@@ -525,6 +560,15 @@ def measured(
 ) -> list[Measured]:
     """The figures of a passage that can be compared: known measure, not hedged."""
     out: list[Measured] = []
+    years: dict[int, set[int]] = {}
+    for t in tokens:
+        if (
+            t.kind == "num"
+            and t.text.isdigit()
+            and len(t.text) == 4
+            and 1800 <= int(t.text) <= 2199
+        ):
+            years.setdefault(t.sentence, set()).add(int(t.text))
     for n, q in enumerate(quantities):
         if hedged[q.first] or hedged[q.last]:
             continue
@@ -535,7 +579,16 @@ def measured(
         hi = min(hi, max(k for k in range(len(tokens)) if tokens[k].sentence == sentence) + 1)
         labels = measure(tokens, q, (lo, hi), compiled)
         if labels:
-            out.append(Measured(q, frozenset(labels), labels, claimants[q.first], sentence))
+            out.append(
+                Measured(
+                    q,
+                    frozenset(labels),
+                    labels,
+                    claimants[q.first],
+                    sentence,
+                    frozenset(years.get(sentence, ())),
+                )
+            )
     return out
 
 
@@ -569,6 +622,21 @@ def _distance(x: Quantity, y: Quantity) -> float:
     return max(x.low - y.high, y.low - x.high, 0.0)
 
 
+# Spans of time ("five days of rioting", "eight days ago") measure from different starting
+# points in each story: two of them differing is no contradiction.
+_DURATIONS = word_set(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades century centuries"
+)
+
+
+def _same_time(x: Measured, y: Measured) -> bool:
+    """Comparable, not a span of time, and placed in the same years: "killed 230,000 in 2004"
+    tells of another event than "killed six", though both count deaths."""
+    shared = {x.labels.get(k, k) for k in x.keys & y.keys}
+    return comparable(x, y) and x.years == y.years and not shared <= _DURATIONS
+
+
 def number_conflicts(a: NumberSide, b: NumberSide) -> list[Conflict]:
     """Figures of the same measure and claimant whose ranges cannot both hold.
 
@@ -579,10 +647,10 @@ def number_conflicts(a: NumberSide, b: NumberSide) -> list[Conflict]:
     found: dict[str, tuple[Measured, Measured]] = {}
     for xs, ys, flip in ((a.figures, b.figures, False), (b.figures, a.figures, True)):
         matched = [
-            any(comparable(x, y) and _compatible(x.quantity, y.quantity) for y in ys) for x in xs
+            any(_same_time(x, y) and _compatible(x.quantity, y.quantity) for y in ys) for x in xs
         ]
         for n, x in enumerate(xs):
-            partners = [y for y in ys if comparable(x, y)]
+            partners = [y for y in ys if _same_time(x, y)]
             if not partners or matched[n]:
                 continue
             # "52% of the votes against 43%" meets "52%": the sentence agrees on one figure of

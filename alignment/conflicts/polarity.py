@@ -328,11 +328,14 @@ def _compare(
         m.key for m in p_marks if not m.hedged and not m.negated
     }
     agreeing -= names | set(denied)
+    # "no tsunami warnings": the quantifier denies the warnings; "tsunami" only says which
+    quantified_at = {m.index for m in n_marks if m.quantified}
+    modifiers = {m.key for m in n_marks if m.quantified and m.index + 1 in quantified_at}
     best: tuple[int, list[str], dict[str, Mark]] | None = None
     for affirmed in by_clause.values():
         flipped = [k for k in denied if k in affirmed and k not in also_said]
         claims = [k for k in flipped if k not in names]
-        if not claims:
+        if not claims or set(claims) <= modifiers:
             continue
         strength = len(flipped)
         antonym = any(denied[k].antonym or affirmed[k].antonym for k in claims)
