@@ -65,3 +65,28 @@ def test_real_news_look_alikes_do_not_conflict(a, b):
 )
 def test_real_conflicts_still_found(a, b, kind):
     assert kind in kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param(
+            "The new regulations don't require federal agencies to consult wildlife experts.",
+            "Federal agencies must now consult wildlife experts before approving projects.",
+            id="negated-verb-is-what-must-flip",
+        ),
+        pytest.param(
+            "There was no need for a federal agency to consult wildlife experts on the dam.",
+            "Federal agencies asked wildlife experts about the dam last spring.",
+            id="no-need-denies-the-need-not-the-agency",
+        ),
+    ],
+)
+def test_negation_bears_on_its_predicate(a, b):
+    assert "negation" not in kinds(a, b)
+
+
+def test_negated_predicate_affirmed_elsewhere_still_conflicts():
+    a = "The ministry did not approve the new dam on the river this year."
+    b = "The ministry approved the new dam on the river this year."
+    assert "negation" in kinds(a, b)

@@ -280,6 +280,14 @@ def _near(n_marks: list[Mark], names: set[str], compiled: Compiled) -> set[str]:
     return near
 
 
+# Negations of a verb: what they deny is the verb that follows ("did not mean", "don't
+# require"), unlike denial verbs ("denied that ...") and quantifiers ("no meetings").
+_VERB_NEGATIONS = word_set(
+    "not n't never cannot can't won't don't doesn't didn't isn't aren't wasn't weren't hasn't "
+    "haven't hadn't wouldn't shouldn't couldn't no none without nothing nobody"
+)
+
+
 def _compare(
     neg: PolaritySide,
     n_marks: list[Mark],
@@ -331,11 +339,27 @@ def _compare(
     # "no tsunami warnings": the quantifier denies the warnings; "tsunami" only says which
     quantified_at = {m.index for m in n_marks if m.quantified}
     modifiers = {m.key for m in n_marks if m.quantified and m.index + 1 in quantified_at}
+    # what a negation bears on first is its predicate ("don't require federal agencies"
+    # denies requiring, not the agencies): that word must be among the flipped ones
+    first_after: dict[int, tuple[int, str]] = {}
+    for m in n_marks:
+        verb_negation = m.cue is not None and neg.tokens[m.cue].lower in _VERB_NEGATIONS
+        if m.negated and verb_negation and m.key not in modifiers and not m.antonym:
+            assert m.cue is not None
+            if m.cue not in first_after or m.index < first_after[m.cue][0]:
+                first_after[m.cue] = (m.index, m.key)
+    predicates = {key for _, key in first_after.values()}
     best: tuple[int, list[str], dict[str, Mark]] | None = None
     for affirmed in by_clause.values():
         flipped = [k for k in denied if k in affirmed and k not in also_said]
         claims = [k for k in flipped if k not in names]
         if not claims or set(claims) <= modifiers:
+            continue
+        if (
+            predicates
+            and not (set(claims) & predicates)
+            and not any(denied[k].antonym or affirmed[k].antonym for k in claims)
+        ):
             continue
         strength = len(flipped)
         antonym = any(denied[k].antonym or affirmed[k].antonym for k in claims)
