@@ -35,6 +35,9 @@ class AlignConfig:
         measure_boost: added to the score of two passages that give a figure for the same
             measure (arrests, deaths, a bounty) claimed by the same party, and taken from two
             whose figures for a measure are claimed by different named parties (0: off).
+        number_similarity: below this score, two linked passages are compared only on the
+            measures of the word lists (arrests, deaths, votes, ...) and money, not on any
+            noun they both count (in a match report "32 yards" and "205 yards" are two plays).
         clause_min_words: clauses with fewer content words are not compared on their own.
         max_passage_sentences: longest passage (1 to 3 consecutive sentences).
         merge_gain: how much better a multi-sentence passage must score than its parts.
@@ -66,6 +69,7 @@ class AlignConfig:
     doc_gate: float = 0.7
     clause_weight: float = 0.8
     measure_boost: float = 0.15
+    number_similarity: float = 0.5
     clause_min_words: int = 3
     max_passage_sentences: int = 3
     merge_gain: float = 0.08
@@ -98,6 +102,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "clause_weight": (0.0, 1.0),
     "clause_min_words": (1, 100),
     "measure_boost": (0.0, 1.0),
+    "number_similarity": (0.0, 1.0),
     "max_passage_sentences": (1, 3),
     "merge_gain": (0.0, 1.0),
     "group_cohesion": (0.0, 1.0),

@@ -173,7 +173,10 @@ def align(
             continue  # a link the grouping refused: not part of any fact
         pa, pb = result[a], result[b]
         conflicts = find_conflicts(
-            _side(docs, pa, labels), _side(docs, pb, labels), lexicon=lexicon
+            _side(docs, pa, labels),
+            _side(docs, pb, labels),
+            lexicon=lexicon,
+            loose=s < config.number_similarity,
         )
         pair_values.append(
             Pair(a=a, b=b, similarity=round(min(1.0, max(0.0, s)), 4), group=g, conflicts=conflicts)

@@ -90,3 +90,19 @@ def test_negated_predicate_affirmed_elsewhere_still_conflicts():
     a = "The ministry did not approve the new dam on the river this year."
     b = "The ministry approved the new dam on the river this year."
     assert "negation" in kinds(a, b)
+
+
+def test_loose_links_compare_only_listed_measures_and_money():
+    a = Side(0, "A", "The quarterback ran 32 yards for the opening touchdown on Sunday.", 0)
+    b = Side(1, "B", "The quarterback ran 205 yards for the opening touchdown on Sunday.", 0)
+    assert [c.kind for c in find_conflicts(a, b)] == ["number"]
+    assert find_conflicts(a, b, loose=True) == ()
+    c = Side(0, "A", "Police arrested 40 people at the march on Sunday.", 0)
+    d = Side(1, "B", "Police arrested 90 people at the march on Sunday.", 0)
+    assert [x.kind for x in find_conflicts(c, d, loose=True)] == ["number"]
+
+
+def test_a_score_is_not_a_measure():
+    a = Side(0, "A", "Indianapolis 27, Kansas City 20: the Colts won in the final minute.", 0)
+    b = Side(1, "B", "Indianapolis 24, Kansas City 20: the Colts won in the final minute.", 0)
+    assert "number" not in [c.kind for c in find_conflicts(a, b, loose=True)]

@@ -119,12 +119,16 @@ def _read(side: Side, lexicon: Lexicon) -> _Read:
     )
 
 
-def find_conflicts(a: Side, b: Side, *, lexicon: Lexicon | None = None) -> tuple[Conflict, ...]:
+def find_conflicts(
+    a: Side, b: Side, *, lexicon: Lexicon | None = None, loose: bool = False
+) -> tuple[Conflict, ...]:
     """Every reason to think ``a`` and ``b`` contradict each other, strongest first.
 
     Args:
         a, b: the two passages of a link (``a`` is shown first in reasons).
         lexicon: the word lists of the rules; ``DEFAULT_LEXICON`` when None.
+        loose: the two passages are only loosely alike: compare figures only for the
+            lexicon's measures (arrests, deaths, votes, ...) and money.
 
     Returns:
         Conflicts ordered number, negation, time, attribution; empty when they agree.
@@ -135,7 +139,7 @@ def find_conflicts(a: Side, b: Side, *, lexicon: Lexicon | None = None) -> tuple
     read = _reader(lexicon)
     ra, rb = read(a), read(b)
     found = [
-        *number_conflicts(ra.numbers, rb.numbers),
+        *number_conflicts(ra.numbers, rb.numbers, listed_only=loose),
         *negation_conflicts(ra.polarity, rb.polarity, compiled),
         *time_conflicts(ra.time, rb.time, compiled),
         *attribution_conflicts(ra.quotes, rb.quotes),

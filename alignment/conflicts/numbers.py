@@ -479,6 +479,7 @@ class Measured:
     claimant: Party | None
     sentence: int
     years: frozenset[int] = frozenset()  # the years its sentence names ("in 2004")
+    listed: bool = False  # measured by a word of the lexicon's measures, or money
 
 
 # Nouns that count people or things in general: what they count is told by the words around.
@@ -546,7 +547,10 @@ def measure(
         return {c: c for c in concepts}
     if head is not None and content(head):
         return {head.stem: head.lower}
-    # "Turnout was 61%", "Inflation fell to 3.1%": the content words just before the figure
+    # "Turnout was 61%", "Inflation fell to 3.1%": the content words just before the figure,
+    # for a rate or an amount only ("Indianapolis 27" is a score, "record 9" nothing at all)
+    if q.unit not in ("%", *_MONEY):
+        return {}
     near = [t for t in before if content(t)][:3]
     return {t.stem: t.lower for t in reversed(near)}
 
@@ -560,6 +564,7 @@ def measured(
 ) -> list[Measured]:
     """The figures of a passage that can be compared: known measure, not hedged."""
     out: list[Measured] = []
+    known = set(compiled.measures.values())
     years: dict[int, set[int]] = {}
     for t in tokens:
         if (
@@ -587,6 +592,7 @@ def measured(
                     claimants[q.first],
                     sentence,
                     frozenset(years.get(sentence, ())),
+                    bool(known & set(labels)) or q.unit in _MONEY,
                 )
             )
     return out
@@ -630,15 +636,25 @@ _DURATIONS = word_set(
 )
 
 
-def _same_time(x: Measured, y: Measured) -> bool:
+_MONEY = word_set("$ € £ ¥ ₹")
+
+
+def _same_time(x: Measured, y: Measured, listed_only: bool = False) -> bool:
     """Comparable, not a span of time, and placed in the same years: "killed 230,000 in 2004"
     tells of another event than "killed six", though both count deaths."""
     shared = {x.labels.get(k, k) for k in x.keys & y.keys}
+    # With ``listed_only``, only the lexicon's measures and money: in a match report, "32
+    # yards" and "205 yards" are two plays, not two accounts of one.
+    if listed_only and not (x.listed and y.listed):
+        return False
     return comparable(x, y) and x.years == y.years and not shared <= _DURATIONS
 
 
-def number_conflicts(a: NumberSide, b: NumberSide) -> list[Conflict]:
+def number_conflicts(a: NumberSide, b: NumberSide, *, listed_only: bool = False) -> list[Conflict]:
     """Figures of the same measure and claimant whose ranges cannot both hold.
+
+    ``listed_only`` keeps to the measures of the lexicon and money, for loosely linked
+    passages whose other figures are as likely about other things.
 
     A figure with a compatible counterpart on the other side is matched (two sources may
     each give several figures); an unmatched one conflicts with its nearest counterpart.
@@ -647,10 +663,11 @@ def number_conflicts(a: NumberSide, b: NumberSide) -> list[Conflict]:
     found: dict[str, tuple[Measured, Measured]] = {}
     for xs, ys, flip in ((a.figures, b.figures, False), (b.figures, a.figures, True)):
         matched = [
-            any(_same_time(x, y) and _compatible(x.quantity, y.quantity) for y in ys) for x in xs
+            any(_same_time(x, y, listed_only) and _compatible(x.quantity, y.quantity) for y in ys)
+            for x in xs
         ]
         for n, x in enumerate(xs):
-            partners = [y for y in ys if _same_time(x, y)]
+            partners = [y for y in ys if _same_time(x, y, listed_only)]
             if not partners or matched[n]:
                 continue
             # "52% of the votes against 43%" meets "52%": the sentence agrees on one figure of
