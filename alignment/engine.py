@@ -26,8 +26,17 @@ from .normalize import clause_spans, content_tokens, text_key
 from .sentences import split_sentences
 from .similarity import Weights, candidates, doc_gate, fuzzy, normalised_sum, row_cosines
 
-# How many candidates each passage keeps per run; bounds memory and output on huge stories.
+# How many candidates each passage keeps; bounds memory and output on huge stories, where
+# fewer are kept (a reader of a thousand articles needs a passage's best matches, not all).
 TOP_K = 64
+TOP_K_FLOOR = 16
+
+
+def top_k_for(n_docs: int) -> int:
+    """Candidates kept per passage: TOP_K up to 100 sources, then fewer, down to a floor."""
+    return TOP_K if n_docs <= 100 else max(TOP_K_FLOOR, TOP_K * 100 // n_docs)
+
+
 # Candidate search leaves out words found in more than this share of the sentences (and in
 # more than the floor): on a story of a thousand articles they would pair almost everything.
 BLOCK_WORD_SHARE = 0.02
@@ -109,11 +118,12 @@ def align(
         len(unit_tokens), max_share=BLOCK_WORD_SHARE, floor=BLOCK_WORD_FLOOR
     )
     gate = doc_gate(sentence_matrix, unit_docs, n_docs, config.doc_gate)
+    top_k = top_k_for(n_docs)
     sentence_keys = [text_key(t) for t in unit_tokens]
 
     report("passages", 0.35)
     passages_units = _choose_passages(
-        units, sentence_matrix, unit_docs, sentence_keys, gate, config, blocking
+        units, sentence_matrix, unit_docs, sentence_keys, gate, config, blocking, top_k
     )
 
     report("links", 0.55)
@@ -133,6 +143,7 @@ def align(
         lexicon,
         config,
         scorer,
+        top_k,
     )
     # Mixed with meaning, scores run higher: the semantic extra has its own threshold.
     mixed = scorer is not None and config.semantic_weight > 0
@@ -238,6 +249,7 @@ def _score_pairs(
     lexicon: Lexicon,
     config: AlignConfig,
     scorer: Callable[[list[str], list[str]], np.ndarray] | None,
+    top_k: int,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every candidate pair of passages (a < b) with its final score: whole passages, their
     best clauses, shared measures, meaning when a scorer is given, rival claimants."""
@@ -247,10 +259,10 @@ def _score_pairs(
     passage_docs = np.asarray([p.doc for p in passages_units], dtype=np.int64)
     passage_keys = [" ".join(sentence_keys[m] for m in ms) for ms in members]
     la, lb, scores = _passage_scores(
-        passage_matrix, passage_docs, passage_keys, gate, config, blocking
+        passage_matrix, passage_docs, passage_keys, gate, config, blocking, top_k
     )
     clause_a, clause_b, clause_score = _clause_scores(
-        docs, sentences, passages_units, weights, gate, config, blocking
+        docs, sentences, passages_units, weights, gate, config, blocking, top_k
     )
     la, lb, scores = _max_merge(
         (la, lb, scores), (clause_a, clause_b, clause_score * config.clause_weight)
@@ -280,6 +292,7 @@ def _passage_scores(
     gate: np.ndarray,
     config: AlignConfig,
     blocking: np.ndarray | None,
+    top_k: int,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Candidate pairs of passages (a < b) and their lexical scores, gated by article."""
     qa, qb, _ = candidates(
@@ -288,7 +301,7 @@ def _passage_scores(
         docs,
         docs,
         cutoff=config.candidate_cutoff,
-        top_k=TOP_K,
+        top_k=top_k,
         block=config.max_block_size,
         keep_columns=blocking,
     )
@@ -333,6 +346,7 @@ def _clause_scores(
     gate: np.ndarray,
     config: AlignConfig,
     blocking: np.ndarray | None,
+    top_k: int,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs of passages scored by their best pair of parts, clauses or sentences (a < b).
 
@@ -368,7 +382,7 @@ def _clause_scores(
         clause_docs,
         clause_docs,
         cutoff=config.candidate_cutoff,
-        top_k=TOP_K,
+        top_k=top_k,
         block=config.max_block_size,
         keep_columns=blocking,
     )
@@ -465,6 +479,7 @@ def _choose_passages(
     gate: np.ndarray,
     config: AlignConfig,
     blocking: np.ndarray | None,
+    top_k: int,
 ) -> list[_Unit]:
     """Sentences, joined into runs of two or three where one source says in two what another
     says in one: a run is kept when it matches a sentence elsewhere clearly better than any of
@@ -492,7 +507,7 @@ def _choose_passages(
         window_docs,
         unit_docs,
         cutoff=config.candidate_cutoff,
-        top_k=TOP_K // 4,
+        top_k=max(1, top_k // 4),
         block=config.max_block_size,
         keep_columns=blocking,
     )
