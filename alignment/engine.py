@@ -221,9 +221,7 @@ def align(
         )
         for k, p in enumerate(result)
     )
-    sentence_passages = tuple(
-        tuple(_sentence_owner(final, d, len(sentences[d]))) for d in range(n_docs)
-    )
+    sentence_passages = tuple(tuple(owners) for owners in _sentence_owners(final, sentences))
     report("done", 1.0)
     return Alignment(
         documents=docs,
@@ -598,10 +596,12 @@ def _lexicon(config: AlignConfig) -> Lexicon:
     return DEFAULT_LEXICON.extended(**extra) if extra else DEFAULT_LEXICON
 
 
-def _sentence_owner(passages: tuple[Passage, ...], doc: int, count: int) -> list[int]:
-    owner = [0] * count
+def _sentence_owners(
+    passages: tuple[Passage, ...], sentences: tuple[tuple[Sentence, ...], ...]
+) -> list[list[int]]:
+    """Per document, per sentence, the id of its passage (one pass over the passages)."""
+    owners = [[0] * len(sents) for sents in sentences]
     for p in passages:
-        if p.doc == doc:
-            for i in range(p.first, p.last + 1):
-                owner[i] = p.id
-    return owner
+        for i in range(p.first, p.last + 1):
+            owners[p.doc][i] = p.id
+    return owners

@@ -15,8 +15,18 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ..model import Conflict, Span
-from .text import STOPWORDS, Compiled, Token, content, is_negation, phrase_at, shorten, word_set
+from ..model import Conflict
+from .text import (
+    STOPWORDS,
+    Compiled,
+    Token,
+    content,
+    is_negation,
+    phrase_at,
+    shorten,
+    two_sided,
+    word_set,
+)
 
 # Words that end a speaker's noun phrase read forwards ("said a U.S. official told ...").
 _NP_STOP = word_set(
@@ -410,15 +420,9 @@ def attribution_conflicts(a: QuoteSide, b: QuoteSide) -> list[Conflict]:
     if who_a is None or who_b is None:  # pragma: no cover - filtered above
         return []
     words = shorten(a.text[quote_a.start : quote_a.end].strip(' ,."“”'), 48)
-    reason = (
-        f'speaker of "{words}": {a.label} says {a.text[who_a.start : who_a.end]}, '
-        f"{b.label} says {b.text[who_b.start : who_b.end]}"
-    )
-    spans = (
-        Span(a.doc, a.offset + who_a.start, a.offset + who_a.end),
-        Span(b.doc, b.offset + who_b.start, b.offset + who_b.end),
-    )
-    return [Conflict(kind="attribution", spans=spans, reason=reason)]
+    topic = f'speaker of "{words}"'
+    at_a, at_b = (who_a.start, who_a.end), (who_b.start, who_b.end)
+    return [two_sided("attribution", topic, a, at_a, b, at_b)]
 
 
 __all__ = [

@@ -19,9 +19,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..model import Conflict, Span
+from ..model import Conflict
 from .attribution import Party, same_party
-from .text import STOPWORDS, Compiled, Token, content, tokenize, word_set
+from .text import STOPWORDS, Compiled, Token, content, tokenize, two_sided, word_set
 
 _SMALL = {
     "zero": 0,
@@ -686,13 +686,7 @@ def number_conflicts(a: NumberSide, b: NumberSide, *, listed_only: bool = False)
     for fa, fb in sorted(found.values(), key=lambda p: p[0].quantity.start):
         qa, qb = fa.quantity, fb.quantity
         label = fa.labels[min(fa.keys & fb.keys)]
-        ta, tb = a.text[qa.start : qa.end], b.text[qb.start : qb.end]
-        reason = f"{label}: {a.label} says {ta}, {b.label} says {tb}"
-        spans = (
-            Span(a.doc, a.offset + qa.start, a.offset + qa.end),
-            Span(b.doc, b.offset + qb.start, b.offset + qb.end),
-        )
-        conflicts.append(Conflict(kind="number", spans=spans, reason=reason))
+        conflicts.append(two_sided("number", label, a, (qa.start, qa.end), b, (qb.start, qb.end)))
     return conflicts
 
 

@@ -5,8 +5,44 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
+from ..model import Conflict, ConflictKind, Span
 from .lexicon import Lexicon
+
+
+class Passage(Protocol):
+    """What every rule's view of a passage has: where it sits and how to name its source."""
+
+    @property
+    def doc(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def offset(self) -> int: ...
+
+
+def two_sided(
+    kind: ConflictKind,
+    topic: str,
+    a: Passage,
+    at_a: tuple[int, int],
+    b: Passage,
+    at_b: tuple[int, int],
+) -> Conflict:
+    """A conflict between one span of each passage, with the reason "topic: A says x, B says
+    y" (spans given in passage offsets, stored in document offsets)."""
+    said_a, said_b = a.text[at_a[0] : at_a[1]], b.text[at_b[0] : at_b[1]]
+    return Conflict(
+        kind=kind,
+        spans=(
+            Span(a.doc, a.offset + at_a[0], a.offset + at_a[1]),
+            Span(b.doc, b.offset + at_b[0], b.offset + at_b[1]),
+        ),
+        reason=f"{topic}: {a.label} says {said_a}, {b.label} says {said_b}",
+    )
 
 
 def word_set(text: str) -> frozenset[str]:

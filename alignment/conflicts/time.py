@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Conflict, Span
-from .text import Compiled, Token, content, word_set
+from ..model import Conflict
+from .text import Compiled, Token, content, two_sided, word_set
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -291,15 +291,9 @@ def time_conflicts(a: TimeSide, b: TimeSide, compiled: Compiled) -> list[Conflic
             ):
                 continue
             topic = ", ".join(ax[k].text for k in shared[:3])
-            reason = (
-                f"when ({topic}): {a.label} says {a.text[x.start : x.end]}, "
-                f"{b.label} says {b.text[y.start : y.end]}"
+            conflict = two_sided(
+                "time", f"when ({topic})", a, (x.start, x.end), b, (y.start, y.end)
             )
-            spans = (
-                Span(a.doc, a.offset + x.start, a.offset + x.end),
-                Span(b.doc, b.offset + y.start, b.offset + y.end),
-            )
-            conflict = Conflict(kind="time", spans=spans, reason=reason)
             if best is None or len(shared) > best[0]:
                 best = (len(shared), conflict)
     return [best[1]] if best else []
