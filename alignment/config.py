@@ -41,6 +41,11 @@ class AlignConfig:
         clause_min_words: clauses with fewer content words are not compared on their own.
         max_passage_sentences: longest passage (1 to 3 consecutive sentences).
         merge_gain: how much better a multi-sentence passage must score than its parts.
+        neighbour_weight: share of the neighbour evidence in a pair's score: how alike the two
+            passages' links to the rest of the story are (two passages that the same other
+            sources echo tell the same fact; 0 = off).
+        neighbour_floor: a link counts as a neighbour when it scores at least this times the
+            link threshold.
         group_cohesion: share of a group's members a passage must link to, to join it.
         group_attach: a passage left out of every group joins the group of its best link when
             that link scores at least this times the link threshold.
@@ -73,9 +78,11 @@ class AlignConfig:
     clause_min_words: int = 3
     max_passage_sentences: int = 3
     merge_gain: float = 0.08
+    neighbour_weight: float = 0.6
+    neighbour_floor: float = 1.0
     group_cohesion: float = 0.2
     group_support: float = 0.7
-    group_attach: float = 1.15
+    group_attach: float = 1.0
     max_block_size: int = 4000
     max_passage_chars: int = 1000
     min_words: int = 3
@@ -105,6 +112,8 @@ _RANGES: dict[str, tuple[float, float]] = {
     "number_similarity": (0.0, 1.0),
     "max_passage_sentences": (1, 3),
     "merge_gain": (0.0, 1.0),
+    "neighbour_weight": (0.0, 1.0),
+    "neighbour_floor": (0.0, 10.0),
     "group_cohesion": (0.0, 1.0),
     "group_support": (0.0, 1.0),
     "group_attach": (1.0, 10.0),

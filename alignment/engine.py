@@ -19,12 +19,21 @@ from .conflicts import (
     comparable,
     figures,
     find_conflicts,
+    same_figure,
 )
 from .grouping import build_groups
 from .model import Alignment, Document, Group, Pair, Passage, Sentence, short_ids
 from .normalize import clause_spans, content_tokens, text_key
 from .sentences import split_sentences
-from .similarity import Weights, candidates, doc_gate, fuzzy, normalised_sum, row_cosines
+from .similarity import (
+    Weights,
+    best_per_row,
+    candidates,
+    doc_gate,
+    fuzzy,
+    normalised_sum,
+    row_cosines,
+)
 
 # How many candidates each passage keeps; bounds memory and output on huge stories, where
 # fewer are kept (a reader of a thousand articles needs a passage's best matches, not all).
@@ -127,6 +136,9 @@ def align(
     )
 
     report("links", 0.55)
+    # Mixed with meaning, scores run higher: the semantic extra has its own threshold.
+    mixed = scorer is not None and config.semantic_weight > 0
+    threshold = config.semantic_threshold if mixed else config.link_threshold
     labels = short_ids([d.id for d in docs])
     lexicon = _lexicon(config)
     la, lb, scores = _score_pairs(
@@ -144,10 +156,8 @@ def align(
         config,
         scorer,
         top_k,
+        threshold,
     )
-    # Mixed with meaning, scores run higher: the semantic extra has its own threshold.
-    mixed = scorer is not None and config.semantic_weight > 0
-    threshold = config.semantic_threshold if mixed else config.link_threshold
     report("groups", 0.8)
     # Passages in the result: the alignable runs plus one per remaining sentence.
     result = _all_passages(sentences, passages_units)
@@ -248,6 +258,7 @@ def _score_pairs(
     config: AlignConfig,
     scorer: Callable[[list[str], list[str]], np.ndarray] | None,
     top_k: int,
+    threshold: float,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every candidate pair of passages (a < b) with its final score: whole passages, their
     best clauses, shared measures, meaning when a scorer is given, rival claimants."""
@@ -280,7 +291,70 @@ def _score_pairs(
     if rivals[0].size and config.measure_boost > 0 and la.size:
         n = len(passages_units)
         scores = scores - config.measure_boost * np.isin(la * n + lb, rivals[0] * n + rivals[1])
+    if config.neighbour_weight > 0 and la.size:
+        w = config.neighbour_weight
+        n = len(passages_units)
+        floor = threshold * config.neighbour_floor
+        na, nb = _second_order(la, lb, scores, n, floor, passage_docs, max(4, top_k // 4))
+        if na.size:
+            extra = _combined(
+                passage_matrix, passage_matrix, na, nb, passage_keys, passage_keys, config
+            )
+            extra *= gate[passage_docs[na], passage_docs[nb]]
+            la, lb, scores = _max_merge((la, lb, scores), (na, nb, extra))
+        near = _neighbour_evidence(la, lb, scores, n, floor)
+        scores = np.maximum(scores, (1 - w) * scores + w * near).astype(np.float32)
     return la, lb, scores
+
+
+# How many of each passage's strongest links count as its neighbours: bounds memory (a fact
+# told by a thousand sources would otherwise give each passage a thousand).
+NEIGHBOUR_K = 128
+
+
+def _strong_links(
+    la: np.ndarray, lb: np.ndarray, scores: np.ndarray, n: int, floor: float, k: int
+) -> sparse.csr_matrix:
+    """Per passage (row), its best ``k`` links scoring at least ``floor``, with their scores."""
+    keep = scores >= floor
+    rows = np.concatenate([la[keep], lb[keep]])
+    cols = np.concatenate([lb[keep], la[keep]])
+    rows, cols, values = best_per_row(rows, cols, np.concatenate([scores[keep]] * 2), k)
+    return sparse.csr_matrix((values, (rows, cols)), shape=(n, n), dtype=np.float32)
+
+
+def _second_order(
+    la: np.ndarray,
+    lb: np.ndarray,
+    scores: np.ndarray,
+    n: int,
+    floor: float,
+    docs: np.ndarray,
+    k: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (a < b, two sources) not yet scored that are both among the best ``k`` strong
+    links of one passage (k*k pairs per passage at most: keep k small on huge stories)."""
+    strong = _strong_links(la, lb, scores, n, floor, k)
+    strong.data[:] = 1.0
+    two = sparse.triu(strong.T @ strong, k=1).tocoo()
+    a, b = two.row.astype(np.int64), two.col.astype(np.int64)
+    fresh = (docs[a] != docs[b]) & ~np.isin(a * n + b, la * n + lb)
+    return a[fresh], b[fresh]
+
+
+def _neighbour_evidence(
+    la: np.ndarray, lb: np.ndarray, scores: np.ndarray, n: int, floor: float
+) -> np.ndarray:
+    """Per pair, the cosine of the two passages' rows of strong scores to the other passages.
+
+    Across many sources a fact is told many times: two passages that the same other passages
+    match tell one fact even when their own words differ.
+    """
+    strong = _strong_links(la, lb, scores, n, floor, NEIGHBOUR_K)
+    norms = np.sqrt(np.asarray(strong.multiply(strong).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    unit = sparse.csr_matrix(sparse.diags(1.0 / norms) @ strong)
+    return row_cosines(unit, unit, la, lb)
 
 
 def _passage_scores(
@@ -437,7 +511,7 @@ def _measure_pairs(
                 if runs[ka].doc == runs[kb].doc:
                     continue
                 pair = (min(ka, kb), max(ka, kb))
-                if comparable(fa, fb):
+                if comparable(fa, fb) or same_figure(fa, fb):
                     found.add(pair)
                 elif fa.claimant is not None and fb.claimant is not None:
                     rival.add(pair)

@@ -36,13 +36,22 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# British spellings meet American ones: "incentivise"/"incentivize", "labour"/"labor".
+_BRITISH_ISE = re.compile(r"(?<=\w{3})is(?=(?:e|ed|es|ing|ation|ations)$)")
+_BRITISH_OUR = re.compile(r"(?<=\w{2})our(?=(?:|s|ed|ing|ite|ites|able)$)")
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """A light suffix stripper: enough to meet "offers"/"offer", "arrested"/"arrest"."""
+    """A light suffix stripper: enough to meet "offers"/"offer", "arrested"/"arrest", and
+    British spellings with American ones."""
+    word = _BRITISH_OUR.sub("or", _BRITISH_ISE.sub("iz", word))
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)] + keep
-    return word
+            word = word[: -len(suffix)] + keep
+            break
+    # "pursue", "pursued", "pursuing" and "states", "state" meet without their final e.
+    return word[:-1] if word.endswith("e") and len(word) >= 5 else word
 
 
 def content_tokens(text: str) -> list[tuple[str, bool]]:

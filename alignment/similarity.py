@@ -169,7 +169,7 @@ def candidates(
         q = np.concatenate([f[0] for f in found])
         c = np.concatenate([f[1] for f in found])
         sc = np.concatenate([f[2] for f in found])
-        out.append(_best(q, c, sc, top_k))
+        out.append(best_per_row(q, c, sc, top_k))
     if not out:
         empty = np.empty(0, dtype=np.int64)
         return empty, empty, np.empty(0, dtype=np.float32)
@@ -180,7 +180,7 @@ def candidates(
     )
 
 
-def _best(
+def best_per_row(
     q: np.ndarray, c: np.ndarray, sc: np.ndarray, top_k: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The ``top_k`` best pairs of each query row (all of them when ``top_k`` is 0)."""
@@ -222,13 +222,26 @@ def _row_blocks(docs: np.ndarray, block: int, ordered: bool) -> list[tuple[int, 
     return blocks
 
 
+# Pairs per sparse row product in row_cosines: bounds the memory of the gathered rows.
+_COSINE_CHUNK = 100_000
+
+
 def row_cosines(
     left: sparse.csr_matrix, right: sparse.csr_matrix, li: np.ndarray, ri: np.ndarray
 ) -> np.ndarray:
     """Cosine of row ``li[k]`` of ``left`` with row ``ri[k]`` of ``right``, for every k."""
     if li.size == 0:
         return np.empty(0, dtype=np.float32)
-    return np.asarray(left[li].multiply(right[ri]).sum(axis=1), dtype=np.float32).ravel()
+    parts = [
+        np.asarray(
+            left[li[lo : lo + _COSINE_CHUNK]]
+            .multiply(right[ri[lo : lo + _COSINE_CHUNK]])
+            .sum(axis=1),
+            dtype=np.float32,
+        ).ravel()
+        for lo in range(0, li.size, _COSINE_CHUNK)
+    ]
+    return np.concatenate(parts)
 
 
 def fuzzy(keys_a: Sequence[str], keys_b: Sequence[str], workers: int) -> np.ndarray:

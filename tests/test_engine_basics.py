@@ -71,3 +71,46 @@ def test_reasons_name_sources_by_short_id():
     assert result.pairs[0].contradiction == "number"
     assert "010 says" in result.pairs[0].reason
     assert "011 says" in result.pairs[0].reason
+
+
+def _echo_story() -> list[Document]:
+    # Sources 0 and 2 tell one fact in words they do not share; sources 1 and 3 tell it in
+    # both sets of words, so the only evidence that 0 and 2 agree is that 1 and 3 echo both.
+    first = "Harbour cranes stopped loading container ships overnight."
+    second = "Dockworkers walked off their shifts demanding higher wages."
+    both = f"{first[:-1]} as {second[0].lower()}{second[1:]}"
+    filler = "Unrelated weather forecasts promise sunshine across northern valleys."
+    return [
+        Document(id="a", text=f"{first} {filler}"),
+        Document(id="b", text=both),
+        Document(id="c", text=second),
+        Document(id="d", text=both),
+    ]
+
+
+def _linked(alignment, doc_a: int, doc_b: int) -> bool:
+    return any(
+        {alignment.passages[p.a].doc, alignment.passages[p.b].doc} == {doc_a, doc_b}
+        for p in alignment.pairs
+    )
+
+
+def test_passages_echoed_by_the_same_sources_are_linked():
+    docs = _echo_story()
+    assert not _linked(align(docs, AlignConfig(neighbour_weight=0.0)), 0, 2)
+    echoed = align(docs, AlignConfig(neighbour_weight=0.6))
+    assert _linked(echoed, 0, 2)
+    # the filler sentence is echoed by nobody and stays unique to its source
+    filler = [p for p in echoed.passages if p.doc == 0 and p.first == 1]
+    assert filler
+    assert filler[0].group is None
+
+
+def test_neighbour_evidence_never_lowers_a_score():
+    docs = _echo_story()
+    plain = align(docs, AlignConfig(neighbour_weight=0.0))
+    echoed = align(docs, AlignConfig(neighbour_weight=0.6))
+    before = {(p.a, p.b): p.similarity for p in plain.pairs}
+    after = {(p.a, p.b): p.similarity for p in echoed.pairs}
+    assert before
+    assert all(after.get(k, 0.0) >= v for k, v in before.items())

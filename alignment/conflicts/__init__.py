@@ -22,7 +22,15 @@ from functools import lru_cache
 from ..model import Conflict
 from .attribution import QuoteSide, attribution_conflicts, claimants, find_quotes
 from .lexicon import DEFAULT_LEXICON, Lexicon
-from .numbers import Measured, NumberSide, comparable, measured, number_conflicts, parse_quantities
+from .numbers import (
+    Measured,
+    NumberSide,
+    comparable,
+    measured,
+    number_conflicts,
+    parse_quantities,
+    same_figure,
+)
 from .polarity import (
     PolaritySide,
     clause_ids,
@@ -158,4 +166,5 @@ __all__ = [
     "comparable",
     "figures",
     "find_conflicts",
+    "same_figure",
 ]

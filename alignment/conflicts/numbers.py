@@ -620,6 +620,16 @@ def comparable(x: Measured, y: Measured) -> bool:
     )
 
 
+def same_figure(x: Measured, y: Measured) -> bool:
+    """Two figures of the same measure that agree ("close to 52%" and "52%"), whoever
+    claims them: two parties giving one figure tell one fact, not two rival claims."""
+    return (
+        x.quantity.unit == y.quantity.unit
+        and bool(x.keys & y.keys)
+        and _compatible(x.quantity, y.quantity)
+    )
+
+
 def _compatible(x: Quantity, y: Quantity) -> bool:
     return x.low <= y.high and y.low <= x.high
 
