@@ -30,6 +30,11 @@ class AlignConfig:
         common_word_weight: multiplier for words found in every source (they tell little).
         doc_gate: how much a pair's score is pulled down when its two articles are
             dissimilar (0 = ignore article similarity, 1 = full gate).
+        event_split: the articles are split into events (two earthquakes, two arrests) when
+            the articles of two halves are less alike than this share of the articles within
+            them (0 = never split).
+        event_gate: how much a pair's score is pulled down when its two articles tell two
+            different events.
         clause_weight: a pair's score is at least this times the score of its best pair of
             clauses (0 turns clause matching off).
         measure_boost: added to the score of two passages that give a figure for the same
@@ -72,6 +77,8 @@ class AlignConfig:
     name_weight: float = 2.0
     common_word_weight: float = 0.5
     doc_gate: float = 0.7
+    event_split: float = 0.8
+    event_gate: float = 0.3
     clause_weight: float = 0.8
     measure_boost: float = 0.15
     number_similarity: float = 0.5
@@ -106,6 +113,8 @@ _RANGES: dict[str, tuple[float, float]] = {
     "name_weight": (0.0, 100.0),
     "common_word_weight": (0.0, 1.0),
     "doc_gate": (0.0, 1.0),
+    "event_split": (0.0, 1.0),
+    "event_gate": (0.0, 1.0),
     "clause_weight": (0.0, 1.0),
     "clause_min_words": (1, 100),
     "measure_boost": (0.0, 1.0),

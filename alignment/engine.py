@@ -27,9 +27,11 @@ from .normalize import clause_spans, content_tokens, text_key
 from .sentences import split_sentences
 from .similarity import (
     Weights,
+    article_similarities,
     best_per_row,
     candidates,
     doc_gate,
+    events,
     fuzzy,
     normalised_sum,
     row_cosines,
@@ -126,7 +128,12 @@ def align(
     blocking = weights.blocking_mask(
         len(unit_tokens), max_share=BLOCK_WORD_SHARE, floor=BLOCK_WORD_FLOOR
     )
-    gate = doc_gate(sentence_matrix, unit_docs, n_docs, config.doc_gate)
+    article_sims = article_similarities(sentence_matrix, unit_docs, n_docs)
+    gate = doc_gate(article_sims, config.doc_gate)
+    # Articles about another event (a second earthquake, an earlier arrest) link to this
+    # event's articles only on stronger evidence.
+    event_of = events(article_sims, config.event_split)
+    gate = np.where(event_of[:, None] != event_of[None, :], gate * (1 - config.event_gate), gate)
     top_k = top_k_for(n_docs)
     sentence_keys = [text_key(t) for t in unit_tokens]
 
