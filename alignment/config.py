@@ -71,7 +71,7 @@ class AlignConfig:
         semantic_model_path: a local folder with the model, instead of the packaged one.
     """
 
-    link_threshold: float = 0.34
+    link_threshold: float = 0.33
     candidate_cutoff: float = 0.1
     cosine_weight: float = 0.55
     name_weight: float = 2.0
@@ -84,7 +84,7 @@ class AlignConfig:
     number_similarity: float = 0.5
     clause_min_words: int = 3
     max_passage_sentences: int = 3
-    merge_gain: float = 0.08
+    merge_gain: float = 0.15
     neighbour_weight: float = 0.6
     neighbour_floor: float = 1.0
     group_cohesion: float = 0.2
@@ -100,8 +100,8 @@ class AlignConfig:
     reporting_verbs: tuple[str, ...] = field(default=())
     workers: int = -1
     semantic: str = "auto"
-    semantic_weight: float = 0.6
-    semantic_threshold: float = 0.37
+    semantic_weight: float = 0.5
+    semantic_threshold: float = 0.41
     semantic_model_path: str = ""
 
 

@@ -39,7 +39,9 @@ from rapidfuzz import fuzz, process
 
 from alignment import AlignConfig, Alignment, ConfigError, Document, align, load_config
 from alignment.config import config_from_mapping
+from alignment.errors import ParallaxError
 from alignment.export import write_atomic
+from alignment.semantic import load_scorer
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATH = ROOT.parent / "shared" / "benchmarks" / "ecbplus"
@@ -529,6 +531,8 @@ def evaluate(
 
     engine = _System("engine")
     engine_groups = _System("engine (groups)")
+    # With the semantic extra the app mixes meaning in; the words-only engine is shown too.
+    words_only = _System("engine, words only")
     naive = _System(f"token_set_ratio>={BASELINE_THRESHOLD:g}")
     cx = _System("collatex")
     run_collatex = collatex and baselines and collatex_available()
@@ -550,6 +554,11 @@ def evaluate(
         engine.add(topic, links, gold, seconds, subcorpus)
         grouped = links_from_alignment(alignment, built, via="groups")
         engine_groups.add(topic, grouped, gold, seconds, subcorpus)
+        if scorer is not None:
+            t0 = time.perf_counter()
+            lexical = align([b.document for b in built], config)
+            seconds = time.perf_counter() - t0
+            words_only.add(topic, links_from_alignment(lexical, built), gold, seconds, subcorpus)
 
         if baselines:
             t0 = time.perf_counter()
@@ -562,6 +571,8 @@ def evaluate(
         "engine": engine.result(),
         engine_groups.name: engine_groups.result(),
     }
+    if scorer is not None:
+        systems[words_only.name] = words_only.result()
     if baselines:
         systems[naive.name] = naive.result()
         systems["collatex"] = (
@@ -579,6 +590,7 @@ def evaluate(
         "topics": wanted,
         "documents": sum(d.topic in set(wanted) for d in bench.docs),
         "selected_only": selected_only,
+        "semantic": scorer is not None,
         "config": dataclasses.asdict(config),
         "gold_cross_substory": gold_cross,
         "gold_links": gold_total,
@@ -598,6 +610,12 @@ def format_report(result: Mapping[str, Any], *, per_topic: bool = True) -> str:
         f"ECB+ quality: {len(result['topics'])} topics, {result['documents']} documents, "
         f"{result['gold_links']} gold event links"
         + (", selected sentences only" if result["selected_only"] else ""),
+        "engine: the app's defaults, "
+        + (
+            "words and meaning (semantic extra installed)"
+            if result.get("semantic")
+            else "words only (semantic extra not installed or off)"
+        ),
         "",
         f"{'system':<24} {'P':>6} {'R':>6} {'F1':>6} {'pred':>7} {'correct':>7} "
         f"{'cross-sub':>9} {'time':>7}",
@@ -681,6 +699,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             overrides.append(f"link_threshold={args.threshold}")
         config = parse_overrides(overrides, config)
         topics = [t.strip() for t in args.topics.split(",") if t.strip()] if args.topics else None
+        # the app's defaults: meaning mixed in when the semantic extra is installed
+        scorer = load_scorer(config)
         result = evaluate(
             args.path,
             config,
@@ -688,8 +708,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             selected_only=args.selected_only,
             baselines=not args.no_baselines,
             collatex=not args.no_collatex,
+            scorer=scorer,
         )
-    except (ConfigError, ValueError) as exc:
+    except (ParallaxError, ValueError) as exc:
         print(f"quality: {exc}", file=sys.stderr)
         return 2
     print(format_report(result, per_topic=not args.quiet))
