@@ -66,6 +66,7 @@ _AGENCY = re.compile(
 _DOMAIN = re.compile(r"\b[\w-]+\.(com|org|net|us|uk|es|co|news|info|io|tv)\b", re.I)
 _TERMINAL = re.compile(r"[.!?…:;]['\"”’)\]]*\s*$|[\"”’]\s*$")
 _WORD = re.compile(r"\w+")
+_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
 def fold(text: str) -> str:
@@ -91,6 +92,8 @@ def is_junk_line(line: str, phrases: frozenset[str]) -> bool:
         return True
     if _COPYRIGHT.match(line) or _BANNER.match(line.strip()):
         return True
+    if is_address(line):
+        return True  # the page's address, pasted with its text
     words = _words(line)
     letters = [c for c in line if c.isalpha()]
     if len(words) >= 2 and letters and all(not c.islower() for c in letters) and len(words) <= 20:
@@ -106,6 +109,11 @@ def is_junk_line(line: str, phrases: frozenset[str]) -> bool:
     if len(words) == 1 and line.strip().islower():
         return True  # a lone lower-case word: a tracker or widget label
     return len(words) <= 3 and line.rstrip().endswith(":") and len(folded) <= 25  # empty label
+
+
+def is_address(line: str) -> bool:
+    """True when a line is only a web address ("https://...", "www....")."""
+    return bool(_BARE_URL.match(line.strip()))
 
 
 def _ends_like_sentence(line: str) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from .boilerplate import is_address
 from .config import AlignConfig
 from .conflicts import (
     DEFAULT_LEXICON,
@@ -128,7 +129,21 @@ def align(
     blocking = weights.blocking_mask(
         len(unit_tokens), max_share=BLOCK_WORD_SHARE, floor=BLOCK_WORD_FLOOR
     )
-    article_sims = article_similarities(sentence_matrix, unit_docs, n_docs)
+    # A page's address (dimmed, never aligned) names its story and date: it counts here.
+    addresses = [
+        (d, tokens[d][s.index])
+        for d, sents in enumerate(sentences)
+        for s in sents
+        if s.boilerplate and is_address(docs[d].text[s.start : s.end])
+    ]
+    if addresses:
+        article_matrix = sparse.vstack(
+            [sentence_matrix, weights.matrix([t for _, t in addresses])]
+        ).tocsr()
+        article_docs = np.concatenate([unit_docs, [d for d, _ in addresses]]).astype(np.int64)
+    else:
+        article_matrix, article_docs = sentence_matrix, unit_docs
+    article_sims = article_similarities(article_matrix, article_docs, n_docs)
     gate = doc_gate(article_sims, config.doc_gate)
     # Articles about another event (a second earthquake, an earlier arrest) link to this
     # event's articles only on stronger evidence.
@@ -247,6 +262,7 @@ def align(
         pairs=tuple(pair_values),
         groups=groups,
         sentence_passages=sentence_passages,
+        events=tuple(int(e) for e in event_of.tolist()),
     )
 
 

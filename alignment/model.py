@@ -8,6 +8,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 
+def event_name(event: int) -> str:
+    """A reader's name for an event: "event A", "event B", ... ("event 27" past Z)."""
+    return f"event {chr(ord('A') + event)}" if event < 26 else f"event {event + 1}"
+
+
 def short_ids(ids: Sequence[str]) -> tuple[str, ...]:
     """Short names for sources: the part of each id before its first "_" when those parts
     are unique and not empty (file stems like "000_bf1e7b1d" become "000"), else the ids."""
@@ -175,6 +180,8 @@ class Alignment:
         groups: all groups (facts told by two or more sources).
         sentence_passages: per document, per sentence, the id of its passage.
         warnings: problems met on the way that did not stop the run.
+        events: per document, the event it tells (0, 1, ...) when the sources tell several
+            look-alike events (two earthquakes); empty or all 0 for one story.
     """
 
     documents: tuple[Document, ...]
@@ -184,6 +191,16 @@ class Alignment:
     groups: tuple[Group, ...]
     sentence_passages: tuple[tuple[int, ...], ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    events: tuple[int, ...] = field(default=())
+
+    @property
+    def event_count(self) -> int:
+        """How many events the sources tell (1 for one story)."""
+        return max(self.events, default=0) + 1
+
+    def event_of(self, doc: int) -> int:
+        """The event document ``doc`` tells (0 for one story)."""
+        return self.events[doc] if self.events else 0
 
     def text(self, item: Sentence | Passage | Span) -> str:
         """The original characters of a sentence, passage or span."""

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .model import Alignment, Passage, Span
+from .model import Alignment, Passage, Span, event_name
 from .summary import (
     KIND_ORDER,
     GroupSummary,
@@ -24,7 +24,7 @@ from .summary import (
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "alignment.schema.json"
 JSON_FORMAT = "parallax.alignment"
-JSON_VERSION = 1
+JSON_VERSION = 2  # 2: documents carry their event
 
 # Characters that Markdown (CommonMark, GitHub, Slack, Mattermost) would read as markup; an
 # underscore inside a word (file stems such as 000_ab12) is left alone, as CommonMark does.
@@ -56,8 +56,9 @@ def json_model(alignment: Alignment) -> dict[str, Any]:
                 "headline": d.headline,
                 "encoding": d.encoding,
                 "length": len(d.text),
+                "event": alignment.event_of(k),
             }
-            for d in alignment.documents
+            for k, d in enumerate(alignment.documents)
         ],
         "sentences": [
             {
@@ -363,11 +364,19 @@ def report_markdown(
         f"## Sources ({len(docs)})",
         "",
     ]
-    for doc in docs:
+    events = alignment.event_count
+    for k, doc in enumerate(docs):
         outlet = md_escape(doc.outlet) if doc.outlet else "outlet unknown"
         headline = f": “{md_escape(doc.headline)}”" if doc.headline else ""
-        lines.append(f"- `{doc.id}` {outlet}{headline}")
+        event = f" ({event_name(alignment.event_of(k))})" if events > 1 else ""
+        lines.append(f"- `{doc.id}` {outlet}{headline}{event}")
     lines.append("")
+    if events > 1:
+        lines += [
+            f"The sources tell {events} look-alike events, not one: links between sources of "
+            "different events needed stronger evidence.",
+            "",
+        ]
     lines += _disputed_section(
         alignment, disputed, max_contradictions, quote_chars * 2, max_reasons, max_quotes
     )

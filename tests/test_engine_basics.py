@@ -114,3 +114,16 @@ def test_neighbour_evidence_never_lowers_a_score():
     after = {(p.a, p.b): p.similarity for p in echoed.pairs}
     assert before
     assert all(after.get(k, 0.0) >= v for k, v in before.items())
+
+
+def test_page_addresses_are_shown_dimmed_and_never_linked():
+    body = "The council approved the new budget on Monday. Spending on schools rises next year."
+    docs = [
+        Document(id=f"s{i}", text=f"https://news{i}.example.com/2024/05/06/council-budget\n{body}")
+        for i in range(3)
+    ]
+    result = align(docs)
+    addresses = [p for p in result.passages if result.text(p).startswith("https://")]
+    assert len(addresses) == 3
+    assert all(p.boilerplate and p.group is None for p in addresses)
+    assert result.pairs  # the articles themselves still align

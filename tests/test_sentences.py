@@ -96,6 +96,8 @@ def test_edge_cases(text, expected):
         "© 2023 Some Daily. All rights reserved.",
         "Rescue workers search the rubble in the old town.Reuters",
         "Protesters gather outside parliament (AFP)",
+        "https://www.example.com/world/2024/08/12/bridge-opens-after-delays",
+        "www.example.org/news/local?id=42",
     ],
 )
 def test_boilerplate_lines_are_marked(line):

@@ -17,7 +17,7 @@ from rich.cells import cell_len, get_character_cell_size
 from textual.content import Content
 
 from alignment import Alignment, Group, Passage
-from alignment.model import short_ids
+from alignment.model import event_name, short_ids
 
 FilterMode = Literal["all", "conflicts", "unique"]
 FILTER_MODES: tuple[FilterMode, ...] = ("all", "conflicts", "unique")
@@ -359,11 +359,14 @@ def status_text(
 
 
 def pane_title(alignment: Alignment, doc: int, conflicts: int) -> str:
-    """A pane header: "000 · Latin Times · 2≠" (short id always, outlet when known)."""
+    """A pane header: "000 · Latin Times · 2≠" (short id always, outlet when known), and
+    "· event B" when the sources tell several look-alike events."""
     document = alignment.documents[doc]
     name = short_ids([d.id for d in alignment.documents])[doc]
     if document.outlet:
         name = f"{name} · {document.outlet}"
+    if alignment.event_count > 1:
+        name = f"{name} · {event_name(alignment.event_of(doc))}"
     return f"{name} · {conflicts}≠" if conflicts else name
 
 

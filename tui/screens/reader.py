@@ -617,6 +617,8 @@ class ReaderScreen(Screen[None]):
             return "Parallax"
         n = len(alignment.documents)
         title = f"Parallax · {n} source{'s' if n != 1 else ''}"
+        if alignment.event_count > 1:
+            title += f" · {alignment.event_count} look-alike events"
         docs = self.visible_docs()
         if docs and len(docs) < len(self.shown):
             first = self.first_pane + 1
