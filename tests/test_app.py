@@ -143,6 +143,16 @@ async def test_first_screen_shows_panes_and_first_fact(monkeypatch, story):
         assert "reader" not in app.screen.query_one("#placeholder", Static).classes
 
 
+async def test_sources_of_two_events_are_named_on_screen(monkeypatch, story):
+    app = story_app(monkeypatch, replace(story, events=(0, 1, 1)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "3 sources · 2 look-alike events" in top_line(app)
+        titles = [str(p.border_title) for p in app.screen.query(SourcePane)]
+        assert "event A" in titles[0]
+        assert all("event B" in t for t in titles[1:])
+
+
 # --- facts: j/k, arrows, g/G -------------------------------------------------------------------
 
 

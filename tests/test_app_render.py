@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import pytest
@@ -159,6 +160,14 @@ def test_conflict_counts_and_titles(story):
     assert doc_conflict_counts(story) == (3, 3, 2)
     assert pane_title(story, 0, 3) == "north · North Star · 3≠"
     assert pane_title(story, 1, 0) == "south"
+
+
+def test_pane_titles_name_the_event_when_there_are_several(story):
+    two = dataclasses.replace(story, events=(0, 1, 0))
+    assert pane_title(two, 0, 3) == "north · North Star · event A · 3≠"
+    assert pane_title(two, 1, 0) == "south · event B"
+    one = dataclasses.replace(story, events=(0, 0, 0))
+    assert pane_title(one, 1, 0) == "south"
 
 
 @pytest.mark.parametrize(("ids", "short"), [

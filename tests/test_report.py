@@ -452,3 +452,12 @@ def test_every_gold_contradiction_the_engine_flags_is_in_the_report(seed_alignme
                 for span in conflict.spans:
                     assert md_escape(a.text(span)) in bold, (gold.id, a.text(span))
     assert flagged, "the engine flags none of the gold contradictions on the seeds"
+
+
+def test_report_and_json_name_each_source_event(seed_alignment):
+    two = dataclasses.replace(seed_alignment, events=(0, 0, 1, 0, 1))
+    report = report_markdown(two)
+    assert "tell 2 look-alike events" in report
+    assert re.search(r"`002_c194564cfc5ebc50`.*\(event B\)", report)
+    assert [d["event"] for d in json_model(two)["documents"]] == [0, 0, 1, 0, 1]
+    assert "look-alike" not in report_markdown(seed_alignment)
