@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from .articles import article_similarities, doc_gate, events
 from .boilerplate import is_address
 from .config import AlignConfig
 from .conflicts import (
@@ -24,19 +25,10 @@ from .conflicts import (
 )
 from .grouping import build_groups
 from .model import Alignment, Document, Group, Pair, Passage, Sentence, short_ids
+from .neighbours import neighbour_evidence, second_order
 from .normalize import clause_spans, content_tokens, text_key
 from .sentences import split_sentences
-from .similarity import (
-    Weights,
-    article_similarities,
-    best_per_row,
-    candidates,
-    doc_gate,
-    events,
-    fuzzy,
-    normalised_sum,
-    row_cosines,
-)
+from .similarity import Weights, candidates, fuzzy, normalised_sum, row_cosines
 
 # How many candidates each passage keeps; bounds memory and output on huge stories, where
 # fewer are kept (a reader of a thousand articles needs a passage's best matches, not all).
@@ -318,66 +310,16 @@ def _score_pairs(
         w = config.neighbour_weight
         n = len(passages_units)
         floor = threshold * config.neighbour_floor
-        na, nb = _second_order(la, lb, scores, n, floor, passage_docs, max(4, top_k // 4))
+        na, nb = second_order(la, lb, scores, n, floor, passage_docs, max(4, top_k // 4))
         if na.size:
             extra = _combined(
                 passage_matrix, passage_matrix, na, nb, passage_keys, passage_keys, config
             )
             extra *= gate[passage_docs[na], passage_docs[nb]]
             la, lb, scores = _max_merge((la, lb, scores), (na, nb, extra))
-        near = _neighbour_evidence(la, lb, scores, n, floor)
+        near = neighbour_evidence(la, lb, scores, n, floor)
         scores = np.maximum(scores, (1 - w) * scores + w * near).astype(np.float32)
     return la, lb, scores
-
-
-# How many of each passage's strongest links count as its neighbours: bounds memory (a fact
-# told by a thousand sources would otherwise give each passage a thousand).
-NEIGHBOUR_K = 128
-
-
-def _strong_links(
-    la: np.ndarray, lb: np.ndarray, scores: np.ndarray, n: int, floor: float, k: int
-) -> sparse.csr_matrix:
-    """Per passage (row), its best ``k`` links scoring at least ``floor``, with their scores."""
-    keep = scores >= floor
-    rows = np.concatenate([la[keep], lb[keep]])
-    cols = np.concatenate([lb[keep], la[keep]])
-    rows, cols, values = best_per_row(rows, cols, np.concatenate([scores[keep]] * 2), k)
-    return sparse.csr_matrix((values, (rows, cols)), shape=(n, n), dtype=np.float32)
-
-
-def _second_order(
-    la: np.ndarray,
-    lb: np.ndarray,
-    scores: np.ndarray,
-    n: int,
-    floor: float,
-    docs: np.ndarray,
-    k: int,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (a < b, two sources) not yet scored that are both among the best ``k`` strong
-    links of one passage (k*k pairs per passage at most: keep k small on huge stories)."""
-    strong = _strong_links(la, lb, scores, n, floor, k)
-    strong.data[:] = 1.0
-    two = sparse.triu(strong.T @ strong, k=1).tocoo()
-    a, b = two.row.astype(np.int64), two.col.astype(np.int64)
-    fresh = (docs[a] != docs[b]) & ~np.isin(a * n + b, la * n + lb)
-    return a[fresh], b[fresh]
-
-
-def _neighbour_evidence(
-    la: np.ndarray, lb: np.ndarray, scores: np.ndarray, n: int, floor: float
-) -> np.ndarray:
-    """Per pair, the cosine of the two passages' rows of strong scores to the other passages.
-
-    Across many sources a fact is told many times: two passages that the same other passages
-    match tell one fact even when their own words differ.
-    """
-    strong = _strong_links(la, lb, scores, n, floor, NEIGHBOUR_K)
-    norms = np.sqrt(np.asarray(strong.multiply(strong).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    unit = sparse.csr_matrix(sparse.diags(1.0 / norms) @ strong)
-    return row_cosines(unit, unit, la, lb)
 
 
 def _passage_scores(

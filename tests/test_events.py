@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from alignment import AlignConfig, Document, align
-from alignment.similarity import events
+from alignment.articles import events
 
 
 def _sims(blocks: list[int], within: float, between: float, seed: int = 0) -> np.ndarray:
