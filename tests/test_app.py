@@ -22,6 +22,7 @@ from alignment import AlignConfig, Alignment, Group, Loaded
 from alignment.export import csv_text
 from tui.app import ParallaxApp
 from tui.messages import AlignmentReady
+from tui.render import core_passages
 from tui.screens import ConfirmScreen, ExportScreen, HelpScreen, ReaderScreen, SourcesScreen
 from tui.widgets import DetailPanel, PaneView, SourcePane
 
@@ -77,18 +78,24 @@ def top_line(app: ParallaxApp) -> str:
     return str(app.reader.query_one("#topbar").render())
 
 
-def lit_rows(reader: ReaderScreen) -> dict[int, int]:
-    """Per visible doc with a passage in the current group: the viewport row where it starts."""
+def core_of(reader: ReaderScreen) -> dict[int, int]:
+    """Per doc, the current fact's passage that the reader lights brightly."""
     alignment = reader.alignment
     assert alignment is not None
     assert reader.current_group is not None
-    group = alignment.groups[reader.current_group]
+    core = core_passages(alignment, alignment.groups[reader.current_group])
+    return {alignment.passages[p].doc: p for p in core}
+
+
+def lit_rows(reader: ReaderScreen) -> dict[int, int]:
+    """Per visible doc with a passage in the current group: the viewport row where its
+    brightly lit passage starts."""
+    core = core_of(reader)
     rows: dict[int, int] = {}
     for view in reader.views:
         assert view.data is not None
-        mine = [p for p in group.passages if alignment.passages[p].doc == view.data.doc]
-        if mine:
-            where = view.passage_rows(mine[0])
+        if view.data.doc in core:
+            where = view.passage_rows(core[view.data.doc])
             assert where is not None
             rows[view.data.doc] = where[0] - int(view.scroll_y)
     return rows
@@ -111,9 +118,8 @@ def assert_group_shown(reader: ReaderScreen) -> None:
         row = rows[doc]
         assert 0 <= row < view.scrollable_content_region.height
         assert view.lit == frozenset(group.passages)
-        passage = next(
-            alignment.passages[p] for p in group.passages if alignment.passages[p].doc == doc
-        )
+        assert view.core == frozenset(core_of(reader).values())
+        passage = alignment.passages[core_of(reader)[doc]]
         drawn = view.render_line(row).text
         assert drawn.startswith("▌"), drawn  # the lit bar
         first_word = alignment.text(passage).split()[0]
@@ -151,6 +157,38 @@ async def test_sources_of_two_events_are_named_on_screen(monkeypatch, story):
         titles = [str(p.border_title) for p in app.screen.query(SourcePane)]
         assert "event A" in titles[0]
         assert all("event B" in t for t in titles[1:])
+
+
+async def test_a_source_telling_a_fact_twice_lights_its_most_direct_telling(
+    monkeypatch, seed_alignment
+):
+    alignment = seed_alignment
+    group = max(alignment.groups, key=lambda g: g.size)
+    app = story_app(monkeypatch, alignment)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        reader = reader_of(app)
+        reader.current_group = group.id
+        await pilot.pause()
+        assert_group_shown(reader)
+        core = core_of(reader)
+
+        def background(view: PaneView, passage: int):
+            view.scroll_to(y=view.passage_rows(passage)[0], animate=False, immediate=True)
+            drawn = view.render_line(0)
+            assert drawn.text.startswith("▌")  # marked as part of the fact
+            return list(drawn)[-1].style.bgcolor
+
+        repeated = 0
+        for view in reader.views:
+            doc = view.data.doc
+            others = [p for p in group.passages if alignment.passages[p].doc == doc]
+            others.remove(core[doc])
+            if others:
+                repeated += 1
+                echo = background(view, others[0])
+                assert background(view, core[doc]) != echo  # only the core has the background
+        assert repeated, "the seeds' largest fact is told more than once by some source"
 
 
 # --- facts: j/k, arrows, g/G -------------------------------------------------------------------

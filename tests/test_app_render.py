@@ -16,6 +16,7 @@ from tui.render import (
     SIGNS,
     _wrap,
     conflict_spans,
+    core_passages,
     detail_content,
     doc_conflict_counts,
     find_matches,
@@ -268,3 +269,21 @@ def test_detail_of_a_huge_fact_counts_instead_of_listing():
     assert f"{len(crowd.pairs)} links, 0.50 to 0.89" in text
     assert "and 32 more disagree" in text
     assert len(text.splitlines()) < 30
+
+
+def test_core_passages_are_each_sources_best_linked_telling(seed_alignment):
+    for group in seed_alignment.groups:
+        core = core_passages(seed_alignment, group)
+        docs = [seed_alignment.passages[p].doc for p in core]
+        assert sorted(docs) == sorted(set(docs))  # one per source...
+        assert set(docs) == set(seed_alignment.group_docs(group))  # ...for every source
+        assert core <= set(group.passages)
+        weight = dict.fromkeys(group.passages, 0.0)
+        for k in group.pairs:
+            pair = seed_alignment.pairs[k]
+            weight[pair.a] += pair.similarity
+            weight[pair.b] += pair.similarity
+        for p in core:
+            doc = seed_alignment.passages[p].doc
+            rivals = [q for q in group.passages if seed_alignment.passages[q].doc == doc]
+            assert weight[p] == max(weight[q] for q in rivals)

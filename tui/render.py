@@ -358,6 +358,23 @@ def status_text(
     return f"{total} facts{suffix}"
 
 
+def core_passages(alignment: Alignment, group: Group) -> frozenset[int]:
+    """Per source, the passage that tells a fact most directly: the one whose links to the
+    group's other passages weigh most (ties: the first). A source may repeat a fact
+    (headline, lead, body); the reader lights these brightly and marks the rest."""
+    weight: dict[int, float] = {}
+    for k in group.pairs:
+        pair = alignment.pairs[k]
+        weight[pair.a] = weight.get(pair.a, 0.0) + pair.similarity
+        weight[pair.b] = weight.get(pair.b, 0.0) + pair.similarity
+    best: dict[int, int] = {}
+    for p in group.passages:  # sorted by document then position
+        doc = alignment.passages[p].doc
+        if doc not in best or weight.get(p, 0.0) > weight.get(best[doc], 0.0):
+            best[doc] = p
+    return frozenset(best.values())
+
+
 def pane_title(alignment: Alignment, doc: int, conflicts: int) -> str:
     """A pane header: "000 · Latin Times · 2≠" (short id always, outlet when known), and
     "· event B" when the sources tell several look-alike events."""

@@ -22,6 +22,7 @@ from ..render import (
     FILTER_MODES,
     FilterMode,
     conflict_spans,
+    core_passages,
     detail_content,
     doc_conflict_counts,
     doc_passages,
@@ -470,6 +471,13 @@ class ReaderScreen(Screen[None]):
             return frozenset((self.current_passage,))
         return frozenset()
 
+    def _core(self) -> frozenset[int]:
+        """The lit passages drawn brightly: each source's most direct telling of the fact."""
+        alignment = self.alignment
+        if alignment is None or self.current_group is None:
+            return frozenset()
+        return core_passages(alignment, alignment.groups[self.current_group])
+
     def _select(self, group: int | None, passage: int | None, *, sync: bool = True) -> None:
         self.set_reactive(ReaderScreen.current_group, group)
         self.set_reactive(ReaderScreen.current_passage, None if group is not None else passage)
@@ -521,6 +529,7 @@ class ReaderScreen(Screen[None]):
             return
         lit = self._lit()
         view.lit = lit
+        view.core = self._core()
         doc = data.doc
         view.matches = tuple((s, e) for d, s, e in self.matches if d == doc)
         match = self.matches[self.match_index] if self.match_index is not None else None
@@ -537,7 +546,8 @@ class ReaderScreen(Screen[None]):
         alignment = self.alignment
         if alignment is None:
             return
-        lit = self._lit()
+        # Each source's brightest telling of the fact (or its first) sits at the same height.
+        lit = self._core() or self._lit()
         by_doc: dict[int, list[int]] = {}
         for p in lit:
             by_doc.setdefault(alignment.passages[p].doc, []).append(p)
@@ -545,7 +555,6 @@ class ReaderScreen(Screen[None]):
         for view in self.views:
             if view.data is None or view.data.doc not in by_doc:
                 continue
-            # A source may tell a fact in more than one place: align its first telling.
             rows = [r for p in by_doc[view.data.doc] if (r := view.passage_rows(p)) is not None]
             if rows:
                 first = min(rows)

@@ -64,9 +64,10 @@ def _inside(ranges: Ranges, starts: Sequence[int], offset: int) -> bool:
 class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
     """The article's text, wrapped once per width, one gutter sign per passage.
 
-    The parent sets ``data``, ``lit`` (passages of the current fact), ``matches`` and
-    ``current_match``; the view posts ``Clicked`` and ``Wheel`` so that the parent can move
-    every pane together.
+    The parent sets ``data``, ``lit`` (passages of the current fact), ``core`` (of those, the
+    ones lit brightly: each source's most direct telling; the others get the bar only),
+    ``matches`` and ``current_match``; the view posts ``Clicked`` and ``Wheel`` so that the
+    parent can move every pane together.
     """
 
     COMPONENT_CLASSES = {
@@ -87,6 +88,7 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
 
     data: reactive[PaneData | None] = reactive(None, layout=False, repaint=False)
     lit: reactive[frozenset[int]] = reactive(frozenset, repaint=False)
+    core: reactive[frozenset[int]] = reactive(frozenset, repaint=False)
     matches: reactive[Ranges] = reactive((), repaint=False)
     current_match: reactive[tuple[int, int] | None] = reactive(None, repaint=False)
 
@@ -124,6 +126,9 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
         self._rewrap()
 
     def watch_lit(self, old: frozenset[int], new: frozenset[int]) -> None:
+        self._drop_lines(old ^ new)
+
+    def watch_core(self, old: frozenset[int], new: frozenset[int]) -> None:
         self._drop_lines(old ^ new)
 
     def watch_matches(self) -> None:
@@ -272,8 +277,10 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, self._style("text"))
         line = layout.lines[index]
         lit = line.passage >= 0 and line.passage in self.lit
-        text_style = self._style("lit" if lit else "text")
-        dim_style = self._style("lit-dim" if lit else "dim")
+        # A source's other tellings of the fact keep the bar, not the background.
+        bright = lit and (not self.core or line.passage in self.core)
+        text_style = self._style("lit" if bright else "text")
+        dim_style = self._style("lit-dim" if bright else "dim")
         segments = [
             Segment(LIT_BAR if lit else " ", self._style("bar") if lit else text_style),
             Segment(
