@@ -180,8 +180,8 @@ class Alignment:
         groups: all groups (facts told by two or more sources).
         sentence_passages: per document, per sentence, the id of its passage.
         warnings: problems met on the way that did not stop the run.
-        events: per document, the event it tells (0, 1, ...) when the sources tell several
-            look-alike events (two earthquakes); empty or all 0 for one story.
+        events: per document, the event it tells (0, 1, ...) when the sources clearly tell
+            several look-alike events (two earthquakes); empty or all 0 for one story.
     """
 
     documents: tuple[Document, ...]

@@ -100,3 +100,21 @@ def test_articles_about_two_earthquakes_link_less_across():
     split = cross_scores(AlignConfig())
     whole = cross_scores(AlignConfig(event_split=0.0))
     assert sum(split) < sum(whole)
+
+
+def test_only_clear_events_are_reported(monkeypatch):
+    import alignment.engine as engine
+
+    docs = [
+        Document(
+            id=f"{e}{i}",
+            text=" ".join([_LEADS[i].format(**event), _RESCUE[i], event["detail"]]),
+        )
+        for e, event in enumerate(_EVENTS)
+        for i in range(3)
+    ]
+    clear = align(docs)
+    assert clear.event_count == 2
+    assert clear.events == (0, 0, 0, 1, 1, 1) or clear.events == (1, 1, 1, 0, 0, 0)
+    monkeypatch.setattr(engine, "CLEAR_EVENTS", 0.0)  # no cut is that clear
+    assert align(docs).event_count == 1
