@@ -22,24 +22,9 @@ from alignment import AlignConfig, DocumentError, align, load_documents
 from alignment.export import CSV_COLUMNS
 
 from .conftest import ROOT
+from .fixtures.flood import STORY_A, STORY_B, STORY_C, write_story
 
 WARNING = "parallax: warning: "
-
-# Two short reports of one story, told differently; a third about something else.
-STORY_A = (
-    "Flood waters forced 1,200 residents of Millbrook from their homes on Tuesday.\n\n"
-    "Mayor Dana Ortiz said the river rose four feet overnight after heavy rain.\n\n"
-    "Emergency shelters opened at the high school and the community centre.\n"
-)
-STORY_B = (
-    "About 1,200 people in Millbrook left their homes on Tuesday as flood waters rose.\n\n"
-    "The river climbed four feet overnight after heavy rain, Mayor Dana Ortiz said.\n\n"
-    "Officials opened emergency shelters at the community centre and the high school.\n"
-)
-STORY_C = (
-    "The city council approved a new budget for parks and libraries on Monday evening.\n\n"
-    "Spending on road repairs will rise by 12 percent over the next two years.\n"
-)
 
 
 def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -82,12 +67,7 @@ def csv_rows(stdout: str) -> list[dict[str, str]]:
 
 @pytest.fixture
 def story(tmp_path: Path) -> Path:
-    """A folder with two usable reports of one story."""
-    folder = tmp_path / "story"
-    folder.mkdir()
-    (folder / "a.txt").write_text(STORY_A, encoding="utf-8")
-    (folder / "b.txt").write_text(STORY_B, encoding="utf-8")
-    return folder
+    return write_story(tmp_path)
 
 
 # --- a path that does not exist, or that cannot be read -----------------------------------

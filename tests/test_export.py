@@ -23,20 +23,12 @@ from alignment.export import CSV_COLUMNS, csv_text, neutralise, write_atomic
 from tui.__main__ import main
 
 from .conftest import ROOT
+from .fixtures.flood import write_story
 
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 EARLIER = "group,earlier\r\n0,kept\r\n"
 NEW = "group,new\r\n1,written\r\n"
-
-STORY_A = (
-    "Flood waters forced 1,200 residents of Millbrook from their homes on Tuesday.\n\n"
-    "Mayor Dana Ortiz said the river rose four feet overnight after heavy rain.\n"
-)
-STORY_B = (
-    "About 1,200 people in Millbrook left their homes on Tuesday as flood waters rose.\n\n"
-    "The river climbed four feet overnight after heavy rain, Mayor Dana Ortiz said.\n"
-)
 
 
 def read(path: Path) -> str:
@@ -51,11 +43,7 @@ def leftovers(folder: Path) -> list[str]:
 
 @pytest.fixture
 def story(tmp_path: Path) -> Path:
-    folder = tmp_path / "story"
-    folder.mkdir()
-    (folder / "a.txt").write_text(STORY_A, encoding="utf-8")
-    (folder / "b.txt").write_text(STORY_B, encoding="utf-8")
-    return folder
+    return write_story(tmp_path)
 
 
 @pytest.fixture
