@@ -291,7 +291,7 @@ def _score_pairs(
     passage_matrix = normalised_sum(sentence_matrix, members)
     passage_docs = np.asarray([p.doc for p in passages_units], dtype=np.int64)
     passage_keys = [" ".join(sentence_keys[m] for m in ms) for ms in members]
-    la, lb, scores = _passage_scores(
+    la, lb, scores = _scored_candidates(
         passage_matrix, passage_docs, passage_keys, gate, config, blocking, top_k
     )
     clause_a, clause_b, clause_score = _clause_scores(
@@ -331,7 +331,7 @@ def _score_pairs(
     return la, lb, scores
 
 
-def _passage_scores(
+def _scored_candidates(
     matrix: object,
     docs: np.ndarray,
     keys: list[str],
@@ -340,7 +340,8 @@ def _passage_scores(
     blocking: np.ndarray | None,
     top_k: int,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Candidate pairs of passages (a < b) and their lexical scores, gated by article."""
+    """Candidate pairs of rows (a < b; passages or clauses) and their lexical scores, gated
+    by article."""
     qa, qb, _ = candidates(
         matrix,
         matrix,
@@ -422,21 +423,8 @@ def _clause_scores(
     matrix = weights.matrix(clause_tokens)
     owners = np.asarray(owner, dtype=np.int64)
     clause_docs = np.asarray([runs[k].doc for k in owner], dtype=np.int64)
-    qa, qb, _ = candidates(
-        matrix,
-        matrix,
-        clause_docs,
-        clause_docs,
-        cutoff=config.candidate_cutoff,
-        top_k=top_k,
-        block=config.max_block_size,
-        keep_columns=blocking,
-    )
-    ca, cb = _unique_pairs(qa, qb, len(clause_tokens))
     keys = [text_key(t) for t in clause_tokens]
-    scores = _combined(matrix, matrix, ca, cb, keys, keys, config)
-    if ca.size:
-        scores *= gate[clause_docs[ca], clause_docs[cb]]
+    ca, cb, scores = _scored_candidates(matrix, clause_docs, keys, gate, config, blocking, top_k)
     pa, pb = owners[ca], owners[cb]
     lo, hi = np.minimum(pa, pb), np.maximum(pa, pb)
     return _max_merge((lo, hi, scores))
