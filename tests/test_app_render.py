@@ -287,3 +287,16 @@ def test_core_passages_are_each_sources_best_linked_telling(seed_alignment):
             doc = seed_alignment.passages[p].doc
             rivals = [q for q in group.passages if seed_alignment.passages[q].doc == doc]
             assert weight[p] == max(weight[q] for q in rivals)
+
+
+def test_detail_quotes_each_sources_direct_telling_first(seed_alignment):
+    group = max(seed_alignment.groups, key=lambda g: g.size)
+    core = sorted(core_passages(seed_alignment, group))
+    names = short_ids([d.id for d in seed_alignment.documents])
+    text = detail_content(seed_alignment, group=group.id, passage=None, position=1).plain
+    quoted = [line for line in text.splitlines() if line[:3] in names and line[3:5] == "  "]
+    assert len(quoted) > len(core)  # the largest fact is told more than once by some source
+    for line, p in zip(quoted, core, strict=False):
+        passage = seed_alignment.passages[p]
+        assert line.startswith(names[passage.doc])
+        assert " ".join(seed_alignment.text(passage).split()[:4]) in line

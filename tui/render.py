@@ -491,7 +491,10 @@ def detail_content(
             )
         )
     width = max(len(names[d]) for d in present) + 2
-    for pid in g.passages[:DETAIL_PASSAGES]:
+    # Each source's most direct telling first (the one its pane shows lit), then repeats.
+    core = core_passages(alignment, g)
+    told = sorted(g.passages, key=lambda pid: (pid not in core, pid))
+    for pid in told[:DETAIL_PASSAGES]:
         p = alignment.passages[pid]
         parts.append(
             Content.assemble(
