@@ -21,6 +21,7 @@ from .conflicts import (
     comparable,
     figures,
     find_conflicts,
+    is_hedged,
     same_figure,
 )
 from .grouping import build_groups
@@ -251,6 +252,11 @@ def align(
         for k, p in enumerate(result)
     )
     sentence_passages = tuple(tuple(owners) for owners in _sentence_owners(final, sentences))
+    hedged = frozenset(
+        p.id
+        for p in final
+        if not p.boilerplate and is_hedged(docs[p.doc].text[p.start : p.end], lexicon)
+    )
     report("done", 1.0)
     return Alignment(
         documents=docs,
@@ -259,6 +265,7 @@ def align(
         pairs=tuple(pair_values),
         groups=groups,
         sentence_passages=sentence_passages,
+        hedged=hedged,
         # Named to the reader only when the cut is clear: a soft gate may be wrong, a claim
         # that the sources tell two events should not be.
         events=tuple(

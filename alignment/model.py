@@ -182,6 +182,8 @@ class Alignment:
         warnings: problems met on the way that did not stop the run.
         events: per document, the event it tells (0, 1, ...) when the sources clearly tell
             several look-alike events (two earthquakes); empty or all 0 for one story.
+        hedged: ids of the passages that tell something as uncertain ("it remains unclear
+            whether", "reportedly", "might"): a hedged claim contradicts nothing.
     """
 
     documents: tuple[Document, ...]
@@ -192,6 +194,7 @@ class Alignment:
     sentence_passages: tuple[tuple[int, ...], ...] = ()
     warnings: tuple[str, ...] = field(default=())
     events: tuple[int, ...] = field(default=())
+    hedged: frozenset[int] = field(default=frozenset())
 
     @property
     def event_count(self) -> int:

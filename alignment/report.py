@@ -24,7 +24,7 @@ from .summary import (
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "alignment.schema.json"
 JSON_FORMAT = "parallax.alignment"
-JSON_VERSION = 2  # 2: documents carry their event
+JSON_VERSION = 2  # 2: documents carry their event, passages whether they are hedged
 
 # Characters that Markdown (CommonMark, GitHub, Slack, Mattermost) would read as markup; an
 # underscore inside a word (file stems such as 000_ab12) is left alone, as CommonMark does.
@@ -81,6 +81,7 @@ def json_model(alignment: Alignment) -> dict[str, Any]:
                 "end": p.end,
                 "group": p.group,
                 "boilerplate": p.boilerplate,
+                "hedged": p.id in alignment.hedged,
             }
             for p in alignment.passages
         ],

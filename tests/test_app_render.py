@@ -300,3 +300,19 @@ def test_detail_quotes_each_sources_direct_telling_first(seed_alignment):
         passage = seed_alignment.passages[p]
         assert line.startswith(names[passage.doc])
         assert " ".join(seed_alignment.text(passage).split()[:4]) in line
+
+
+def test_shared_passages_told_as_uncertain_are_marked_hedged(seed_alignment):
+    kinds = passage_kinds(seed_alignment)
+    unclear = next(
+        p for p in seed_alignment.passages if "remains unclear whether" in seed_alignment.text(p)
+    )
+    assert unclear.id in seed_alignment.hedged
+    assert kinds[unclear.id] == ("hedged" if unclear.group is not None else "unique")
+    for p in seed_alignment.passages:
+        if kinds[p.id] == "hedged":
+            assert p.id in seed_alignment.hedged
+            assert p.group is not None
+        if p.id in seed_alignment.hedged and kinds[p.id] == "agree":
+            raise AssertionError(f"hedged passage {p.id} drawn as agreeing")
+    assert SIGNS["hedged"] == "?"

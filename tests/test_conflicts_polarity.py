@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alignment.conflicts import DEFAULT_LEXICON, Lexicon, Side, find_conflicts
+from alignment.conflicts import DEFAULT_LEXICON, Lexicon, Side, find_conflicts, is_hedged
 from alignment.conflicts.polarity import polarity_marks
 from alignment.conflicts.text import compile_lexicon, stem, tokenize
 
@@ -325,3 +325,26 @@ def test_lexicon_extends_hedges():
 def test_lexicon_rejects_unknown_list():
     with pytest.raises(TypeError, match="no word list"):
         DEFAULT_LEXICON.extended(negation_words=["nope"])
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("It remains unclear whether the U.S. made an offer.", True),
+        ("The U.S. might offer amnesty to Maduro.", True),
+        ("Reportedly, the talks were held in Doha.", True),
+        ("Reports suggested a deal was close.", True),
+        ("May officials confirm the talks?", True),  # a hedge opening a sentence
+        ("The talks were held in May.", False),  # a month, not a hedge
+        ("The mayor opened the bridge.", False),  # a longer word, not "may"
+        ("The State Department denied the reports.", False),
+    ],
+)
+def test_hedged_passages(text, hedged):
+    assert is_hedged(text) is hedged
+
+
+def test_hedges_from_the_config_count():
+    text = "Officials hinted at a deal."
+    assert not is_hedged(text)
+    assert is_hedged(text, DEFAULT_LEXICON.extended(hedges=("hinted",)))

@@ -21,19 +21,21 @@ from alignment.model import event_name, short_ids
 
 FilterMode = Literal["all", "conflicts", "unique"]
 FILTER_MODES: tuple[FilterMode, ...] = ("all", "conflicts", "unique")
-PassageKind = Literal["agree", "conflict", "unique", "boilerplate"]
+PassageKind = Literal["agree", "conflict", "hedged", "unique", "boilerplate"]
 Ranges = tuple[tuple[int, int], ...]
 
 # Signs make the status readable without colour (monochrome, colour-blind readers).
 SIGNS: dict[str, str] = {
     "agree": "≡",
     "conflict": "≠",
+    "hedged": "?",
     "unique": "◆",
     "boilerplate": "·",
 }
 SIGN_WORDS: dict[str, str] = {
     "agree": "agrees with another source",
     "conflict": "conflicts with another source",
+    "hedged": "shared with another source, told as uncertain (unclear, reportedly, might)",
     "unique": "told by this source only",
     "boilerplate": "site junk (dimmed, never aligned)",
 }
@@ -115,7 +117,8 @@ class PaneLayout:
 
 
 def passage_kinds(alignment: Alignment) -> tuple[PassageKind, ...]:
-    """Each passage's kind: conflict (in a conflicting link), agree, boilerplate or unique."""
+    """Each passage's kind: conflict (in a conflicting link), hedged (shared, told as
+    uncertain), agree, boilerplate or unique."""
     conflicting = set()
     for pair in alignment.pairs:
         if pair.conflicts:
@@ -125,7 +128,7 @@ def passage_kinds(alignment: Alignment) -> tuple[PassageKind, ...]:
         if p.id in conflicting:
             kinds.append("conflict")
         elif p.group is not None:
-            kinds.append("agree")
+            kinds.append("hedged" if p.id in alignment.hedged else "agree")
         elif p.boilerplate:
             kinds.append("boilerplate")
         else:

@@ -15,6 +15,7 @@ add words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -96,6 +97,26 @@ def _compiled(lexicon: Lexicon) -> Compiled:
     return found[1]
 
 
+@lru_cache(maxsize=8)
+def _hedge_pattern(hedges: tuple[str, ...]) -> re.Pattern[str]:
+    words = sorted(hedges, key=len, reverse=True)
+    # the word and its inflections ("suggested", "appears"), not longer words ("mayor")
+    body = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\b(?:{body})(?:s|es|d|ed|ly|ing)?\b", re.IGNORECASE)
+
+
+def is_hedged(text: str, lexicon: Lexicon | None = None) -> bool:
+    """Whether a passage tells something as uncertain: a hedge of the lexicon ("unclear",
+    "reportedly", "may", "alleged", ...), not capitalised inside a sentence ("in May")."""
+    pattern = _hedge_pattern((lexicon or DEFAULT_LEXICON).hedges)
+    for match in pattern.finditer(text):
+        before = text[: match.start()].rstrip()
+        first = not before or before[-1] in ".!?\"“”'‘’:\n"
+        if first or not match.group()[0].isupper():
+            return True
+    return False
+
+
 def figures(side: Side, lexicon: Lexicon | None = None) -> tuple[Measured, ...]:
     """The figures of a passage with what they measure and who claims them (cached)."""
     return tuple(_reader(lexicon or DEFAULT_LEXICON)(side).numbers.figures)
@@ -166,5 +187,6 @@ __all__ = [
     "comparable",
     "figures",
     "find_conflicts",
+    "is_hedged",
     "same_figure",
 ]
