@@ -54,7 +54,8 @@ def events(sims: np.ndarray, max_ratio: float) -> np.ndarray:
     and details the other event's do not. The split is the spectral cut of the article
     similarity graph (the sign of the Fiedler vector of its normalised Laplacian); it is kept
     only when the mean similarity across the cut is under ``max_ratio`` times the mean within
-    the halves, and both halves hold two articles or more.
+    the halves, each half holds together better than it holds to the other, and the smaller
+    half has at least a fifth of the story's articles (two at least).
     """
     n = sims.shape[0]
     labels = np.zeros(n, dtype=np.int64)

@@ -147,6 +147,13 @@ def align(
     # event's articles only on stronger evidence.
     event_of = events(article_sims, config.event_split)
     gate = np.where(event_of[:, None] != event_of[None, :], gate * (1 - config.event_gate), gate)
+    # Named to the reader only when the cut is clear: a soft gate may be wrong, a claim that
+    # the sources tell two events should not be (no looser cut, no clear one either).
+    clear_events = (
+        tuple(int(e) for e in events(article_sims, min(config.event_split, CLEAR_EVENTS)))
+        if event_of.any()
+        else ()
+    )
     top_k = top_k_for(n_docs)
     sentence_keys = [text_key(t) for t in unit_tokens]
 
@@ -266,11 +273,7 @@ def align(
         groups=groups,
         sentence_passages=sentence_passages,
         hedged=hedged,
-        # Named to the reader only when the cut is clear: a soft gate may be wrong, a claim
-        # that the sources tell two events should not be.
-        events=tuple(
-            int(e) for e in events(article_sims, min(config.event_split, CLEAR_EVENTS)).tolist()
-        ),
+        events=clear_events,
     )
 
 
