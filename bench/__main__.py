@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from alignment import AlignConfig, align, load_documents
+from alignment.semantic import load_scorer
 from bench import app_timing, compare, profiling, semantic_compare, speed
 from bench.synthetic import make_story
 
@@ -453,6 +454,9 @@ def _quality(config: AlignConfig, *, quick: bool) -> dict[str, Any]:
         options["collatex"] = False  # CollateX on whole ECB+ topics takes minutes
     start = time.perf_counter()
     try:
+        if "scorer" in inspect.signature(quality.evaluate).parameters:
+            # the app's defaults: meaning mixed in when the semantic extra is installed
+            options["scorer"] = load_scorer(config)
         result = dict(quality.evaluate(getattr(quality, "DEFAULT_PATH", None), config, **options))
     except Exception as exc:  # another engineer's module: report, do not stop the benchmark
         print(f"     quality failed: {type(exc).__name__}: {exc}")
