@@ -69,6 +69,7 @@ class AlignConfig:
         semantic_weight: share of the embedding cosine in the score when semantic is on.
         semantic_threshold: the link threshold when semantic is on (mixed scores run higher).
         semantic_model_path: a local folder with the model, instead of the packaged one.
+        fetch_timeout: seconds to fetch one web page (redirects included) before giving up.
     """
 
     link_threshold: float = 0.33
@@ -103,6 +104,7 @@ class AlignConfig:
     semantic_weight: float = 0.5
     semantic_threshold: float = 0.41
     semantic_model_path: str = ""
+    fetch_timeout: float = 20.0
 
 
 # Closed ranges checked on load; anything not listed only needs the right type.
@@ -131,6 +133,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "min_words": (0, 100),
     "semantic_weight": (0.0, 1.0),
     "semantic_threshold": (0.0, 1.0),
+    "fetch_timeout": (0.1, 600.0),
 }
 _CHOICES: dict[str, tuple[str, ...]] = {"semantic": ("auto", "on", "off")}
 

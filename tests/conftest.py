@@ -22,6 +22,15 @@ def _private_embedding_cache(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def web_site():
+    """The test web site on 127.0.0.1 (tests/fixtures/web.py): no test touches the internet."""
+    from .fixtures.web import serve
+
+    with serve() as site:
+        yield site
+
+
+@pytest.fixture(scope="session")
 def seed_documents():
     return load_documents([SEEDS]).documents
 
