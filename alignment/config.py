@@ -5,13 +5,22 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
+import reprlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_type_hints
 
 import yaml
 
-from .errors import ConfigError
+from .errors import ConfigError, DocumentError
+from .load import (
+    MAX_FILE_BYTES,
+    MAX_YAML_BYTES,
+    FileRefused,
+    YamlAliasError,
+    parse_yaml,
+    read_regular,
+)
 
 DEFAULT_CONFIG_NAME = "parallax.yaml"
 
@@ -64,7 +73,9 @@ class AlignConfig:
         denial_words: more verbs that deny what follows ("deny", "reject", ...).
         hedge_words: more words after which a claim is uncertain ("unclear", "may", ...).
         reporting_verbs: more verbs that credit a claim to their subject ("claim", ...).
-        workers: threads for rapidfuzz (-1 = all cores).
+        workers: threads for rapidfuzz (-1 = all cores, else 1 to 256).
+        max_file_bytes: the largest article read, in bytes (a larger one is refused; in a
+            folder, skipped with a warning).
         semantic: use the optional embedding extra: "auto", "on" or "off".
         semantic_weight: share of the embedding cosine in the score when semantic is on.
         semantic_threshold: the link threshold when semantic is on (mixed scores run higher).
@@ -100,6 +111,7 @@ class AlignConfig:
     hedge_words: tuple[str, ...] = field(default=())
     reporting_verbs: tuple[str, ...] = field(default=())
     workers: int = -1
+    max_file_bytes: int = MAX_FILE_BYTES
     semantic: str = "auto"
     semantic_weight: float = 0.5
     semantic_threshold: float = 0.41
@@ -131,33 +143,13 @@ _RANGES: dict[str, tuple[float, float]] = {
     "max_block_size": (100, 1_000_000),
     "max_passage_chars": (50, 1_000_000),
     "min_words": (0, 100),
+    "workers": (-1, 256),
+    "max_file_bytes": (1, 2**40),
     "semantic_weight": (0.0, 1.0),
     "semantic_threshold": (0.0, 1.0),
     "fetch_timeout": (0.1, 600.0),
 }
 _CHOICES: dict[str, tuple[str, ...]] = {"semantic": ("auto", "on", "off")}
-
-
-def _key_lines(text: str) -> dict[str, int]:
-    """Line numbers (1-based) of top-level keys, for error messages.
-
-    Raises:
-        ConfigError: a key is given twice (YAML would silently keep the last one).
-    """
-    lines: dict[str, int] = {}
-    try:
-        node = yaml.compose(text)
-    except yaml.YAMLError:
-        return lines
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            key, line = str(key_node.value), key_node.start_mark.line + 1
-            if key in lines:
-                raise ConfigError(
-                    f"line {line}: key '{key}' is given twice (first on line {lines[key]})"
-                )
-            lines[key] = line
-    return lines
 
 
 # A top-level key at the start of a line ("key:" then a space or the end of the line).
@@ -204,8 +196,13 @@ def _syntax_error(path: Path, text: str, exc: yaml.YAMLError) -> ConfigError:
     return ConfigError(f"{where}: {problem}")
 
 
+# A bounded repr: a huge or deeply nested value costs no more than its first few items.
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxstring = 2, 4, 4, 50
+
+
 def _coerce(name: str, value: Any, kind: Any, where: str) -> Any:
-    shown = repr(value)
+    shown = _SHORT.repr(value)
     if len(shown) > 60:
         shown = shown[:57] + "..."
     bad = ConfigError(f"{where}: '{name}' must be {_describe(kind)}, got {shown}")
@@ -277,6 +274,10 @@ def _build(data: dict[str, Any], source: str, lines: dict[str, int]) -> AlignCon
             low, high = _RANGES[key]
             if not low <= value <= high:
                 raise ConfigError(f"{where}: '{key}' must be between {low} and {high}, got {value}")
+            if key == "workers" and value == 0:
+                raise ConfigError(
+                    f"{where}: 'workers' must be -1 (all cores) or 1 to {high}, got 0"
+                )
         if key in _CHOICES and value not in _CHOICES[key]:
             raise ConfigError(f"{where}: '{key}' must be one of {', '.join(_CHOICES[key])}")
         values[key] = value
@@ -299,32 +300,41 @@ def load_config(path: str | Path | None = None, *, cwd: Path | None = None) -> A
     """
     if path is None:
         candidate = (cwd or Path.cwd()) / DEFAULT_CONFIG_NAME
-        if not candidate.is_file():
+        if not candidate.exists():
             return AlignConfig()
         path = candidate
     path = Path(path)
+    if path.is_dir():
+        raise ConfigError(f"{path}: is a folder, not a config file")
     try:
-        text = path.read_text(encoding="utf-8")
-    except (FileNotFoundError, NotADirectoryError):
-        raise ConfigError(f"{path}: config file not found") from None
-    except IsADirectoryError:
-        raise ConfigError(f"{path}: is a folder, not a config file") from None
+        raw = read_regular(path, MAX_YAML_BYTES)
+    except FileRefused as exc:
+        what = exc.reason.removesuffix(", not a regular file")
+        end = "not a config file" if what.startswith("is ") else "too large for a config file"
+        raise ConfigError(f"{path}: {what}, {end}") from None
+    except DocumentError as exc:
+        if exc.message.endswith("no such file or folder"):
+            raise ConfigError(f"{path}: config file not found") from None
+        reason = exc.message.removeprefix(f"{path}: cannot be read ")
+        raise ConfigError(f"{path}: cannot read config file {reason}") from None
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = exc.object[: exc.start].count(b"\n") + 1
+        line = raw[: exc.start].count(b"\n") + 1
         raise ConfigError(f"{path}, line {line}: not valid UTF-8") from None
-    except OSError as exc:
-        reason = (exc.strerror or exc.__class__.__name__).lower()
-        raise ConfigError(f"{path}: cannot read config file ({reason})") from None
     try:
-        data = yaml.safe_load(text)
+        parsed = parse_yaml(text)
     except yaml.YAMLError as exc:
         raise _syntax_error(path, text, exc) from None
+    except YamlAliasError as exc:
+        raise ConfigError(f"{path}, {exc}") from None
+    data = parsed.data
     if data is None:
         return AlignConfig()
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping of key: value, got {type(data).__name__}")
-    try:
-        lines = _key_lines(text)
-    except ConfigError as exc:
-        raise ConfigError(f"{path}, {exc.message}") from None
-    return _build(data, str(path), lines)
+    for key, line, first in parsed.repeated[:1]:
+        raise ConfigError(
+            f"{path}, line {line}: key '{key}' is given twice (first on line {first})"
+        )
+    return _build(data, str(path), parsed.lines)

@@ -47,7 +47,9 @@ def story_app(
 ) -> ParallaxApp:
     """An app whose worker loads and aligns to ``alignment`` (the real worker code runs)."""
     monkeypatch.setattr(
-        app_module, "load_documents", lambda paths: Loaded(alignment.documents, tuple(warnings))
+        app_module,
+        "load_documents",
+        lambda paths, **_: Loaded(alignment.documents, tuple(warnings)),
     )
 
     def fake_align(documents, config=None, *, progress=None, scorer=None):
@@ -878,7 +880,9 @@ async def test_refinement_replaces_the_result_and_keeps_the_fact(monkeypatch, st
         release.wait(timeout=30)
         return lambda a, b: [0.5] * len(a)
 
-    monkeypatch.setattr(app_module, "load_documents", lambda paths: Loaded(story.documents, ()))
+    monkeypatch.setattr(
+        app_module, "load_documents", lambda paths, **_: Loaded(story.documents, ())
+    )
     monkeypatch.setattr(app_module, "align", fake_align)
     monkeypatch.setattr(app_module, "_load_scorer", lambda: load_scorer)
     app = ParallaxApp(paths=[], config=AlignConfig(semantic="auto"))

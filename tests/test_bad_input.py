@@ -104,17 +104,18 @@ def test_unreadable_file_is_reported_by_the_engine_and_cli(
     story: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ):
     # Works as root too: the read itself is made to fail the way a chmod 000 file does.
+    import alignment.load
     from tui.__main__ import main
 
     locked = story / "b.txt"
-    real_read = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == locked.name:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read(self)
+    def os_open(path: str | Path, flags: int, *args: int) -> int:
+        if Path(path).name == locked.name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(alignment.load.os, "open", os_open)
     with pytest.raises(DocumentError, match=r"b\.txt: cannot be read \(permission denied\)"):
         load_documents([story])
     assert main([str(story), "--export", "-"]) == 2

@@ -111,7 +111,8 @@ def test_defaults_pass_their_own_checks():
             id="open-quote",
         ),
         pytest.param("min_words: 3\n  link_threshold: 0.5\n", 2, "link_threshold", id="indent"),
-        pytest.param("min_words:\t3\n", 1, "min_words", id="tab"),
+        # libyaml reads a tab after the colon as a space, but not a tab that indents a key.
+        pytest.param("min_words: 3\n\tlink_threshold: 0.5\n", 2, "min_words", id="tab"),
         pytest.param("min_words: 3\n- stray item\n", 2, "min_words", id="stray-item"),
         pytest.param("link_threshold: {a\n\n\n", 1, "link_threshold", id="open-brace-eof"),
     ],
@@ -194,7 +195,7 @@ def test_long_wrong_value_is_shortened(tmp_path: Path):
     path = write(tmp_path, "semantic: [" + ", ".join(["word"] * 200) + "]\n")
     message = error_of(path)
     assert len(message) < len(str(path)) + 120
-    assert message.endswith("...")
+    assert message.endswith("...]")
 
 
 @pytest.mark.parametrize(
@@ -244,8 +245,10 @@ def test_not_utf8_names_the_line(tmp_path: Path):
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     path = write(tmp_path, "min_words: 3\n")
 
-    def denied(self: Path, *args: object, **kwargs: object) -> str:
-        raise PermissionError(13, "Permission denied", str(self))
+    import alignment.load
 
-    monkeypatch.setattr(Path, "read_text", denied)
+    def denied(path: object, *args: object) -> int:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(alignment.load.os, "open", denied)
     assert error_of(path) == f"{path}: cannot read config file (permission denied)"

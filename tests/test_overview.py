@@ -166,7 +166,9 @@ def test_snapshot_overview(snap_compare):
 
 def story_app(monkeypatch: pytest.MonkeyPatch, alignment: Alignment) -> app_module.ParallaxApp:
     """The real app, whose worker loads and aligns to ``alignment``."""
-    monkeypatch.setattr(app_module, "load_documents", lambda paths: Loaded(alignment.documents, ()))
+    monkeypatch.setattr(
+        app_module, "load_documents", lambda paths, **_: Loaded(alignment.documents, ())
+    )
     monkeypatch.setattr(app_module, "align", lambda documents, config=None, **kw: alignment)
     return app_module.ParallaxApp(paths=[], config=AlignConfig(semantic="off"))
 

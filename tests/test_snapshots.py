@@ -23,7 +23,9 @@ def story_app(monkeypatch) -> ParallaxApp:
     def fake_align(documents, config=None, *, progress=None, scorer=None) -> Alignment:
         return story
 
-    monkeypatch.setattr(app_module, "load_documents", lambda paths: Loaded(story.documents, ()))
+    monkeypatch.setattr(
+        app_module, "load_documents", lambda paths, **_: Loaded(story.documents, ())
+    )
     monkeypatch.setattr(app_module, "align", fake_align)
     return ParallaxApp(paths=[], config=AlignConfig(semantic="off"))
 

@@ -138,7 +138,7 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
 
 def _export(args: argparse.Namespace, config: AlignConfig) -> int:
     outputs = _outputs(args)
-    loaded = load_documents(args.paths)
+    loaded = load_documents(args.paths, max_file_bytes=config.max_file_bytes)
     _warn(loaded.warnings)
     if len(loaded.documents) < 2:
         print(

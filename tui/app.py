@@ -108,7 +108,7 @@ class ParallaxApp(App[int]):
         """Read the sources and align them; posts AlignmentReady or AlignmentFailed."""
         worker = get_current_worker()
         try:
-            loaded = load_documents(self.paths)
+            loaded = load_documents(self.paths, max_file_bytes=self.config.max_file_bytes)
         except ParallaxError as exc:
             self.post_message(AlignmentFailed(exc.title, exc.message))
             return
