@@ -13,7 +13,6 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from alignment import (
     AlignConfig,
-    Alignment,
     Document,
     ExportError,
     ParallaxError,
@@ -23,10 +22,10 @@ from alignment import (
 from alignment.export import write_atomic
 from alignment.report import report_markdown
 
-from .messages import AlignmentFailed, AlignmentProgress, AlignmentReady
+from .messages import AlignmentFailed, AlignmentProgress, AlignmentReady, WriteRequested
 from .screens import ConfirmScreen, HelpScreen, ReaderScreen, key_rows
 from .screens.overview import OverviewScreen
-from .screens.reader import match_group
+from .selection import match_group
 
 REPORT_NAME = "parallax-report.md"
 STAGE_WORDS = {
@@ -244,26 +243,44 @@ class ParallaxApp(App[int]):
         if alignment is None:
             return
         path = Path.cwd() / REPORT_NAME
+
+        def write(force: bool) -> None:
+            self.post_message(
+                WriteRequested(
+                    path,
+                    lambda: report_markdown(alignment),
+                    force=force,
+                    title="Report",
+                    done="Report written to",
+                )
+            )
+
         if path.is_file():
             self.push_screen(
                 ConfirmScreen(f"{path} already exists. Replace it?"),
-                lambda yes: self.write_report(alignment, path, force=True) if yes else None,
+                lambda yes: write(True) if yes else None,
             )
         else:
-            self.write_report(alignment, path, force=False)
+            write(False)
 
-    @work(thread=True, exit_on_error=False, group="report")
-    def write_report(self, alignment: Alignment, path: Path, *, force: bool) -> None:
-        """Render and write the report atomically off the UI thread; report with a toast."""
+    def on_write_requested(self, message: WriteRequested) -> None:
+        self.write_file(message)
+
+    @work(thread=True, exit_on_error=False, group="write")
+    def write_file(self, request: WriteRequested) -> None:
+        """Render and write a file atomically off the UI thread; report with a toast."""
         try:
-            written = write_atomic(path, report_markdown(alignment), force=force)
+            written = write_atomic(request.path, request.render(), force=request.force)
         except ExportError as exc:
             self.call_from_thread(
                 self.notify, exc.message, title=exc.title, severity="error", timeout=8, markup=False
             )
             return
         self.call_from_thread(
-            self.notify, f"Report written to {written.resolve()}", title="Report", markup=False
+            self.notify,
+            f"{request.done} {written.resolve()}",
+            title=request.title,
+            markup=False,
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -1,8 +1,10 @@
-"""App-wide messages: what the alignment worker reports to the app."""
+"""App-wide messages: what the alignment worker reports to the app, and files to write."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.message import Message
 
@@ -59,3 +61,23 @@ class AlignmentProgress(Message):
     def can_replace(self, message: Message) -> bool:
         # Only the latest progress matters; older ones waiting in the queue are dropped.
         return isinstance(message, AlignmentProgress)
+
+
+@dataclass
+class WriteRequested(Message):
+    """Write a file atomically off the UI thread, then say so in a toast (the app does it).
+
+    Attributes:
+        path: the target file.
+        render: makes the content (called in the worker thread: it may be slow).
+        force: replace an existing file (the user agreed); otherwise an existing file is
+            an error toast.
+        title: the toast's title when written ("Exported").
+        done: the toast's words before the path ("12 rows written to").
+    """
+
+    path: Path
+    render: Callable[[], str]
+    force: bool
+    title: str
+    done: str

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from .dialogs import ConfirmScreen, ExportScreen, SourcesScreen
+from .dialogs import ConfirmScreen, ExportScreen, ExportTarget, SourcesScreen
 from .help import HelpScreen, KeyRow, key_rows
 from .reader import ReaderScreen
 
 __all__ = [
     "ConfirmScreen",
     "ExportScreen",
+    "ExportTarget",
     "HelpScreen",
     "KeyRow",
     "ReaderScreen",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual import on
@@ -14,11 +15,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
+from alignment import Document
+
 DEFAULT_EXPORT_NAME = "parallax-pairs.csv"
 
 
-class ExportScreen(ModalScreen[Path | None]):
-    """Ask where to write the CSV; dismisses with the path, or None when cancelled."""
+@dataclass(frozen=True, slots=True)
+class ExportTarget:
+    """Where to write an export, and whether the user agreed to replace the file there."""
+
+    path: Path
+    force: bool
+
+
+class ExportScreen(ModalScreen[ExportTarget | None]):
+    """Ask where to write the CSV, and before replacing a file; dismisses with the target, or
+    None when cancelled (also when the user keeps an existing file)."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without exporting", id="cancel"),
@@ -55,7 +67,15 @@ class ExportScreen(ModalScreen[Path | None]):
         if not value:
             self.notify("Give a file name.", title="Export", severity="warning")
             return
-        self.dismiss(Path(value).expanduser())
+        path = Path(value).expanduser()
+        if not path.is_file():
+            self.dismiss(ExportTarget(path, force=False))
+            return
+
+        def answered(yes: bool | None) -> None:
+            self.dismiss(ExportTarget(path, force=True) if yes else None)
+
+        self.app.push_screen(ConfirmScreen(f"{path} already exists. Replace it?"), answered)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
@@ -108,9 +128,9 @@ class SourcesScreen(ModalScreen[tuple[int, ...] | None]):
         Binding("a", "all", "All", tooltip="Tick every source", id="sources-all"),
     ]
 
-    def __init__(self, names: Sequence[str], shown: Sequence[int], fit: int) -> None:
+    def __init__(self, documents: Sequence[Document], shown: Sequence[int], fit: int) -> None:
         super().__init__()
-        self.names = list(names)
+        self.names = [" · ".join(x for x in (d.id, d.outlet, d.headline) if x) for d in documents]
         self.shown = set(shown)
         self.fit = fit
 

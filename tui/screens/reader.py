@@ -1,23 +1,29 @@
-"""The reader: one pane per source side by side, the current fact lit in all of them."""
+"""The reader: one pane per source side by side, the current fact lit in all of them.
+
+The screen holds the state as typed reactives (the alignment, the current fact, the filter,
+the search, the panes shown) and passes it down to the panes with ``data_bind``; the search
+line, the dialogs and the file writes live in their own widgets and screens and talk back
+with messages or dismiss results.
+"""
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
-from alignment import Alignment, ExportError
-from alignment.export import csv_text, write_atomic
+from alignment import Alignment
+from alignment.export import csv_text
 
+from ..messages import WriteRequested
 from ..render import (
     FILTER_MODES,
     FilterMode,
@@ -26,7 +32,6 @@ from ..render import (
     detail_content,
     doc_conflict_counts,
     doc_passages,
-    find_matches,
     group_kinds,
     keeps,
     pane_subtitle,
@@ -34,8 +39,13 @@ from ..render import (
     passage_kinds,
     status_text,
 )
-from ..widgets import DetailPanel, PaneData, PaneView, SourcePane
-from .dialogs import DEFAULT_EXPORT_NAME, ConfirmScreen, ExportScreen, SourcesScreen
+from ..search import SearchState
+from ..selection import match_group, match_passage
+from ..widgets import DetailPanel, PaneData, PaneView, SearchBar, SourcePane
+from .dialogs import DEFAULT_EXPORT_NAME, ExportScreen, ExportTarget, SourcesScreen
+from .reader_keys import NEEDS_ALIGNMENT, READER_BINDINGS
+
+__all__ = ["MIN_HEIGHT", "MIN_WIDTH", "ReaderScreen", "match_group", "match_passage"]
 
 # A pane narrower than this wraps too tightly to read: fewer panes show instead.
 MIN_PANE_WIDTH = 36
@@ -44,21 +54,8 @@ TOO_SMALL = (
     f"Terminal too small\n\nParallax needs at least {MIN_WIDTH}×{MIN_HEIGHT} cells.\n"
     "Enlarge the window, or press q to quit."
 )
-# Actions that need an alignment on screen; they are hidden from the footer until then.
-_NEEDS_ALIGNMENT = {
-    "next_fact",
-    "previous_fact",
-    "next_conflict",
-    "previous_conflict",
-    "first_fact",
-    "last_fact",
-    "search",
-    "next_match",
-    "previous_match",
-    "cycle_filter",
-    "export",
-    "pick_sources",
-}
+# Detail panels kept ready (one per fact visited): going back and forth costs nothing.
+DETAIL_CACHE = 256
 
 
 class ReaderScreen(Screen[None]):
@@ -72,209 +69,7 @@ class ReaderScreen(Screen[None]):
         (50, "-h-huge"),
     ]
 
-    BINDINGS = [
-        Binding(
-            "j",
-            "next_fact",
-            "Fact",
-            key_display="j/k",
-            tooltip="Next fact (group of passages that tell the same thing)",
-            id="next-fact",
-        ),
-        Binding(
-            "down",
-            "next_fact",
-            "Next fact",
-            show=False,
-            id="next-fact-arrow",
-            tooltip="Next fact (group of passages that tell the same thing)",
-        ),
-        Binding(
-            "k",
-            "previous_fact",
-            "Previous fact",
-            show=False,
-            tooltip="Previous fact",
-            id="previous-fact",
-        ),
-        Binding(
-            "up",
-            "previous_fact",
-            "Previous fact",
-            show=False,
-            id="previous-fact-arrow",
-            tooltip="Previous fact",
-        ),
-        Binding(
-            "n",
-            "next_conflict",
-            "Conflict",
-            key_display="n/N",
-            tooltip="Next fact on which the sources disagree",
-            id="next-conflict",
-        ),
-        Binding(
-            "right_square_bracket",
-            "next_conflict",
-            "Next conflict",
-            show=False,
-            key_display="]",
-            id="next-conflict-bracket",
-            tooltip="Next fact on which the sources disagree",
-        ),
-        Binding(
-            "N",
-            "previous_conflict",
-            "Previous conflict",
-            show=False,
-            tooltip="Previous fact on which the sources disagree",
-            id="previous-conflict",
-        ),
-        Binding(
-            "left_square_bracket",
-            "previous_conflict",
-            "Previous conflict",
-            show=False,
-            key_display="[",
-            id="previous-conflict-bracket",
-            tooltip="Previous fact on which the sources disagree",
-        ),
-        Binding("g", "first_fact", "First fact", show=False, tooltip="First fact", id="first-fact"),
-        Binding(
-            "home",
-            "first_fact",
-            "First fact",
-            show=False,
-            id="first-fact-home",
-            tooltip="First fact",
-        ),
-        Binding("G", "last_fact", "Last fact", show=False, tooltip="Last fact", id="last-fact"),
-        Binding(
-            "end", "last_fact", "Last fact", show=False, id="last-fact-end", tooltip="Last fact"
-        ),
-        Binding(
-            "l",
-            "focus_pane(1)",
-            "Pane",
-            key_display="h/l",
-            tooltip="Focus the next pane; past the last one, show the next source",
-            show=False,
-            id="next-pane",
-        ),
-        Binding(
-            "right",
-            "focus_pane(1)",
-            "Next pane",
-            show=False,
-            id="next-pane-arrow",
-            tooltip="Focus the next pane; past the last one, show the next source",
-        ),
-        Binding(
-            "tab",
-            "focus_pane(1)",
-            "Next pane",
-            show=False,
-            id="next-pane-tab",
-            tooltip="Focus the next pane; past the last one, show the next source",
-        ),
-        Binding(
-            "h",
-            "focus_pane(-1)",
-            "Previous pane",
-            show=False,
-            tooltip="Focus the previous pane",
-            id="previous-pane",
-        ),
-        Binding(
-            "left",
-            "focus_pane(-1)",
-            "Previous pane",
-            show=False,
-            id="previous-pane-arrow",
-            tooltip="Focus the previous pane",
-        ),
-        Binding(
-            "shift+tab",
-            "focus_pane(-1)",
-            "Previous pane",
-            show=False,
-            id="previous-pane-tab",
-            tooltip="Focus the previous pane",
-        ),
-        Binding(
-            "pagedown",
-            "page(1)",
-            "Page down",
-            show=False,
-            tooltip="Scroll every pane down a page",
-            id="page-down",
-        ),
-        Binding(
-            "pageup",
-            "page(-1)",
-            "Page up",
-            show=False,
-            tooltip="Scroll every pane up a page",
-            id="page-up",
-        ),
-        Binding(
-            "slash",
-            "search",
-            "Search",
-            key_display="/",
-            tooltip="Search every source (Enter jumps to the first match)",
-            id="search",
-        ),
-        Binding(
-            "m",
-            "next_match",
-            "Next match",
-            show=False,
-            tooltip="Next search match",
-            id="next-match",
-        ),
-        Binding(
-            "M",
-            "previous_match",
-            "Previous match",
-            show=False,
-            tooltip="Previous search match",
-            id="previous-match",
-        ),
-        Binding(
-            "escape",
-            "clear_search",
-            "Clear search",
-            show=False,
-            tooltip="Close the search line and clear its highlights",
-            id="clear-search",
-        ),
-        Binding(
-            "d",
-            "detail_more",
-            "More detail",
-            show=False,
-            tooltip="Scroll the detail panel (back to its top at the end)",
-            id="detail-more",
-        ),
-        Binding(
-            "f",
-            "cycle_filter",
-            "Filter",
-            tooltip="Show all passages, only conflicts, or only unique passages",
-            id="filter",
-        ),
-        Binding(
-            "e", "export", "Export", tooltip="Write the aligned pairs to a CSV file", id="export"
-        ),
-        Binding(
-            "s",
-            "pick_sources",
-            "Sources",
-            tooltip="Choose the sources shown as panes",
-            id="sources",
-        ),
-    ]
+    BINDINGS = READER_BINDINGS
 
     alignment: reactive[Alignment | None] = reactive(None, init=False, bindings=True)
     current_group: reactive[int | None] = reactive(None, init=False)
@@ -282,28 +77,35 @@ class ReaderScreen(Screen[None]):
     filter_mode: reactive[FilterMode] = reactive("all", init=False)
     shown: reactive[tuple[int, ...]] = reactive((), init=False)
     first_pane: reactive[int] = reactive(0, init=False)
+    # Passed down to every pane with data_bind.
+    lit: reactive[frozenset[int]] = reactive(frozenset, init=False)
+    core: reactive[frozenset[int]] = reactive(frozenset, init=False)
+    search: reactive[SearchState] = reactive(SearchState, init=False)
+    # The search line is open.
+    searching: reactive[bool] = reactive(False, init=False)
+    # What the worker is doing, "" when idle; the top line says it.
+    progress: reactive[str] = reactive("", init=False)
+    # Nothing could be loaded: (title, message), shown where the panes would be.
+    failure: reactive[tuple[str, str] | None] = reactive(None, init=False)
 
     def __init__(self) -> None:
         super().__init__()
         # "loading" until the first result or failure arrives, then "ready" or "failed".
         self.state = "loading"
         self.reason = ""
-        self.matches: tuple[tuple[int, int, int], ...] = ()
-        self.match_index: int | None = None
-        self.query_text = ""
         self._kinds: tuple[str, ...] = ()
         self._doc_passages: tuple[tuple[int, ...], ...] = ()
         self._passage_starts: tuple[tuple[int, ...], ...] = ()
         self._spans: tuple[tuple[tuple[int, int], ...], ...] = ()
         self._counts: tuple[int, ...] = ()
-        self._data: dict[int, PaneData] = {}
+        self._data: dict[int, PaneData] = {}  # per document: as many as the sources
         self._conflict_groups: tuple[int, ...] = ()
-        self._progress = ""
         self.status = ""
-        self._details: dict[tuple[int | None, int | None, int], Content] = {}
-        self._group_kinds: dict[int, tuple[str, ...]] = {}
+        self._details: LRUCache[tuple[int | None, int | None, int], Content] = LRUCache(
+            DETAIL_CACHE
+        )
+        self._group_kinds: dict[int, tuple[str, ...]] = {}  # per group: as many as the facts
         self._composed = False
-        self._pending: list[Callable[[], None]] = []
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -313,11 +115,7 @@ class ReaderScreen(Screen[None]):
             with Horizontal(id="panes"):
                 yield Static("", id="placeholder")
             yield DetailPanel(id="detail")
-            yield Input(
-                placeholder="search every source, Enter to jump, Esc to close",
-                id="search",
-                disabled=True,
-            )
+            yield SearchBar()
         yield Static(TOO_SMALL, id="too-small")
         yield Footer()
 
@@ -325,15 +123,30 @@ class ReaderScreen(Screen[None]):
         self._composed = True
         self.query_one("#placeholder").loading = True
         self.query_one(DetailPanel).show("Detail", "Reading and aligning the sources…")
-        # A fast worker can finish before the screen is composed: replay what it sent.
-        pending, self._pending = self._pending, []
-        for call in pending:
-            call()
+        # A fast worker can report before the screen is composed: its state is kept in the
+        # reactives (watchers wait for the widgets), shown now.
+        if self.failure is not None:
+            self.watch_failure(self.failure)
+        if self.alignment is not None:
+            self.refresh_bindings()
+            self.watch_alignment(self.alignment)
+        elif self.progress:
+            self._update_status()
 
     @property
     def views(self) -> list[PaneView]:
         """The panes' text views, left to right."""
         return [pane.view for pane in self.query(SourcePane) if pane.view_ready]
+
+    @property
+    def matches(self) -> tuple[tuple[int, int, int], ...]:
+        """The search matches as (doc, start, end)."""
+        return self.search.matches
+
+    @property
+    def match_index(self) -> int | None:
+        """The current search match, None before the first jump."""
+        return self.search.index
 
     def fit(self) -> int:
         """How many panes fit side by side at the current width."""
@@ -352,42 +165,46 @@ class ReaderScreen(Screen[None]):
 
     def show_progress(self, text: str) -> None:
         """Say in the top line what the worker is doing ("" when done)."""
-        if not self._composed:
-            self._pending.append(lambda: self.show_progress(text))
-            return
-        self._progress = text
-        self._update_status()
+        self.progress = text
+
+    def watch_progress(self) -> None:
+        if self._composed:
+            self._update_status()
 
     def show_failure(self, title: str, message: str) -> None:
         """Nothing could be loaded: say why where the panes would be."""
-        if not self._composed:
-            self._pending.append(lambda: self.show_failure(title, message))
-            return
         self.state = "failed"
+        self.progress = ""
+        self.failure = (title, message)
+
+    def watch_failure(self, failure: tuple[str, str] | None) -> None:
+        if failure is None or not self._composed:
+            return
+        title, message = failure
         placeholder = self.query_one("#placeholder", Static)
         placeholder.loading = False
         placeholder.display = True
         placeholder.update(Content.assemble((f"{title}\n\n", "bold $error"), message))
         self.query_one(DetailPanel).show("Detail", Content(message))
-        self._progress = ""
         self._update_status()
 
     def show_alignment(self, alignment: Alignment, *, reason: str = "") -> None:
         """Show a (new) alignment, keeping the current fact when the result is refined."""
-        if not self._composed:
-            self._pending.append(lambda: self.show_alignment(alignment, reason=reason))
-            return
         old, old_group, old_passage = self.alignment, self.current_group, self.current_passage
         self.reason = reason
-        self.alignment = alignment
         self.state = "ready"
+        if not self._composed:
+            # on_mount shows it: nothing to draw into yet.
+            self.set_reactive(ReaderScreen.alignment, alignment)
+            return
+        self.alignment = alignment
         if old is not None and len(old.documents) == len(alignment.documents):
             group = match_group(old, old_group, alignment)
             passage = match_passage(old, old_passage, alignment)
             self._select(group, passage if group is None else None)
 
     def watch_alignment(self, alignment: Alignment | None) -> None:
-        if alignment is None:
+        if alignment is None or not self._composed:
             return
         self._kinds = passage_kinds(alignment)
         self._doc_passages = doc_passages(alignment)
@@ -398,11 +215,12 @@ class ReaderScreen(Screen[None]):
         self._counts = doc_conflict_counts(alignment)
         self._conflict_groups = tuple(g.id for g in alignment.groups if g.status == "conflict")
         self._data = {}
-        self._details = {}
+        self._details.clear()
         self._group_kinds = {}
-        self.matches, self.match_index = (), None
-        if self.query_text:
-            self.matches = find_matches(alignment, self.query_text, mode=self.filter_mode)
+        query = self.search.query
+        self.search = (
+            SearchState.find(alignment, query, mode=self.filter_mode) if query else SearchState()
+        )
         n = len(alignment.documents)
         if len(self.shown) == 0 or max(self.shown, default=-1) >= n:
             self.set_reactive(ReaderScreen.shown, tuple(range(n)))
@@ -448,7 +266,10 @@ class ReaderScreen(Screen[None]):
         container = self.query_one("#panes", Horizontal)
         for pane in panes[len(docs) :]:
             pane.retire()
-        new = [SourcePane(id=None) for _ in range(len(docs) - len(panes))]
+        new = [
+            SourcePane().data_bind(ReaderScreen.lit, ReaderScreen.core, ReaderScreen.search)
+            for _ in range(len(docs) - len(panes))
+        ]
         if new:
             container.mount_all(new)
         for pane, doc in zip(panes[: len(docs)] + new, docs, strict=True):
@@ -497,21 +318,19 @@ class ReaderScreen(Screen[None]):
     def _apply_selection(self) -> None:
         """Light the current fact in every pane, align it, and fill the detail panel."""
         alignment = self.alignment
-        if alignment is None:
+        if alignment is None or not self._composed:
             return
-        for pane in self.query(SourcePane):
-            if not pane.view_ready or pane.view.data is None:
-                continue
-            self._push_state(pane)
+        # The panes follow through data_bind.
+        self.lit = self._lit()
+        self.core = self._core()
         self._sync_scroll()
         position, _total = self._position()
         key = (self.current_group, self.current_passage, position)
+        content = self._details.get(key)
         if alignment.documents and len(alignment.documents) < 2:
             content = Content.assemble(("Nothing aligned. ", "bold $warning"), self.reason)
-        elif key in self._details:
-            content = self._details[key]
-        else:
-            content = self._details[key] = detail_content(
+        elif content is None:
+            content = detail_content(
                 alignment,
                 group=self.current_group,
                 passage=self.current_passage,
@@ -519,27 +338,9 @@ class ReaderScreen(Screen[None]):
                 position=(self.current_group + 1) if self.current_group is not None else position,
                 spans=self._spans,
             )
+            self._details.set(key, content)
         self.query_one(DetailPanel).show("Detail", content)
         self._update_status()
-
-    def _push_state(self, pane: SourcePane) -> None:
-        view = pane.view
-        data = view.data
-        if data is None:
-            return
-        lit = self._lit()
-        view.lit = lit
-        view.core = self._core()
-        doc = data.doc
-        view.matches = tuple((s, e) for d, s, e in self.matches if d == doc)
-        match = self.matches[self.match_index] if self.match_index is not None else None
-        view.current_match = (match[1], match[2]) if match and match[0] == doc else None
-        mine = any(self.alignment.passages[p].doc == doc for p in lit) if self.alignment else False
-        absent = bool(lit) and not mine
-        # Only touch the classes when they change: a class change restyles the pane.
-        if pane.has_class("-absent") != absent:
-            pane.set_class(absent, "-absent")
-            pane.border_subtitle = "not in this fact" if absent else ""
 
     def _sync_scroll(self) -> None:
         """Bring the current fact's passage to the same height in every pane that has it."""
@@ -547,7 +348,7 @@ class ReaderScreen(Screen[None]):
         if alignment is None:
             return
         # Each source's brightest telling of the fact (or its first) sits at the same height.
-        lit = self._core() or self._lit()
+        lit = self.core or self.lit
         by_doc: dict[int, list[int]] = {}
         for p in lit:
             by_doc.setdefault(alignment.passages[p].doc, []).append(p)
@@ -557,16 +358,17 @@ class ReaderScreen(Screen[None]):
                 continue
             rows = [r for p in by_doc[view.data.doc] if (r := view.passage_rows(p)) is not None]
             if rows:
-                first = min(rows)
-                placed.append((view, first[0], first[1]))
+                top, count = min(rows)
+                placed.append((view, top, count))
         if not placed:
             return
         height = min(view.scrollable_content_region.height for view, _, _ in placed)
-        anchor = min(max(1, height // 4), min(first for _, first, _ in placed))
-        for view, first, _ in placed:
-            view.scroll_to(y=first - anchor, animate=False, immediate=True)
-        if self.match_index is not None:
-            doc, start, _ = self.matches[self.match_index]
+        anchor = min(max(1, height // 4), min(top for _, top, _ in placed))
+        for view, top, _ in placed:
+            view.scroll_to(y=top - anchor, animate=False, immediate=True)
+        match = self.search.current
+        if match is not None:
+            doc, start, _ = match
             for view in self.views:
                 if view.data is not None and view.data.doc == doc:
                     line = view.line_of_offset(start)
@@ -596,10 +398,10 @@ class ReaderScreen(Screen[None]):
         )
         if self.alignment is not None and len(self.alignment.documents) < 2:
             status = "nothing aligned"
-        if self.match_index is not None:
-            status += f" · match {self.match_index + 1} of {len(self.matches)}"
-        if self._progress:
-            status = f"{self._progress} · {status}" if status else self._progress
+        if self.search.index is not None:
+            status += f" · match {self.search.index + 1} of {len(self.search.matches)}"
+        if self.progress:
+            status = f"{self.progress} · {status}" if status else self.progress
         self.status = status
         title = self._title()
         topbar = self.query_one("#topbar", Static)
@@ -678,7 +480,7 @@ class ReaderScreen(Screen[None]):
             return
         current = self.current_group if kind == "group" else self.current_passage
         if current in items:
-            index = items.index(current) + step  # type: ignore[arg-type]
+            index = items.index(current) + step
             if not 0 <= index < len(items):
                 self.app.bell()
                 return
@@ -802,9 +604,6 @@ class ReaderScreen(Screen[None]):
 
     @on(PaneView.Rewrapped)
     def _rewrapped(self, event: PaneView.Rewrapped) -> None:
-        pane = event.view.parent
-        if isinstance(pane, SourcePane):
-            self._push_state(pane)
         self._sync_scroll()
         if self.focused is None and self.app.screen is self:
             self._focus_views()  # the first pane to be ready takes the keys
@@ -821,9 +620,8 @@ class ReaderScreen(Screen[None]):
         alignment = self.alignment
         if alignment is None:
             return
-        if self.query_text:
-            self.matches = find_matches(alignment, self.query_text, mode=self.filter_mode)
-            self.match_index = None
+        if self.search.query:
+            self.search = SearchState.find(alignment, self.search.query, mode=self.filter_mode)
         kind, items = self._nav()
         current = self.current_group if kind == "group" else self.current_passage
         if current not in items:
@@ -838,28 +636,29 @@ class ReaderScreen(Screen[None]):
 
     def action_search(self) -> None:
         """Open the search line."""
-        search = self.query_one("#search", Input)
-        self.add_class("-searching")
-        search.disabled = False
-        search.value = self.query_text
-        search.focus()
+        self.searching = True
+        self.query_one(SearchBar).open(self.search.query)
 
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        self._close_search()
-        self.query_text = event.value.strip()
+    def watch_searching(self, searching: bool) -> None:
+        self.set_class(searching, "-searching")
+        if not searching:
+            self.query_one(SearchBar).close()
+
+    @on(SearchBar.Search)
+    def _search_submitted(self, event: SearchBar.Search) -> None:
+        self.searching = False
         alignment = self.alignment
         if alignment is None:
+            self.search = SearchState(event.query)
             return
-        self.matches = find_matches(alignment, self.query_text, mode=self.filter_mode)
-        self.match_index = None
-        if not self.query_text:
+        self.search = SearchState.find(alignment, event.query, mode=self.filter_mode)
+        if not event.query:
             self._apply_selection()
             self._focus_views()
             return
-        if not self.matches:
+        if not self.search.matches:
             self.notify(
-                f"No match for “{self.query_text}”"
+                f"No match for “{event.query}”"
                 + ("" if self.filter_mode == "all" else f" with the filter on {self.filter_mode}")
                 + ".",
                 title="Search",
@@ -869,31 +668,21 @@ class ReaderScreen(Screen[None]):
             self._apply_selection()
             self._focus_views()
             return
-        self._goto_match(self._first_match_index())
-
-    def _first_match_index(self) -> int:
-        """The first match in the focused pane's source, else the first of all."""
-        doc = self._focused_doc()
-        for k, (d, _, _) in enumerate(self.matches):
-            if d == doc:
-                return k
-        return 0
-
-    def _close_search(self) -> None:
-        self.remove_class("-searching")
-        self.query_one("#search", Input).disabled = True
+        self._goto_match(self.search.at(self.search.first_in(self._focused_doc())))
 
     def _focus_views(self) -> None:
         views = self.views
         if views and not isinstance(self.focused, PaneView):
             views[0].focus()
 
-    def _goto_match(self, index: int) -> None:
+    def _goto_match(self, search: SearchState) -> None:
+        """Make ``search`` current and go to its current match."""
         alignment = self.alignment
-        if alignment is None or not self.matches:
+        match = search.current
+        if alignment is None or match is None:
             return
-        self.match_index = index % len(self.matches)
-        doc, start, _ = self.matches[self.match_index]
+        self.search = search
+        doc, start, _ = match
         k = bisect_right(self._passage_starts[doc], start) - 1
         passage = alignment.passages[self._doc_passages[doc][max(0, k)]]
         if doc in self.shown and doc not in self.visible_docs():
@@ -919,75 +708,52 @@ class ReaderScreen(Screen[None]):
         else:
             self._focus_views()
 
-    def action_next_match(self) -> None:
-        """Go to the next search match."""
-        if not self.matches:
+    def _match_step(self, delta: int) -> None:
+        if not self.search.matches:
             self.notify("No search yet: press / to search.", title="Search", timeout=2)
             return
-        self._goto_match(0 if self.match_index is None else self.match_index + 1)
+        self._goto_match(self.search.step(delta))
+
+    def action_next_match(self) -> None:
+        """Go to the next search match."""
+        self._match_step(1)
 
     def action_previous_match(self) -> None:
         """Go to the previous search match."""
-        if not self.matches:
-            self.notify("No search yet: press / to search.", title="Search", timeout=2)
-            return
-        self._goto_match(-1 if self.match_index is None else self.match_index - 1)
+        self._match_step(-1)
 
     def action_clear_search(self) -> None:
         """Close the search line; pressed again, clear the highlights."""
-        if self.has_class("-searching"):
-            self._close_search()
+        if self.searching:
+            self.searching = False
             self._focus_views()
             return
-        if self.matches or self.query_text:
-            self.matches, self.match_index, self.query_text = (), None, ""
+        if self.search.matches or self.search.query:
+            self.search = SearchState()
             self._apply_selection()
 
     # --- export ---------------------------------------------------------------------------
 
     def action_export(self) -> None:
-        """Ask for a path, then write the aligned pairs as CSV (asks before replacing)."""
+        """Ask for a path (and before replacing a file), then have the CSV written."""
         alignment = self.alignment
         if alignment is None:
             return
-        default = Path.cwd() / DEFAULT_EXPORT_NAME
-
-        def chosen(path: Path | None) -> None:
-            if path is None:
-                return
-            if path.is_file():
-                self.app.push_screen(
-                    ConfirmScreen(f"{path} already exists. Replace it?"),
-                    lambda yes: self.write_csv(alignment, path, force=True) if yes else None,
-                )
-            else:
-                self.write_csv(alignment, path, force=False)
-
-        self.app.push_screen(ExportScreen(default, len(alignment.pairs)), chosen)
-
-    @work(thread=True, exit_on_error=False, group="export")
-    def write_csv(self, alignment: Alignment, path: Path, *, force: bool) -> None:
-        """Write the CSV atomically off the UI thread and report with a toast."""
-        content = csv_text(alignment)
-        try:
-            written = write_atomic(path, content, force=force)
-        except ExportError as exc:
-            self.app.call_from_thread(
-                self.notify,
-                exc.message,
-                title=exc.title,
-                severity="error",
-                timeout=8,
-                markup=False,
-            )
-            return
         rows = len(alignment.pairs)
-        self.app.call_from_thread(
-            self.notify,
-            f"{rows} row{'s' if rows != 1 else ''} written to {written.resolve()}",
-            title="Exported",
-            markup=False,
-        )
+
+        def chosen(target: ExportTarget | None) -> None:
+            if target is not None:
+                self.post_message(
+                    WriteRequested(
+                        target.path,
+                        lambda: csv_text(alignment),
+                        force=target.force,
+                        title="Exported",
+                        done=f"{rows} row{'s' if rows != 1 else ''} written to",
+                    )
+                )
+
+        self.app.push_screen(ExportScreen(Path.cwd() / DEFAULT_EXPORT_NAME, rows), chosen)
 
     # --- sources ----------------------------------------------------------------------------
 
@@ -996,60 +762,13 @@ class ReaderScreen(Screen[None]):
         alignment = self.alignment
         if alignment is None:
             return
-        names = [
-            " · ".join(x for x in (d.id, d.outlet, d.headline) if x) for d in alignment.documents
-        ]
 
         def chosen(docs: tuple[int, ...] | None) -> None:
             if docs:
                 self.set_reactive(ReaderScreen.first_pane, 0)
                 self.shown = docs
 
-        self.app.push_screen(SourcesScreen(names, self.shown, self.fit()), chosen)
+        self.app.push_screen(SourcesScreen(alignment.documents, self.shown, self.fit()), chosen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return not (action in _NEEDS_ALIGNMENT and self.alignment is None)
-
-
-def _passage_key(alignment: Alignment, pid: int) -> tuple[int, int, int]:
-    p = alignment.passages[pid]
-    return p.doc, p.start, p.end
-
-
-def match_group(old: Alignment, group: int | None, new: Alignment) -> int | None:
-    """The group of ``new`` that best matches ``group`` of ``old``: the most shared text.
-
-    Passages are compared by document and character range, so a refined alignment with other
-    passage boundaries still finds the fact the reader was looking at.
-    """
-    if group is None or group >= len(old.groups):
-        return None
-    best, best_overlap = None, 0
-    wanted = [_passage_key(old, p) for p in old.groups[group].passages]
-    for pid in range(len(new.passages)):
-        p = new.passages[pid]
-        if p.group is None:
-            continue
-        overlap = sum(
-            max(0, min(p.end, end) - max(p.start, start))
-            for doc, start, end in wanted
-            if doc == p.doc
-        )
-        if overlap > best_overlap:
-            best, best_overlap = p.group, overlap
-    return best
-
-
-def match_passage(old: Alignment, passage: int | None, new: Alignment) -> int | None:
-    """The passage of ``new`` that overlaps ``passage`` of ``old`` most."""
-    if passage is None or passage >= len(old.passages):
-        return None
-    doc, start, end = _passage_key(old, passage)
-    best, best_overlap = None, 0
-    for p in new.passages:
-        if p.doc != doc:
-            continue
-        overlap = max(0, min(p.end, end) - max(p.start, start))
-        if overlap > best_overlap:
-            best, best_overlap = p.id, overlap
-    return best
+        return not (action in NEEDS_ALIGNMENT and self.alignment is None)

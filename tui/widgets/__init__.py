@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .detail import DetailPanel
+from .search_bar import SearchBar
 from .source_pane import PaneData, PaneView, SourcePane
 
-__all__ = ["DetailPanel", "PaneData", "PaneView", "SourcePane"]
+__all__ = ["DetailPanel", "PaneData", "PaneView", "SearchBar", "SourcePane"]

@@ -2,7 +2,8 @@
 
 ``PaneView`` wraps its document once per width (``render.layout_pane``) and draws only the
 visible rows in ``render_line``; changing the current fact or the search matches only clears
-a small strip cache, never re-wraps.
+a small strip cache, never re-wraps. The reader passes its state down with ``data_bind``
+(reader -> ``SourcePane`` -> ``PaneView``); both caches are bounded LRUs.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.app import ComposeResult
+from textual.cache import LRUCache
 from textual.containers import Vertical
 from textual.content import Content
 from textual.geometry import Size
@@ -29,10 +31,15 @@ from textual.widgets import Label
 from alignment import Alignment
 
 from ..render import LIT_BAR, FilterMode, PaneLayout, PaneLine, layout_pane
+from ..search import SearchState
 
 Ranges = tuple[tuple[int, int], ...]
 # Rows scrolled per wheel notch, the same in every pane.
 WHEEL_ROWS = 3
+# Wrapped layouts kept per pane (one per width: a few resizes back and forth stay instant).
+LAYOUT_CACHE = 8
+# Drawn rows kept per pane: a few screens of scrolling.
+STRIP_CACHE = 1024
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -64,10 +71,10 @@ def _inside(ranges: Ranges, starts: Sequence[int], offset: int) -> bool:
 class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
     """The article's text, wrapped once per width, one gutter sign per passage.
 
-    The parent sets ``data``, ``lit`` (passages of the current fact), ``core`` (of those, the
-    ones lit brightly: each source's most direct telling; the others get the bar only),
-    ``matches`` and ``current_match``; the view posts ``Clicked`` and ``Wheel`` so that the
-    parent can move every pane together.
+    The parent binds ``data``, ``lit`` (passages of the current fact), ``core`` (of those, the
+    ones lit brightly: each source's most direct telling; the others get the bar only) and
+    ``search`` (the view shows the matches in its own document); the view posts ``Clicked``
+    and ``Wheel`` so that the parent can move every pane together.
     """
 
     COMPONENT_CLASSES = {
@@ -90,8 +97,7 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
     data: reactive[PaneData | None] = reactive(None, layout=False, repaint=False)
     lit: reactive[frozenset[int]] = reactive(frozenset, repaint=False)
     core: reactive[frozenset[int]] = reactive(frozenset, repaint=False)
-    matches: reactive[Ranges] = reactive((), repaint=False)
-    current_match: reactive[tuple[int, int] | None] = reactive(None, repaint=False)
+    search: reactive[SearchState] = reactive(SearchState, repaint=False)
 
     @dataclass
     class Clicked(Message):
@@ -116,14 +122,17 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.layout_cache: PaneLayout | None = None
-        self._layouts: dict[tuple[int, int, str], PaneLayout] = {}
-        self._strips: dict[int, Strip] = {}
-        self._styles: dict[str, Style] = {}
+        self._layouts: LRUCache[tuple[int, int, str], PaneLayout] = LRUCache(LAYOUT_CACHE)
+        self._strips: LRUCache[int, Strip] = LRUCache(STRIP_CACHE)
+        self._styles: dict[str, Style] = {}  # one per component class
+        self.matches: Ranges = ()
+        self.current_match: tuple[int, int] | None = None
 
     # --- state from the parent ----------------------------------------------------------
 
     def watch_data(self) -> None:
         self._layouts.clear()
+        self._pick_matches()
         self._rewrap()
 
     def watch_lit(self, old: frozenset[int], new: frozenset[int]) -> None:
@@ -132,13 +141,20 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
     def watch_core(self, old: frozenset[int], new: frozenset[int]) -> None:
         self._drop_lines(old ^ new)
 
-    def watch_matches(self) -> None:
-        self._strips.clear()
-        self.refresh()
+    def watch_search(self) -> None:
+        if self._pick_matches():
+            self._strips.clear()
+            self.refresh()
 
-    def watch_current_match(self) -> None:
-        self._strips.clear()
-        self.refresh()
+    def _pick_matches(self) -> bool:
+        """Keep the search matches of this view's document; True when they changed."""
+        data = self.data
+        matches = self.search.in_doc(data.doc) if data is not None else ()
+        current = self.search.current_in(data.doc) if data is not None else None
+        if (matches, current) == (self.matches, self.current_match):
+            return False
+        self.matches, self.current_match = matches, current
+        return True
 
     def _drop_lines(self, passages: frozenset[int]) -> None:
         """Forget and repaint only the lines of these passages."""
@@ -151,7 +167,7 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
                 continue
             first, count = where
             for y in range(first, first + count):
-                self._strips.pop(y, None)
+                self._strips.discard(y)
             self.refresh_lines(first, count)
 
     # --- wrapping -----------------------------------------------------------------------
@@ -181,7 +197,7 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
                 kinds=data.kinds,
                 passages=data.passages,
             )
-            self._layouts[key] = layout
+            self._layouts.set(key, layout)
         self.layout_cache = layout
         self._strips.clear()
         self._update_virtual_size()
@@ -269,7 +285,7 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
         strip = self._strips.get(index)
         if strip is None:
             strip = self._render_index(index, width)
-            self._strips[index] = strip
+            self._strips.set(index, strip)
         return strip
 
     def _render_index(self, index: int, width: int) -> Strip:
@@ -328,17 +344,29 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
 
 
 class SourcePane(Vertical):
-    """A source: the border names it (outlet, id, conflicts), a headline, then the text."""
+    """A source: the border names it (outlet, id, conflicts), a headline, then the text.
+
+    The reader binds ``lit``, ``core`` and ``search``; ``show`` points the pane at a
+    document. The pane passes all of it down to its ``PaneView`` and marks itself
+    ``-absent`` when the current fact has no passage of its document.
+    """
+
+    data: reactive[PaneData | None] = reactive(None, init=False)
+    lit: reactive[frozenset[int]] = reactive(frozenset, init=False)
+    core: reactive[frozenset[int]] = reactive(frozenset, init=False)
+    search: reactive[SearchState] = reactive(SearchState, init=False)
+    headline: reactive[str] = reactive("", init=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._pending: tuple[PaneData, str, str] | None = None
         self._ready = False
         self.retired = False
 
     def compose(self) -> ComposeResult:
-        yield Label("", classes="headline")
-        yield PaneView()
+        yield Label(Content(self.headline), classes="headline")
+        yield PaneView().data_bind(
+            SourcePane.data, SourcePane.lit, SourcePane.core, SourcePane.search
+        )
 
     @property
     def view_ready(self) -> bool:
@@ -357,18 +385,29 @@ class SourcePane(Vertical):
 
     def on_mount(self) -> None:
         self._ready = True
-        if self._pending is not None:
-            self._apply(*self._pending)
 
     def show(self, data: PaneData, title: str, headline: str) -> None:
-        """Point the pane at a document (re-wraps only when the data changed)."""
-        if not self._ready:
-            self._pending = (data, title, headline)
-            return
-        self._apply(data, title, headline)
-
-    def _apply(self, data: PaneData, title: str, headline: str) -> None:
-        self._pending = None
+        """Point the pane at a document (its view re-wraps only when the data changed)."""
         self.border_title = escape(title)
-        self.query_one(".headline", Label).update(Content(headline))
-        self.view.data = data
+        self.headline = headline
+        self.data = data
+
+    def watch_headline(self, headline: str) -> None:
+        if self.is_mounted:
+            self.query_one(".headline", Label).update(Content(headline))
+
+    def watch_data(self) -> None:
+        self._mark_absent()
+
+    def watch_lit(self) -> None:
+        self._mark_absent()
+
+    def _mark_absent(self) -> None:
+        """Say "not in this fact" when the current fact has no passage in this document."""
+        data, lit = self.data, self.lit
+        mine = data is not None and any(data.alignment.passages[p].doc == data.doc for p in lit)
+        absent = bool(lit) and data is not None and not mine
+        # Only touch the classes when they change: a class change restyles the pane.
+        if self.has_class("-absent") != absent:
+            self.set_class(absent, "-absent")
+            self.border_subtitle = "not in this fact" if absent else ""
