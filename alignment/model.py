@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 
@@ -28,15 +29,20 @@ ConflictKind = Literal["number", "negation", "time", "attribution"]
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One source article as read from disk.
+    """One source article as read from disk or the web.
 
     Attributes:
-        id: the file stem, unique in a story.
-        text: the text as decoded; every offset in the model indexes it.
-        path: where it was read from ("" for in-memory documents).
+        id: the file stem (for a web address, its host), unique in a story.
+        text: the text as decoded (for a web page, its extracted article); every offset in
+            the model indexes it.
+        path: where it was read from: a file, a web address ("" for in-memory documents).
         outlet: display name of the publisher, "" when unknown.
         headline: headline as the text shows it, "" when unknown.
         encoding: the codec the text was decoded with.
+        published: the publication date (the page's metadata or sources.yaml), None when
+            unknown; relative times in the text ("on Tuesday") are read against it.
+        url: the article's web address, "" when unknown.
+        author: the byline, "" when unknown.
     """
 
     id: str
@@ -45,6 +51,9 @@ class Document:
     outlet: str = ""
     headline: str = ""
     encoding: str = "utf-8"
+    published: date | None = None
+    url: str = ""
+    author: str = ""
 
     @property
     def label(self) -> str:

@@ -24,7 +24,9 @@ from .summary import (
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "alignment.schema.json"
 JSON_FORMAT = "parallax.alignment"
-JSON_VERSION = 2  # 2: documents carry their event, passages whether they are hedged
+# 2: documents carry their event, passages whether they are hedged; 3: documents carry their
+# publication date, web address and author
+JSON_VERSION = 3
 
 # Characters that Markdown (CommonMark, GitHub, Slack, Mattermost) would read as markup; an
 # underscore inside a word (file stems such as 000_ab12) is left alone, as CommonMark does.
@@ -57,6 +59,9 @@ def json_model(alignment: Alignment) -> dict[str, Any]:
                 "encoding": d.encoding,
                 "length": len(d.text),
                 "event": alignment.event_of(k),
+                "published": d.published.isoformat() if d.published else None,
+                "url": d.url,
+                "author": d.author,
             }
             for k, d in enumerate(alignment.documents)
         ],
@@ -368,9 +373,12 @@ def report_markdown(
     events = alignment.event_count
     for k, doc in enumerate(docs):
         outlet = md_escape(doc.outlet) if doc.outlet else "outlet unknown"
+        when = f", {doc.published.isoformat()}" if doc.published else ""
+        author = f", by {md_escape(doc.author)}" if doc.author else ""
         headline = f": “{md_escape(doc.headline)}”" if doc.headline else ""
         event = f" ({event_name(alignment.event_of(k))})" if events > 1 else ""
-        lines.append(f"- `{doc.id}` {outlet}{headline}{event}")
+        address = f" · {md_escape(doc.url)}" if doc.url else ""
+        lines.append(f"- `{doc.id}` {outlet}{when}{author}{headline}{event}{address}")
     lines.append("")
     if events > 1:
         lines += [

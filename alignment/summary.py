@@ -8,9 +8,11 @@ counts once, and it conflicts when any of its passages does.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
-from .model import Alignment, ConflictKind, Group, Passage, short_ids
+from .model import Alignment, ConflictKind, Document, Group, Passage, short_ids
 
 # Strongest first, as ``Pair.conflicts`` orders them: attribution is the weakest signal.
 KIND_ORDER: tuple[ConflictKind, ...] = ("number", "negation", "time", "attribution")
@@ -283,6 +285,17 @@ def fact_passage(alignment: Alignment, group_id: int) -> Passage:
     )
 
 
+def publication_order(documents: Sequence[Document]) -> tuple[int, ...]:
+    """Document indices by publication date, earliest first ("who reported it first"); the
+    undated after them, each group in story order."""
+    return tuple(
+        sorted(
+            range(len(documents)),
+            key=lambda k: (documents[k].published is None, documents[k].published or date.min, k),
+        )
+    )
+
+
 __all__ = [
     "KIND_ORDER",
     "GroupSummary",
@@ -291,6 +304,7 @@ __all__ = [
     "describe_group",
     "disputed_facts",
     "fact_passage",
+    "publication_order",
     "snippet",
     "source_matrix",
     "summarise_group",

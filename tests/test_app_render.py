@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from datetime import date
 
 import pytest
 from hypothesis import given, settings
@@ -161,6 +162,36 @@ def test_conflict_counts_and_titles(story):
     assert doc_conflict_counts(story) == (3, 3, 2)
     assert pane_title(story, 0, 3) == "north · North Star · 3≠"
     assert pane_title(story, 1, 0) == "south"
+
+
+def _dated(alignment, *days):
+    """The story with its sources dated (None leaves one undated)."""
+    docs = tuple(
+        dataclasses.replace(doc, published=day)
+        for doc, day in zip(alignment.documents, days, strict=False)
+    )
+    return dataclasses.replace(alignment, documents=docs + alignment.documents[len(docs) :])
+
+
+def test_pane_titles_give_the_publication_date(story):
+    dated = _dated(story, date(2024, 3, 12), date(2024, 3, 9))
+    assert pane_title(dated, 0, 3) == "north · North Star · 12 Mar 2024 · 3≠"
+    assert pane_title(dated, 1, 0) == "south · 9 Mar 2024"
+    assert pane_title(dated, 2, 0) == "east · East Wire"
+
+
+def test_the_detail_panel_names_outlets_and_dates_earliest_first(story):
+    dated = _dated(story, date(2024, 3, 12), date(2024, 3, 9))
+    text = detail_content(dated, group=3, passage=None, position=4).plain
+    told = next(line for line in text.splitlines() if line.startswith("Told by "))
+    assert (
+        told == "Told by south 9 Mar 2024 (first) · north North Star 12 Mar 2024 · east East Wire"
+    )
+    # undated sources: no such line (the pane titles name the outlets)
+    assert "Told by" not in detail_content(story, group=3, passage=None, position=4).plain
+    same_day = _dated(story, date(2024, 3, 9), date(2024, 3, 9))
+    text = detail_content(same_day, group=3, passage=None, position=4).plain
+    assert "(first)" not in text
 
 
 def test_pane_titles_name_the_event_when_there_are_several(story):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import date
+
 import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -11,7 +14,13 @@ import tui.app as app_module
 from alignment import AlignConfig, Alignment, Loaded
 from alignment.report import report_markdown
 from alignment.summary import disputed_facts
-from tui.screens.overview import OverviewScreen, matrix_content, short_labels, unique_content
+from tui.screens.overview import (
+    OverviewScreen,
+    matrix_content,
+    short_labels,
+    source_order,
+    unique_content,
+)
 
 from .fixtures.story import build_story
 
@@ -150,6 +159,57 @@ def test_unique_lines_name_each_source(story):
     assert len(lines) == 4
     assert lines[0] == "◆ times Harbour Times · nothing of its own"
     assert lines[1].startswith("◆ courier · 1 passage only it reports: “Local shops")
+
+
+def _dated(alignment: Alignment, *days: date | None) -> Alignment:
+    docs = tuple(
+        dataclasses.replace(doc, published=day)
+        for doc, day in zip(alignment.documents, days, strict=False)
+    )
+    return dataclasses.replace(alignment, documents=docs + alignment.documents[len(docs) :])
+
+
+def test_sources_in_publication_order_undated_last(story):
+    # times 13 Mar, courier undated, gazette 11 Mar, wire 12 Mar
+    dated = _dated(story, date(2024, 3, 13), None, date(2024, 3, 11), date(2024, 3, 12))
+    order = source_order(dated, by_date=True)
+    assert order == (2, 3, 0, 1)
+    assert source_order(dated, by_date=False) == (0, 1, 2, 3)
+    lines = matrix_content(dated, order).plain.splitlines()
+    assert lines[0].split() == ["gazette", "wire", "times", "courier"]
+    assert lines[1].startswith("gazette City Gazette 11 Mar 2024 ")
+    assert lines[3].startswith("times Harbour Times 13 Mar 2024 ")
+    # the counts move with their sources (courier: 3 with gazette, 2 conflicting; ...)
+    assert lines[4].split()[1:] == ["3", "·2≠", "2", "·2≠", "3", "·1≠", "(3)"]
+    unique = unique_content(dated, order=order).plain.splitlines()
+    assert [line.split()[1] for line in unique] == ["gazette", "wire", "times", "courier"]
+
+
+async def test_t_orders_the_sources_by_date_and_back(story):
+    dated = _dated(story, date(2024, 3, 13), None, date(2024, 3, 11), date(2024, 3, 12))
+    app = Harness(dated)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+        matrix = screen.query_one("#overview-matrix", Static)
+        assert str(matrix.render()).splitlines()[0].split()[0] == "times"
+        await pilot.press("t")
+        await pilot.pause()
+        assert screen.by_date
+        assert str(matrix.render()).splitlines()[0].split()[0] == "gazette"
+        await pilot.press("t")
+        await pilot.pause()
+        assert not screen.by_date
+        assert str(matrix.render()).splitlines()[0].split()[0] == "times"
+
+
+async def test_t_is_hidden_without_dates(story):
+    app = Harness(story)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.check_action("order", ()) is False
+        assert "By date" not in str(app.screen.query_one("Footer").render())
 
 
 def test_snapshot_overview(snap_compare):

@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import json
 import re
+from datetime import date
 from typing import Any
 
 import pytest
@@ -36,7 +37,7 @@ def _is(value: object, kind: str) -> bool:
 
 def schema_errors(value: object, schema: dict[str, Any], path: str = "$") -> list[str]:
     """A tiny JSON Schema check: the keywords our schema uses (type, const, enum, required,
-    properties, additionalProperties, items, minimum, maximum, $ref to #/$defs)."""
+    properties, additionalProperties, items, minimum, maximum, pattern, $ref to #/$defs)."""
     if "$ref" in schema:
         return schema_errors(value, SCHEMA["$defs"][schema["$ref"].rsplit("/", 1)[1]], path)
     kinds = schema.get("type")
@@ -49,6 +50,8 @@ def schema_errors(value: object, schema: dict[str, Any], path: str = "$") -> lis
         errors.append(f"{path}: {value!r} != {schema['const']!r}")
     if "enum" in schema and value not in schema["enum"]:
         errors.append(f"{path}: {value!r} not in {schema['enum']}")
+    if isinstance(value, str) and "pattern" in schema and not re.search(schema["pattern"], value):
+        errors.append(f"{path}: {value!r} does not match {schema['pattern']}")
     if _is(value, "number"):
         if "minimum" in schema and value < schema["minimum"]:  # type: ignore[operator]
             errors.append(f"{path}: {value} < {schema['minimum']}")
@@ -108,6 +111,9 @@ def test_json_validates_against_the_schema(which, story, seed_alignment):
         pytest.param(lambda d: d["passages"][0].update(extra=1), "unexpected extra", id="extra"),
         pytest.param(lambda d: d["pairs"][0].update(similarity=1.5), "> 1", id="range"),
         pytest.param(
+            lambda d: d["documents"][0].update(published="12 March"), "does not match", id="date"
+        ),
+        pytest.param(
             lambda d: d["pairs"][0]["conflicts"][0]["spans"][0].pop("end"),
             "missing end",
             id="nested-ref",
@@ -151,6 +157,30 @@ def test_json_offsets_and_references_hold(story):
     assert sum(len(p["conflicts"]) for p in data["pairs"]) == 8
 
 
+def _dated(alignment: Alignment) -> Alignment:
+    """The story with its first source dated, addressed and signed (as a web page gives)."""
+    doc = dataclasses.replace(
+        alignment.documents[0],
+        published=date(2024, 3, 12),
+        url="https://harbour.example/news/barge?id=1",
+        author="Dana *Whitfield*",
+    )
+    return dataclasses.replace(alignment, documents=(doc, *alignment.documents[1:]))
+
+
+def test_json_carries_date_address_and_author(story):
+    data = json_model(_dated(story))
+    assert data["version"] == 3
+    first, second = data["documents"][:2]
+    assert (first["published"], first["url"], first["author"]) == (
+        "2024-03-12",
+        "https://harbour.example/news/barge?id=1",
+        "Dana *Whitfield*",
+    )
+    assert (second["published"], second["url"], second["author"]) == (None, "", "")
+    assert validate(data) == []
+
+
 def test_json_text_is_stable_and_keeps_non_ascii():
     doc_story = build_story()
     doc = dataclasses.replace(doc_story.documents[0], outlet="Süddeutsche “Zeitung”")
@@ -175,6 +205,14 @@ def test_report_names_the_sources(story):
     assert "- `times` Harbour Times: “Barge strikes Elm Street bridge”" in sources
     assert "- `courier` outlet unknown" in sources
     assert sources.count("\n- ") == 4
+
+
+def test_report_gives_each_sources_date_author_and_address(story):
+    sources = _section(report_markdown(_dated(story)), "Sources")
+    assert (
+        "- `times` Harbour Times, 2024-03-12, by Dana \\*Whitfield\\*: "
+        "“Barge strikes Elm Street bridge” · https://harbour.example/news/barge?id=1"
+    ) in sources
 
 
 def test_report_quotes_every_sources_wording_and_offsets_for_each_contradiction(story):

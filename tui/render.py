@@ -11,13 +11,15 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 from rich.cells import cell_len, get_character_cell_size
 from textual.content import Content
 
-from alignment import Alignment, Group, Passage
+from alignment import Alignment, Document, Group, Passage
 from alignment.model import event_name, short_ids
+from alignment.summary import publication_order
 
 FilterMode = Literal["all", "conflicts", "unique"]
 FILTER_MODES: tuple[FilterMode, ...] = ("all", "conflicts", "unique")
@@ -378,13 +380,30 @@ def core_passages(alignment: Alignment, group: Group) -> frozenset[int]:
     return frozenset(best.values())
 
 
+def date_label(day: date) -> str:
+    """A publication date as a reader writes it, the same in every locale: "12 Mar 2024"."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def source_label(document: Document) -> str:
+    """What a source is, after its id: "Latin Times · 12 Mar 2024" ("" when neither is
+    known)."""
+    parts = [document.outlet, date_label(document.published) if document.published else ""]
+    return " · ".join(p for p in parts if p).translate(_WHITESPACE)
+
+
 def pane_title(alignment: Alignment, doc: int, conflicts: int) -> str:
-    """A pane header: "000 · Latin Times · 2≠" (short id always, outlet when known), and
-    "· event B" when the sources tell several look-alike events."""
+    """A pane header: "000 · Latin Times · 12 Mar 2024 · 2≠" (short id always, outlet and
+    publication date when known), and "· event B" when the sources tell several look-alike
+    events."""
     document = alignment.documents[doc]
     name = short_ids([d.id for d in alignment.documents])[doc]
-    if document.outlet:
-        name = f"{name} · {document.outlet}"
+    label = source_label(document)
+    if label:
+        name = f"{name} · {label}"
     if alignment.event_count > 1:
         name = f"{name} · {event_name(alignment.event_of(doc))}"
     return f"{name} · {conflicts}≠" if conflicts else name
@@ -524,6 +543,9 @@ def detail_content(
             f"{len(scores)} links, {ordered[0]:.2f} to {ordered[-1]:.2f}, "
             f"median {ordered[len(ordered) // 2]:.2f}"
         )
+    told_by = _told_by(alignment, present, names)
+    if told_by is not None:
+        parts.append(told_by)
     missing = [names[i] for i in range(len(docs)) if i not in set(present)]
     parts.append(
         Content.assemble(
@@ -534,6 +556,29 @@ def detail_content(
         )
     )
     return Content("\n").join(parts)
+
+
+def _told_by(alignment: Alignment, present: Sequence[int], names: Sequence[str]) -> Content | None:
+    """ "Told by 001 Latin Times 12 Mar 2024 (first) · 000 Voz 13 Mar 2024": the sources of the
+    fact with outlet and date, earliest first; None when no source of the fact is dated (the
+    pane titles already name the outlets)."""
+    docs = alignment.documents
+    if not any(docs[d].published for d in present):
+        return None
+    wanted = set(present)
+    order = [d for d in publication_order(docs) if d in wanted]
+    dated = [d for d in order if docs[d].published]
+    first = (
+        dated[0]
+        if len(dated) >= 2 and docs[dated[0]].published != docs[dated[1]].published
+        else None
+    )
+    items = []
+    for d in order[:DETAIL_NAMES]:
+        label = " ".join(x for x in (names[d], source_label(docs[d]).replace(" · ", " ")) if x)
+        items.append(label + (" (first)" if d == first else ""))
+    more = f" and {len(order) - DETAIL_NAMES} more" if len(order) > DETAIL_NAMES else ""
+    return Content.assemble(("Told by ", "$text-muted"), (" · ".join(items) + more, ""))
 
 
 def _names(names: Sequence[str], *, limit: int = 8) -> str:

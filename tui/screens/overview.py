@@ -2,7 +2,8 @@
 
 A sources-by-sources matrix (facts shared, how many conflict), the disputed facts ranked by how
 many sources they involve (Enter jumps to one in the reader), then the facts everybody agrees
-on, and a line per source for what only it reports.
+on, and a line per source for what only it reports. ``t`` orders the sources by publication
+date (who reported first) instead of the story's order.
 """
 
 from __future__ import annotations
@@ -14,20 +15,24 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalScroll
 from textual.content import Content
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from alignment import Alignment
+from alignment import Alignment, Document
 from alignment.summary import (
     GroupSummary,
     agreed_facts,
     disputed_facts,
     fact_passage,
+    publication_order,
     snippet,
     source_matrix,
     unique_passages,
 )
+
+from ..render import date_label
 
 # Short column labels: whole ids when they are this short, else the shortest unique prefix.
 _LABEL_MAX = 8
@@ -49,39 +54,55 @@ def short_labels(ids: Sequence[str]) -> list[str]:
     return [f"#{k + 1}" for k in range(len(ids))]
 
 
-def matrix_content(alignment: Alignment) -> Content:
+def source_name(label: str, document: Document) -> str:
+    """A source's row name: its label, outlet (cut short) and publication date when known."""
+    when = date_label(document.published) if document.published else ""
+    return " ".join(x for x in (label, snippet(document.outlet, 16), when) if x)
+
+
+def source_order(alignment: Alignment, by_date: bool) -> tuple[int, ...]:
+    """The sources in story order, or by publication date (undated last)."""
+    if by_date:
+        return publication_order(alignment.documents)
+    return tuple(range(len(alignment.documents)))
+
+
+def matrix_content(alignment: Alignment, order: Sequence[int] | None = None) -> Content:
     """The sources-by-sources table as styled text, one row per source.
 
     A cell reads "shared" or "shared ·k≠": the facts both sources report and, of those, how
     many they conflict over. The diagonal, in brackets, counts the facts a source shares with
-    any other.
+    any other. ``order`` gives the sources' order (rows and columns alike), by default the
+    story's.
     """
     matrix = source_matrix(alignment)
     docs = alignment.documents
-    labels = short_labels([d.id for d in docs])
+    order = list(order) if order is not None else list(range(len(docs)))
+    all_labels = short_labels([d.id for d in docs])
+    labels = [all_labels[k] for k in order]
     cells = [
         [
             f"({matrix.shared[i][j]})"
             if i == j
             else f"{matrix.shared[i][j]}"
             + (f" ·{matrix.conflicts[i][j]}{CONFLICT_SIGN}" if matrix.conflicts[i][j] else "")
-            for j in range(len(docs))
+            for j in order
         ]
-        for i in range(len(docs))
+        for i in order
     ]
     width = max([len(label) for label in labels] + [len(c) for row in cells for c in row]) + 2
-    names = [
-        f"{label} {snippet(d.outlet, 16)}".rstrip() for label, d in zip(labels, docs, strict=True)
-    ]
+    names = [source_name(all_labels[k], docs[k]) for k in order]
     name_width = max(len(n) for n in names) + 2
     lines = [
         Content.assemble(
             ("".ljust(name_width), ""), *((label.rjust(width), "bold") for label in labels)
         )
     ]
-    for i, name in enumerate(names):
+    for row, name in enumerate(names):
+        i = order[row]
         parts: list[tuple[str, str]] = [(name.ljust(name_width), "bold")]
-        for j, cell in enumerate(cells[i]):
+        for col, cell in enumerate(cells[row]):
+            j = order[col]
             if i == j:
                 style = "$text-muted"
             elif matrix.conflicts[i][j]:
@@ -121,14 +142,17 @@ def fact_prompt(alignment: Alignment, summary: GroupSummary, width: int = 48) ->
     )
 
 
-def unique_content(alignment: Alignment, width: int = 50) -> Content:
-    """A line per source: how many passages only it reports, and the first of them."""
+def unique_content(
+    alignment: Alignment, width: int = 50, order: Sequence[int] | None = None
+) -> Content:
+    """A line per source (in ``order``, by default the story's): how many passages only it
+    reports, and the first of them."""
     lines = []
     labels = short_labels([d.id for d in alignment.documents])
-    for doc, label, passages in zip(
-        alignment.documents, labels, unique_passages(alignment), strict=True
-    ):
-        name = f"{label} {snippet(doc.outlet, 16)}".strip()
+    unique = unique_passages(alignment)
+    for k in order if order is not None else range(len(alignment.documents)):
+        passages = unique[k]
+        name = source_name(labels[k], alignment.documents[k])
         if not passages:
             lines.append(
                 Content.assemble(
@@ -181,7 +205,16 @@ class OverviewScreen(Screen[int | None]):
         ),
         Binding("escape", "close", "Back", tooltip="Back to the reader", id="overview-close"),
         Binding("o", "close", "Back", show=False, id="overview-toggle"),
+        Binding(
+            "t",
+            "order",
+            "By date",
+            tooltip="Order the sources by publication date (who reported first), or back",
+            id="overview-order",
+        ),
     ]
+
+    by_date: reactive[bool] = reactive(False)
 
     def __init__(self, alignment: Alignment, *, current_group: int | None = None) -> None:
         """Args:
@@ -203,18 +236,47 @@ class OverviewScreen(Screen[int | None]):
             ),
             classes="title",
         )
-        yield Label(Content("Sources by sources"), classes="heading")
+        yield Label(Content(self._sources_heading()), classes="heading", id="overview-sources")
         # Many sources make a wide table: it scrolls sideways rather than wrap its rows.
         with HorizontalScroll(id="overview-matrix-scroll"):
-            yield Static(matrix_content(a), id="overview-matrix")
+            yield Static(matrix_content(a, self._order()), id="overview-matrix")
         yield Label(
             Content("Facts · disputed first, most sources first · Enter jumps to the fact"),
             classes="heading",
         )
         yield FactList(*self._options(), id="overview-facts")
         yield Label(Content("What only one source reports"), classes="heading")
-        yield Static(unique_content(a), id="overview-unique")
+        yield Static(unique_content(a, order=self._order()), id="overview-unique")
         yield Footer()
+
+    def _order(self) -> tuple[int, ...]:
+        return source_order(self.alignment, self.by_date)
+
+    def _sources_heading(self) -> str:
+        if not self.by_date:
+            return "Sources by sources"
+        return "Sources by sources · by publication date, earliest first (undated last)"
+
+    def watch_by_date(self) -> None:
+        if not self.is_mounted:
+            return
+        self.query_one("#overview-sources", Label).update(Content(self._sources_heading()))
+        self.query_one("#overview-matrix", Static).update(
+            matrix_content(self.alignment, self._order())
+        )
+        self.query_one("#overview-unique", Static).update(
+            unique_content(self.alignment, order=self._order())
+        )
+
+    def action_order(self) -> None:
+        """Sources by publication date, or back to the story's order."""
+        self.by_date = not self.by_date
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Ordering by date needs dates: hidden when no source has one.
+        if action == "order":
+            return any(d.published for d in self.alignment.documents)
+        return True
 
     def _options(self) -> list[Option | None]:
         options: list[Option | None] = []
