@@ -1,18 +1,27 @@
-"""The only module that reads articles from disk: paths -> Documents (and warnings)."""
+"""The one place that turns what the user names into Documents (and warnings).
+
+Text files and folders are read here; web addresses are fetched by ``alignment.web`` and web
+pages (fetched or saved) turned into article text and metadata by ``alignment.extract``.
+"""
 
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import errno
 import os
 import re
 import stat
+import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
+from . import extract, web
 from .errors import DocumentError, os_reason
 from .model import Document
 from .safe import is_blank
@@ -40,20 +49,35 @@ except ImportError:  # pragma: no cover - pyyaml built without libyaml
     from yaml import SafeLoader as _YamlLoader
 
 
+# The fields of a sources.yaml entry that Documents carry.
+SOURCE_FIELDS = ("outlet", "headline", "author", "date", "url")
+DEFAULT_FETCH_TIMEOUT = 20.0
+
+
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    """Documents ready to align, and what was skipped or doubtful on the way."""
+    """Documents ready to align, and what was skipped or doubtful on the way.
+
+    Attributes:
+        documents: the usable articles, in order.
+        warnings: one line per source skipped or doubtful.
+        pages: per document, the web page it was read from as bytes (fetched or saved),
+            None for a text file; empty when nobody filled it in.
+    """
 
     documents: tuple[Document, ...]
     warnings: tuple[str, ...]
+    pages: tuple[bytes | None, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
-    """A file to read; ``named`` when the user gave it (its problems are errors, not warnings)."""
+    """A file to read, or a web address (``address``, then ``path`` is empty); ``named`` when
+    the user gave it (its problems are errors, not warnings)."""
 
     path: Path
     named: bool
+    address: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,11 +234,27 @@ def _link_problem(entry: Path, folder: Path) -> str | None:
     return None
 
 
-def _scan(folder: Path, warnings: list[str]) -> list[Path]:
-    """A folder's ``*.txt`` regular files, sorted by name; other entries skipped with a warning."""
+def _article_names(names: list[str], listed: list[str]) -> list[str]:
+    """The article files among a folder's ``names``: ``*.txt`` and saved pages (``*.html``,
+    ``*.htm``), except a page beside a ``.txt`` of the same name (``--save`` keeps the page
+    a text came from; the text is the article). Those ``listed`` in sources.yaml (stems, in
+    its order) come first, the others after them by name."""
+    texts = {Path(n).stem for n in names if n.endswith(".txt")}
+    found = sorted(
+        n
+        for n in names
+        if n.endswith(".txt") or (extract.is_page_name(n) and Path(n).stem not in texts)
+    )
+    rank = {stem: k for k, stem in enumerate(listed)}
+    return sorted(found, key=lambda n: (rank.get(Path(n).stem, len(rank)), n))
+
+
+def _scan(folder: Path, warnings: list[str], listed: list[str]) -> list[Path]:
+    """A folder's article files (see ``_article_names``); other entries skipped with a
+    warning."""
     try:
         with os.scandir(folder) as entries:
-            names = sorted(e.name for e in entries if e.name.endswith(".txt"))
+            names = _article_names([e.name for e in entries], listed)
     except OSError as exc:
         raise DocumentError(f"{folder}: cannot list folder ({os_reason(exc)})") from None
     found: list[Path] = []
@@ -235,9 +275,17 @@ def _scan(folder: Path, warnings: list[str]) -> list[Path]:
     return found
 
 
-def _expand(paths: list[Path], warnings: list[str]) -> list[_Entry]:
+def _expand(
+    paths: list[str | Path],
+    warnings: list[str],
+    meta: dict[Path, dict[str, dict[str, str]]],
+) -> list[_Entry]:
     files: list[_Entry] = []
-    for path in paths:
+    for given in paths:
+        if isinstance(given, str) and web.is_address(given):
+            files.append(_Entry(Path(), named=True, address=given.strip()))
+            continue
+        path = Path(given)
         try:
             info = path.stat()
         except (FileNotFoundError, NotADirectoryError):
@@ -246,10 +294,10 @@ def _expand(paths: list[Path], warnings: list[str]) -> list[_Entry]:
             raise DocumentError(f"{path}: cannot be read ({os_reason(exc)})") from None
         if stat.S_ISDIR(info.st_mode):
             skipped = len(warnings)
-            found = _scan(path, warnings)
+            found = _scan(path, warnings, list(_sources(path, meta, warnings)))
             if not found:
                 why = " usable" if len(warnings) > skipped else ""
-                raise DocumentError(f"{path}: no{why} *.txt files in this folder")
+                raise DocumentError(f"{path}: no{why} *.txt or *.html files in this folder")
             files.extend(_Entry(f, named=False) for f in found)
         else:
             kind = _kind(info.st_mode)
@@ -346,19 +394,140 @@ def _sources(
         if isinstance(data, dict):
             for key, value in data.items():
                 if isinstance(value, dict):
-                    meta[Path(str(key)).stem] = {
-                        k: str(v) for k, v in value.items() if isinstance(v, str | int | float)
-                    }
+                    meta[Path(str(key)).stem] = _fields(file, str(key), value, warnings)
         elif data is not None:
             warnings.append(f"{file}: ignored, expected a mapping of file name to fields")
     cache[folder] = meta
     return meta
 
 
+def _fields(file: Path, name: str, value: dict[Any, Any], warnings: list[str]) -> dict[str, str]:
+    """One entry of a sources.yaml as text fields; a date that is none is dropped, with a
+    warning (YAML reads an unquoted 2024-03-12 as a date, a quoted one as text: both do)."""
+    fields: dict[str, str] = {}
+    for key, raw in value.items():
+        if isinstance(raw, date):
+            fields[str(key)] = raw.isoformat()[:10]
+        elif isinstance(raw, str | int | float) and not isinstance(raw, bool):
+            fields[str(key)] = str(raw)
+    when = fields.get("date", "").strip()
+    if when and _date(when) is None:
+        shown = extract.clean_field(when)[:40]
+        warnings.append(f"{file}: {name}: date '{shown}' is not a date (YYYY-MM-DD), ignored")
+        del fields["date"]
+    return fields
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def _address_id(url: str) -> str:
+    """A web article's id: its host as a reader writes it ("courier.example")."""
+    try:
+        host = urllib.parse.urlsplit(url).hostname or ""
+    except ValueError:
+        host = ""
+    return _printable(host.removeprefix("www.")) or "page"
+
+
+def _unique_id(name: str, ids: dict[str, int]) -> str:
+    """``name``, or ``name~2``, ``name~3``, ... when another source has it already."""
+    if name in ids:
+        ids[name] += 1
+        return f"{name}~{ids[name]}"
+    ids[name] = 1
+    return name
+
+
+def _with_fields(doc: Document, fields: dict[str, str]) -> Document:
+    """``doc`` with what sources.yaml says of it (it wins over a page's own metadata)."""
+    if not fields:
+        return doc
+    when = _date(fields["date"]) if fields.get("date") else None
+    return Document(
+        id=doc.id,
+        text=doc.text,
+        path=doc.path,
+        outlet=extract.clean_field(fields.get("outlet")) or doc.outlet,
+        headline=extract.clean_field(fields.get("headline")) or doc.headline,
+        encoding=doc.encoding,
+        published=when or doc.published,
+        url=extract.clean_field(fields.get("url")) or doc.url,
+        author=extract.clean_field(fields.get("author")) or doc.author,
+    )
+
+
+def _page_document(
+    data: bytes, doc_id: str, where: str, url: str, header: str | None
+) -> tuple[Document, list[str]]:
+    """A web page's bytes as a Document: decoded, its article and metadata extracted.
+
+    Raises:
+        DocumentError: the page holds no article text.
+    """
+    html, codec, doubts = extract.decode_page(data, header=header, fallback=decode, where=where)
+    page = extract.extract_page(html, url=url, where=where, encoding=codec)
+    document = Document(
+        id=doc_id,
+        text=page.text,
+        path=where,
+        outlet=page.outlet,
+        headline=page.headline,
+        encoding=codec,
+        published=page.published,
+        url=page.url,
+        author=page.author,
+    )
+    return document, list(doubts)
+
+
+def _fetch(
+    entries: list[_Entry],
+    warnings: list[str],
+    *,
+    timeout: float,
+    refresh: bool,
+    cache: web.PageCache | None,
+    progress: Callable[[int, int], None] | None,
+) -> dict[str, web.Fetched | web.FetchError]:
+    """Every address among ``entries`` fetched (or read from the cache), keyed by its normal
+    form; an address given twice is fetched once, with a warning."""
+    wanted: dict[str, str] = {}
+    for entry in entries:
+        if not entry.address:
+            continue
+        key = web.normal_address(entry.address)
+        if key not in wanted:
+            wanted[key] = entry.address
+    if not wanted:
+        return {}
+    results = web.fetch_all(
+        list(wanted.values()), timeout=timeout, cache=cache, refresh=refresh, progress=progress
+    )
+    return dict(zip(wanted, results, strict=True))
+
+
 def load_documents(
-    paths: list[str | Path] | None = None, *, max_file_bytes: int = MAX_FILE_BYTES
+    paths: list[str | Path] | None = None,
+    *,
+    max_file_bytes: int = MAX_FILE_BYTES,
+    fetch_timeout: float = DEFAULT_FETCH_TIMEOUT,
+    refresh: bool = False,
+    page_cache: web.PageCache | Literal["default"] | None = "default",
+    progress: Callable[[int, int], None] | None = None,
 ) -> Loaded:
-    """Read articles from files and folders (a folder means its ``*.txt``, sorted by name).
+    """Read articles from web addresses, files and folders.
+
+    A folder means its ``*.txt`` and saved web pages (``*.html``, ``*.htm``; a page beside a
+    ``.txt`` of the same name is that text's source and is not read twice), those named in
+    its ``sources.yaml`` first in that file's order, the others by name. Web addresses
+    (``http://``, ``https://``) are fetched, at most four at once, or read from the page cache;
+    web pages need the ``web`` extra. An address that gives no article (no answer, an error
+    status, not HTML, too large, no text) is a warning, and the others still load.
 
     Only regular files are read, each of at most ``max_file_bytes``. Inside a folder, an
     entry that is not a regular file (a pipe, a device, a symbolic link loop, a link to a
@@ -366,24 +535,89 @@ def load_documents(
     is an error.
 
     Args:
-        paths: files or folders; None or empty reads the bundled seeds.
+        paths: web addresses, files or folders; None or empty reads the bundled seeds.
         max_file_bytes: the largest article read, in bytes.
+        fetch_timeout: seconds to fetch one page.
+        refresh: fetch every address anew rather than from the cache.
+        page_cache: where fetched pages are kept (``alignment.web.PageCache``); by default
+            the user's cache folder, None for no cache.
+        progress: called with (pages fetched, pages to fetch) while fetching.
 
     Returns:
-        The usable documents in order, and a warning per file skipped or decoded with a
-        fallback.
+        The usable documents in order, a warning per source skipped or decoded with a
+        fallback, and the web page of each document read from one.
 
     Raises:
         DocumentError: a path does not exist, cannot be read, is not a regular file or is
-            too large, or a folder holds no usable ``*.txt``.
+            too large, a folder holds no usable article, a page named on its own holds no
+            article text, or web pages are given without the ``web`` extra.
     """
-    targets = [Path(p) for p in paths] if paths else default_paths()
+    targets: list[str | Path] = list(paths) if paths else list(default_paths())
     warnings: list[str] = []
     seen: set[Path] = set()
+    seen_pages: dict[str, str] = {}
     ids: dict[str, int] = {}
     meta_cache: dict[Path, dict[str, dict[str, str]]] = {}
     documents: list[Document] = []
-    for entry in _expand(targets, warnings):
+    pages: list[bytes | None] = []
+    entries = _expand(targets, warnings, meta_cache)
+    needs_web = next(
+        (
+            e.address or str(e.path)
+            for e in entries
+            if e.address or extract.is_page_name(e.path.name)
+        ),
+        None,
+    )
+    if needs_web is not None and not extract.available():
+        raise DocumentError(
+            f"{needs_web}: reading web pages needs the web extra ({extract.INSTALL_HINT})"
+        )
+    cache = web.PageCache.default() if page_cache == "default" else page_cache
+    fetched = _fetch(
+        entries,
+        warnings,
+        timeout=fetch_timeout,
+        refresh=refresh,
+        cache=cache,
+        progress=progress,
+    )
+    for entry in entries:
+        if entry.address:
+            key = web.normal_address(entry.address)
+            if key in seen_pages:
+                earlier = seen_pages[key]
+                if key == web.normal_address(earlier):
+                    warnings.append(f"{entry.address}: given more than once, read once")
+                else:
+                    warnings.append(f"{entry.address}: the same page as {earlier}, read once")
+                continue
+            result = fetched[key]
+            if isinstance(result, web.FetchError):
+                seen_pages[key] = entry.address
+                warnings.append(result.message)
+                continue
+            final = web.normal_address(result.url)
+            if final in seen_pages:
+                warnings.append(f"{entry.address}: the same page as {seen_pages[final]}, read once")
+                seen_pages[key] = entry.address
+                continue
+            seen_pages[key] = seen_pages[final] = entry.address
+            try:
+                doc, doubts = _page_document(
+                    result.body,
+                    _unique_id(_address_id(result.url), ids),
+                    entry.address,
+                    result.url,
+                    result.charset,
+                )
+            except DocumentError as exc:
+                warnings.append(exc.message)
+                continue
+            warnings.extend(doubts)
+            documents.append(doc)
+            pages.append(result.body)
+            continue
         file = entry.path
         real = Path(os.path.realpath(file))
         if real in seen:
@@ -396,6 +630,21 @@ def load_documents(
             if entry.named:
                 raise
             warnings.append(f"{file}: skipped, {exc.reason}")
+            continue
+        fields = _sources(file.parent, meta_cache, warnings).get(file.stem, {})
+        if extract.is_page_name(file.name):
+            try:
+                doc, doubts = _page_document(
+                    data, _printable(file.stem), str(file), url="", header=None
+                )
+            except DocumentError as exc:
+                if entry.named:
+                    raise
+                warnings.append(exc.message.replace(f"{file}: ", f"{file}: skipped, ", 1))
+                continue
+            warnings.extend(doubts)
+            documents.append(_with_fields(_renamed(doc, _unique_id(doc.id, ids)), fields))
+            pages.append(data)
             continue
         if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
             warnings.append(f"{file}: skipped, UTF-32 text is not supported (save it as UTF-8)")
@@ -420,21 +669,14 @@ def load_documents(
             )
         elif codec != "utf-8":
             warnings.append(f"{file}: not valid UTF-8, read as {codec}")
-        doc_id = _printable(file.stem)
-        if doc_id in ids:  # two folders holding the same name: keep both, apart
-            ids[doc_id] += 1
-            doc_id = f"{doc_id}~{ids[doc_id]}"
-        else:
-            ids[doc_id] = 1
-        fields = _sources(file.parent, meta_cache, warnings).get(file.stem, {})
-        documents.append(
-            Document(
-                id=doc_id,
-                text=text,
-                path=str(file),
-                outlet=fields.get("outlet", ""),
-                headline=fields.get("headline", ""),
-                encoding=codec,
-            )
-        )
-    return Loaded(tuple(documents), tuple(warnings))
+        # two folders holding the same name: keep both, apart
+        doc_id = _unique_id(_printable(file.stem), ids)
+        document = Document(id=doc_id, text=text, path=str(file), encoding=codec)
+        documents.append(_with_fields(document, fields))
+        pages.append(None)
+    return Loaded(tuple(documents), tuple(warnings), tuple(pages))
+
+
+def _renamed(doc: Document, doc_id: str) -> Document:
+    """``doc`` under another id."""
+    return dataclasses.replace(doc, id=doc_id)

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DocumentError, os_reason
-from .semantic import default_cache_dir
+from .extract import clean_field
 
 
 def _version() -> str:
@@ -159,7 +159,7 @@ def _read_body(
 
 def _decompress(body: bytes, coding: str, address: str, cap: int) -> bytes:
     """Undo a ``Content-Encoding`` the server used although none was asked for."""
-    coding = coding.strip().lower()
+    coding = clean_field(coding).lower()[:40]
     if coding in ("", "identity"):
         return body
     if coding not in ("gzip", "x-gzip", "deflate"):
@@ -255,7 +255,7 @@ def fetch(
         except ValueError:
             raise FetchError(f"{address}: not a usable web address") from None
         with response:
-            content_type = response.headers.get_content_type()
+            content_type = clean_field(response.headers.get_content_type())[:80]
             declared = response.headers.get("Content-Type")
             if declared and content_type not in HTML_TYPES:
                 raise FetchError(f"{address}: not a web page ({content_type})")
@@ -290,6 +290,8 @@ class PageCache:
     @classmethod
     def default(cls) -> PageCache:
         """The cache in the user's cache folder (beside the embeddings)."""
+        from .semantic import default_cache_dir  # semantic needs config, which needs load
+
         return cls(default_cache_dir() / CACHE_SUBDIR)
 
     def _key(self, address: str) -> str:

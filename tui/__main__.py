@@ -11,6 +11,7 @@ from pathlib import Path
 from alignment import (
     AlignConfig,
     ExportError,
+    Loaded,
     ParallaxError,
     align,
     load_config,
@@ -18,7 +19,9 @@ from alignment import (
 )
 from alignment.export import csv_text, write_atomic
 from alignment.report import json_text, report_markdown
+from alignment.save import save_story
 from alignment.semantic import load_scorer
+from alignment.web import is_address
 
 EXIT_USAGE = 2
 EXIT_BROKEN_PIPE = 141  # as a shell reports a reader killed by SIGPIPE
@@ -36,7 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         metavar="PATHS",
-        help="article files (.txt) or folders of them (a folder means its *.txt, by name)",
+        help=(
+            "articles: web addresses (http://, https://), text files (.txt), saved web pages "
+            "(.html, .htm) or folders of them (a folder means its .txt and .html files, by name)"
+        ),
     )
     parser.add_argument(
         "--export",
@@ -54,9 +60,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the whole model as JSON to FILE ('-' for stdout), without the UI",
     )
     parser.add_argument(
+        "--save",
+        metavar="DIR",
+        help=(
+            "write the story to the folder DIR (NAME.txt, NAME.html, sources.yaml), to reopen "
+            "it offline, and exit without the UI"
+        ),
+    )
+    parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="fetch web pages anew instead of reading them from the cache",
+    )
+    parser.add_argument(
         "--force",
         action="store_true",
-        help="let --export, --report and --export-json replace existing files",
+        help="let --export, --report, --export-json and --save replace existing files",
     )
     parser.add_argument(
         "--config",
@@ -100,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         config = _config(args)
-        if any(t is not None for t in (args.export, args.report, args.export_json)):
+        if any(t is not None for t in (args.export, args.report, args.export_json, args.save)):
             return _export(args, config)
     except ParallaxError as exc:
         print(f"parallax: {exc.message}", file=sys.stderr)
@@ -115,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     from .app import ParallaxApp
 
-    app = ParallaxApp(paths=args.paths, config=config, theme_name=args.theme)
+    app = ParallaxApp(paths=args.paths, config=config, theme_name=args.theme, refresh=args.refresh)
     app.run()
     return app.return_code or 0
 
@@ -136,10 +155,54 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
     return outputs
 
 
+def _load(args: argparse.Namespace, config: AlignConfig) -> Loaded:
+    """The documents, with a progress bar on stderr while pages are fetched (only when stderr
+    is a terminal: a pipe or a log file gets the warnings alone)."""
+    if not sys.stderr.isatty() or not any(is_address(str(p)) for p in args.paths):
+        return load_documents(
+            args.paths,
+            max_file_bytes=config.max_file_bytes,
+            fetch_timeout=config.fetch_timeout,
+            refresh=args.refresh,
+        )
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    columns = (TextColumn("fetching pages"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("fetch", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return load_documents(
+            args.paths,
+            max_file_bytes=config.max_file_bytes,
+            fetch_timeout=config.fetch_timeout,
+            refresh=args.refresh,
+            progress=progress,
+        )
+
+
 def _export(args: argparse.Namespace, config: AlignConfig) -> int:
     outputs = _outputs(args)
-    loaded = load_documents(args.paths, max_file_bytes=config.max_file_bytes)
+    if args.save is not None:
+        _check_save_target(Path(args.save), force=args.force)
+    loaded = _load(args, config)
     _warn(loaded.warnings)
+    if args.save is not None:
+        if not loaded.documents:
+            print("parallax: no usable source to save", file=sys.stderr)
+            return EXIT_USAGE
+        folder, warnings = save_story(args.save, loaded.documents, loaded.pages, force=args.force)
+        _warn(warnings)
+        count = len(loaded.documents)
+        print(
+            f"parallax: saved {count} article{'s' if count != 1 else ''} to {folder}",
+            file=sys.stderr,
+        )
+        if not outputs:
+            return 0
     if len(loaded.documents) < 2:
         print(
             f"parallax: need at least two usable sources to align, got {len(loaded.documents)}",
@@ -158,6 +221,19 @@ def _export(args: argparse.Namespace, config: AlignConfig) -> int:
             path = write_atomic(target, content, force=args.force)
             print(f"parallax: wrote {what[kind]} to {path}", file=sys.stderr)
     return 0
+
+
+def _check_save_target(folder: Path, *, force: bool) -> None:
+    """Refuse ``--save`` into a folder that holds files before any page is fetched."""
+    if force:
+        return
+    try:
+        if folder.is_dir() and any(folder.iterdir()):
+            raise ExportError(f"{folder}: already holds files (use --force to write over them)")
+        if folder.exists() and not folder.is_dir():
+            raise ExportError(f"{folder}: is a file, not a folder")
+    except OSError as exc:
+        raise ExportError(f"{folder}: cannot write ({exc.strerror or exc})") from None
 
 
 def _write_stdout(content: str) -> bool:

@@ -29,6 +29,7 @@ from .selection import match_group
 
 REPORT_NAME = "parallax-report.md"
 STAGE_WORDS = {
+    "fetching": "fetching pages",
     "sentences": "splitting sentences",
     "weights": "weighing words",
     "passages": "choosing passages",
@@ -53,9 +54,10 @@ class ParallaxApp(App[int]):
     """The reader: side-by-side sources, facts lit across panes, conflicts marked.
 
     Args:
-        paths: article files or folders (none: the bundled seeds).
+        paths: web addresses, article files or folders (none: the bundled seeds).
         config: the engine's settings.
         theme_name: a Textual theme; an unknown name falls back to the default with a toast.
+        refresh: fetch web pages anew rather than from the cache.
     """
 
     CSS_PATH = "parallax.tcss"
@@ -76,11 +78,14 @@ class ParallaxApp(App[int]):
         paths: Sequence[str] = (),
         config: AlignConfig | None = None,
         theme_name: str | None = None,
+        *,
+        refresh: bool = False,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
         self.config = config or AlignConfig()
         self.theme_name = theme_name
+        self.refresh_pages = refresh
         self.reader = ReaderScreen()
 
     def get_default_screen(self) -> ReaderScreen:
@@ -106,8 +111,19 @@ class ParallaxApp(App[int]):
     def run_alignment(self) -> None:
         """Read the sources and align them; posts AlignmentReady or AlignmentFailed."""
         worker = get_current_worker()
+
+        def fetched(done: int, total: int) -> None:
+            if not worker.is_cancelled and total:
+                self.post_message(AlignmentProgress("fetching", done / total))
+
         try:
-            loaded = load_documents(self.paths, max_file_bytes=self.config.max_file_bytes)
+            loaded = load_documents(
+                self.paths,
+                max_file_bytes=self.config.max_file_bytes,
+                fetch_timeout=self.config.fetch_timeout,
+                refresh=self.refresh_pages,
+                progress=fetched,
+            )
         except ParallaxError as exc:
             self.post_message(AlignmentFailed(exc.title, exc.message))
             return
@@ -157,6 +173,8 @@ class ParallaxApp(App[int]):
             return
         words = STAGE_WORDS.get(message.stage, message.stage)
         prefix = "refining" if message.refined else "aligning"
+        if message.stage == "fetching":
+            prefix = "loading"
         done = message.stage == "done" and message.refined
         self.reader.show_progress("" if done else f"{prefix}: {words} {message.fraction:.0%}")
 
