@@ -7,11 +7,11 @@ layout is described by ``schema/alignment.schema.json`` (JSON Schema, draft 2020
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 from .model import Alignment, Passage, Span, event_name
+from .safe import markdown, markdown_code
 from .summary import (
     KIND_ORDER,
     GroupSummary,
@@ -27,11 +27,6 @@ JSON_FORMAT = "parallax.alignment"
 # 2: documents carry their event, passages whether they are hedged; 3: documents carry their
 # publication date, web address and author
 JSON_VERSION = 3
-
-# Characters that Markdown (CommonMark, GitHub, Slack, Mattermost) would read as markup; an
-# underscore inside a word (file stems such as 000_ab12) is left alone, as CommonMark does.
-_MARKUP = re.compile(r"([\\`*\[\]<>|~#]|(?<!\w)_|_(?!\w))")
-_SPACE = re.compile(r"\s+")
 
 
 # -- JSON -----------------------------------------------------------------------------------
@@ -126,17 +121,17 @@ def json_text(alignment: Alignment) -> str:
 
 
 def md_escape(text: str) -> str:
-    """``text`` on one line, with the characters Markdown would read as markup escaped."""
-    return _MARKUP.sub(r"\\\1", _SPACE.sub(" ", text).strip())
+    """``text`` on one line, inert in Markdown (``alignment.safe.markdown``)."""
+    return markdown(text)
 
 
 def _source(alignment: Alignment, doc: int) -> str:
     d = alignment.documents[doc]
-    return f"`{d.id}` {md_escape(d.outlet)}" if d.outlet else f"`{d.id}`"
+    return f"{markdown_code(d.id)} {markdown(d.outlet)}" if d.outlet else markdown_code(d.id)
 
 
 def _ids(alignment: Alignment, docs: tuple[int, ...]) -> str:
-    return ", ".join(f"`{alignment.documents[d].id}`" for d in docs)
+    return ", ".join(markdown_code(alignment.documents[d].id) for d in docs)
 
 
 def _more(shown: int, total: int) -> list[str]:
@@ -186,7 +181,7 @@ def _marked_quote(alignment: Alignment, passage: Passage, marks: list[Span], lim
 
 def _inline(text: str) -> str:
     """Escaped text whose white space runs became single spaces (edges kept)."""
-    return _MARKUP.sub(r"\\\1", _SPACE.sub(" ", text))
+    return markdown(text, edges=True)
 
 
 def _conflict_order(alignment: Alignment, group_id: int) -> list[int]:
@@ -305,7 +300,7 @@ def _agreed_section(
         quote = md_escape(snippet(alignment.text(p), quote_chars))
         lines.append(
             f"- {who}, group {fact.group}: “{quote}” "
-            f"({alignment.documents[p.doc].id}, chars {p.start}–{p.end})"
+            f"({markdown_code(alignment.documents[p.doc].id)}, chars {p.start}–{p.end})"
         )
     return [*lines, *_more(min(limit, len(facts)), len(facts)), ""]
 
@@ -378,7 +373,7 @@ def report_markdown(
         headline = f": “{md_escape(doc.headline)}”" if doc.headline else ""
         event = f" ({event_name(alignment.event_of(k))})" if events > 1 else ""
         address = f" · {md_escape(doc.url)}" if doc.url else ""
-        lines.append(f"- `{doc.id}` {outlet}{when}{author}{headline}{event}{address}")
+        lines.append(f"- {markdown_code(doc.id)} {outlet}{when}{author}{headline}{event}{address}")
     lines.append("")
     if events > 1:
         lines += [

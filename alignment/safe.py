@@ -34,6 +34,8 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u061c"
 # Characters that Markdown (CommonMark, GitHub, Slack, Mattermost) would read as markup; an
 # underscore inside a word (file stems such as 000_ab12) is left alone, as CommonMark does.
 _MARKUP = re.compile(r"([\\`*\[\]<>|~#!]|(?<!\w)_|_(?!\w))")
+_SPACE = re.compile(r"\s+")
+_BACKTICKS = re.compile(r"`+")
 # Mentions that notify people when a report is pasted into a chat (@channel, @here, @user).
 _MENTION = re.compile(r"(?<![\w`])@(?=\w)")
 
@@ -75,22 +77,38 @@ def one_line(text: str) -> str:
     return printable(text, keep="")
 
 
-def markdown(text: str) -> str:
+def markdown(text: str, *, edges: bool = False) -> str:
     """A value from input made inert for the Markdown report: one line, no markup, no pings.
 
-    Controls are neutralised (``one_line``; a line break in a file name can no longer start
-    a heading), runs of white space become one space, characters Markdown would read as
-    markup are escaped with a backslash, and so is ``@`` before a word (``\\@channel``
-    renders as ``@channel`` and notifies no one).
+    Runs of white space become one space (a line break in a file name can no longer start
+    a heading), the remaining controls are neutralised (``one_line``), characters Markdown
+    would read as markup are escaped with a backslash, and so is ``@`` before a word
+    (``\\@channel`` renders as ``@channel`` and notifies no one). Bare web addresses are left
+    as they are: they are the text.
 
     Args:
-        text: an id, outlet, headline, path, warning or passage.
+        text: an outlet, headline, path, warning, reason or passage.
+        edges: keep a space at either end (for pieces of a longer line) instead of trimming.
 
     Returns:
         Text that renders as itself in CommonMark and chat dialects.
     """
-    flat = one_line(" ".join(text.split()))
+    flat = _SPACE.sub(" ", text)
+    flat = one_line(flat if edges else flat.strip())
     return _MENTION.sub(r"\\@", _MARKUP.sub(r"\\\1", flat))
+
+
+def markdown_code(text: str) -> str:
+    """A value from input as a Markdown code span (source ids): shown as typed, inert.
+
+    Nothing inside a code span is markup, so only its fence matters: it is one backtick
+    longer than any run of backticks in the text (CommonMark), padded when the text starts
+    or ends with one.
+    """
+    flat = one_line(" ".join(text.split())) or " "
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(flat)), default=0) + 1)
+    pad = " " if flat[0] == "`" or flat[-1] == "`" else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
 
 
 def is_blank(text: str) -> bool:

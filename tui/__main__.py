@@ -19,6 +19,7 @@ from alignment import (
 )
 from alignment.export import csv_text, write_atomic
 from alignment.report import json_text, report_markdown
+from alignment.safe import one_line
 from alignment.save import save_story
 from alignment.semantic import load_scorer
 from alignment.web import is_address
@@ -109,9 +110,14 @@ def _config(args: argparse.Namespace) -> AlignConfig:
     return config
 
 
+def _say(line: str) -> None:
+    """One line on stderr, ``parallax: ...``; names and text from input are shown inert."""
+    print(f"parallax: {one_line(line)}", file=sys.stderr)
+
+
 def _warn(lines: Sequence[str]) -> None:
     for line in lines:
-        print(f"parallax: warning: {line}", file=sys.stderr)
+        _say(f"warning: {line}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -122,15 +128,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if any(t is not None for t in (args.export, args.report, args.export_json, args.save)):
             return _export(args, config)
     except ParallaxError as exc:
-        print(f"parallax: {exc.message}", file=sys.stderr)
+        _say(exc.message)
         return EXIT_USAGE
     except OSError as exc:
         # The system refused a path (too long, a loop, no access): the user's to fix.
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"parallax: {where}{exc.strerror or exc}", file=sys.stderr)
+        _say(f"{where}{exc.strerror or exc}")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("parallax: interrupted; no partial file was left", file=sys.stderr)
+        _say("interrupted; no partial file was left")
         return 130
     from .app import ParallaxApp
 
@@ -192,22 +198,16 @@ def _export(args: argparse.Namespace, config: AlignConfig) -> int:
     _warn(loaded.warnings)
     if args.save is not None:
         if not loaded.documents:
-            print("parallax: no usable source to save", file=sys.stderr)
+            _say("no usable source to save")
             return EXIT_USAGE
         folder, warnings = save_story(args.save, loaded.documents, loaded.pages, force=args.force)
         _warn(warnings)
         count = len(loaded.documents)
-        print(
-            f"parallax: saved {count} article{'s' if count != 1 else ''} to {folder}",
-            file=sys.stderr,
-        )
+        _say(f"saved {count} article{'s' if count != 1 else ''} to {folder}")
         if not outputs:
             return 0
     if len(loaded.documents) < 2:
-        print(
-            f"parallax: need at least two usable sources to align, got {len(loaded.documents)}",
-            file=sys.stderr,
-        )
+        _say(f"need at least two usable sources to align, got {len(loaded.documents)}")
         return EXIT_USAGE
     alignment = align(loaded.documents, config, scorer=load_scorer(config))
     render = {"csv": csv_text, "report": report_markdown, "json": json_text}
@@ -219,7 +219,7 @@ def _export(args: argparse.Namespace, config: AlignConfig) -> int:
                 return EXIT_BROKEN_PIPE
         else:
             path = write_atomic(target, content, force=args.force)
-            print(f"parallax: wrote {what[kind]} to {path}", file=sys.stderr)
+            _say(f"wrote {what[kind]} to {path}")
     return 0
 
 

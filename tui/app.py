@@ -9,6 +9,7 @@ from typing import Any
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from alignment import (
@@ -21,6 +22,7 @@ from alignment import (
 )
 from alignment.export import write_atomic
 from alignment.report import report_markdown
+from alignment.safe import one_line, printable
 
 from .messages import AlignmentFailed, AlignmentProgress, AlignmentReady, WriteRequested
 from .screens import ConfirmScreen, HelpScreen, ReaderScreen, key_rows
@@ -91,6 +93,25 @@ class ParallaxApp(App[int]):
     def get_default_screen(self) -> ReaderScreen:
         return self.reader
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast of the app (screens call this too): text from input (file names in
+        warnings, ids, paths in errors) is made safe to show first, one character for one."""
+        super().notify(
+            printable(message),
+            title=one_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
     def on_mount(self) -> None:
         if self.theme_name:
             if self.theme_name in self.available_themes:
@@ -130,7 +151,9 @@ class ParallaxApp(App[int]):
         documents = loaded.documents
         reason = ""
         if len(documents) < 2:
-            found = "no usable source" if not documents else f"only one ({documents[0].id})"
+            found = (
+                "no usable source" if not documents else f"only one ({one_line(documents[0].id)})"
+            )
             reason = f"Parallax needs at least two articles to compare, and found {found}." + (
                 " See the warnings about skipped files." if loaded.warnings else ""
             )
@@ -208,7 +231,7 @@ class ParallaxApp(App[int]):
         self.reader.show_progress("")
         self.notify(message.message, title=message.title, severity="error", markup=False)
         if not message.refined:
-            self.reader.show_failure(message.title, message.message)
+            self.reader.show_failure(one_line(message.title), printable(message.message))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         # A bug in the engine: say so and keep running rather than vanish.

@@ -19,6 +19,7 @@ from textual.content import Content
 
 from alignment import Alignment, Document, Group, Passage
 from alignment.model import event_name, short_ids
+from alignment.safe import one_line
 from alignment.summary import publication_order
 
 FilterMode = Literal["all", "conflicts", "unique"]
@@ -53,6 +54,20 @@ GUTTER = 3
 # the original text, so offsets stay exact.
 _WHITESPACE = dict.fromkeys("\t\n\r\x0b\x0c\x85\u2028\u2029\xa0", " ")
 _WORD = re.compile(r"\S+\s*|\s+")
+
+
+def shown(text: str) -> str:
+    """Text from input as a pane or the detail panel shows it: white space as spaces, every
+    other control, bidi or invisible character as one visible placeholder (``one_line``).
+
+    One character for one, so document offsets index the result too.
+    """
+    return one_line(text.translate(_WHITESPACE))
+
+
+def source_names(alignment: Alignment) -> tuple[str, ...]:
+    """The sources' short names (``short_ids``) made safe to show."""
+    return tuple(one_line(n) for n in short_ids([d.id for d in alignment.documents]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +255,7 @@ def layout_pane(
         pos = 0
         for index in range(passage.first, passage.last + 1):
             sentence = sentences[index]
-            raw = document.text[sentence.start : sentence.end].translate(_WHITESPACE)
+            raw = shown(document.text[sentence.start : sentence.end])
             if pieces:
                 pieces.append(Chunk(" ", -1))
                 starts.append(pos)
@@ -355,8 +370,7 @@ def status_text(
             return f"conflict {position} of {total} · fact {group + 1} · {state}{suffix}"
         return f"fact {position} of {total} · {state}{suffix}"
     if passage is not None:
-        names = short_ids([d.id for d in alignment.documents])
-        name = names[alignment.passages[passage].doc]
+        name = source_names(alignment)[alignment.passages[passage].doc]
         return f"unique {position} of {total} · ◆ only {name}{suffix}"
     if not alignment.groups:
         return f"no shared facts{suffix}"
@@ -392,7 +406,7 @@ def source_label(document: Document) -> str:
     """What a source is, after its id: "Latin Times · 12 Mar 2024" ("" when neither is
     known)."""
     parts = [document.outlet, date_label(document.published) if document.published else ""]
-    return " · ".join(p for p in parts if p).translate(_WHITESPACE)
+    return shown(" · ".join(p for p in parts if p))
 
 
 def pane_title(alignment: Alignment, doc: int, conflicts: int) -> str:
@@ -400,7 +414,7 @@ def pane_title(alignment: Alignment, doc: int, conflicts: int) -> str:
     publication date when known), and "· event B" when the sources tell several look-alike
     events."""
     document = alignment.documents[doc]
-    name = short_ids([d.id for d in alignment.documents])[doc]
+    name = source_names(alignment)[doc]
     label = source_label(document)
     if label:
         name = f"{name} · {label}"
@@ -413,16 +427,16 @@ def pane_subtitle(alignment: Alignment, doc: int) -> str:
     """The headline when known, else the first line of the text."""
     document = alignment.documents[doc]
     if document.headline:
-        return document.headline
+        return shown(document.headline)
     for s in alignment.sentences[doc]:
         if not s.boilerplate:
-            return document.text[s.start : s.end].translate(_WHITESPACE).strip()
+            return shown(document.text[s.start : s.end]).strip()
     return ""
 
 
 def _quote(alignment: Alignment, passage: Passage, spans: Ranges, limit: int) -> Content:
     """A passage's text on one line, its conflicting spans marked, cut at ``limit``."""
-    text = alignment.text(passage).translate(_WHITESPACE)
+    text = shown(alignment.text(passage))
     content = Content(text)
     for start, end in spans:
         if end > passage.start and start < passage.end:
@@ -462,7 +476,7 @@ def detail_content(
         Content styled with theme variables.
     """
     docs = alignment.documents
-    names = short_ids([d.id for d in docs])
+    names = source_names(alignment)
     parts: list[Content] = []
     if group is None and passage is None:
         if not alignment.groups:
@@ -505,7 +519,9 @@ def detail_content(
     else:
         parts.append(Content.styled(f"≡ {heading} · they agree", "bold $text-success"))
     for kind, reason in list(reasons)[:DETAIL_CONFLICTS]:
-        parts.append(Content.assemble((f"  ≠ {kind}  ", "bold $text-error"), (reason, "")))
+        parts.append(
+            Content.assemble((f"  ≠ {kind}  ", "bold $text-error"), (one_line(reason), ""))
+        )
     if len(reasons) > DETAIL_CONFLICTS:
         parts.append(
             Content.styled(

@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
 from alignment import Document
+from alignment.safe import one_line
 
 DEFAULT_EXPORT_NAME = "parallax-pairs.csv"
 
@@ -97,7 +98,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Content(self.question), classes="title")
+            yield Label(Content(one_line(self.question)), classes="title")
             yield Label(Content("y: yes · n or Esc: no"), classes="hint")
             with Horizontal(classes="buttons"):
                 yield Button(self.yes, variant="warning", id="yes")
@@ -139,7 +140,7 @@ class SourcesScreen(ModalScreen[tuple[int, ...] | None]):
             yield Label(Content("Sources to show as panes"), classes="title")
             yield SourceList(
                 *(
-                    Selection(Content(name), i, i in self.shown)
+                    Selection(Content(one_line(name)), i, i in self.shown)
                     for i, name in enumerate(self.names)
                 ),
                 id="sources",

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from alignment import Alignment, Document
+from alignment.safe import one_line
 from alignment.summary import (
     GroupSummary,
     agreed_facts,
@@ -42,6 +43,11 @@ AGREE_SIGN = "≡"
 UNIQUE_SIGN = "◆"
 
 
+def _snip(text: str, width: int) -> str:
+    """Text from input on one line, cut to ``width`` (``snippet``), safe to show."""
+    return one_line(snippet(text, width))
+
+
 def short_labels(ids: Sequence[str]) -> list[str]:
     """Column labels for the matrix: the ids when short, else their shortest unique prefixes
     (at least three characters), else the sources' positions (#1, #2, ...)."""
@@ -57,7 +63,7 @@ def short_labels(ids: Sequence[str]) -> list[str]:
 def source_name(label: str, document: Document) -> str:
     """A source's row name: its label, outlet (cut short) and publication date when known."""
     when = date_label(document.published) if document.published else ""
-    return " ".join(x for x in (label, snippet(document.outlet, 16), when) if x)
+    return " ".join(x for x in (label, _snip(document.outlet, 16), when) if x)
 
 
 def source_order(alignment: Alignment, by_date: bool) -> tuple[int, ...]:
@@ -78,7 +84,7 @@ def matrix_content(alignment: Alignment, order: Sequence[int] | None = None) -> 
     matrix = source_matrix(alignment)
     docs = alignment.documents
     order = list(order) if order is not None else list(range(len(docs)))
-    all_labels = short_labels([d.id for d in docs])
+    all_labels = short_labels([one_line(d.id) for d in docs])
     labels = [all_labels[k] for k in order]
     cells = [
         [
@@ -125,13 +131,14 @@ def matrix_content(alignment: Alignment, order: Sequence[int] | None = None) -> 
 
 def fact_prompt(alignment: Alignment, summary: GroupSummary, width: int = 48) -> Content:
     """One line of the fact list: sign, conflict kinds, the count, and the fact's wording."""
-    quote = snippet(alignment.text(fact_passage(alignment, summary.group)), width)
-    labels = short_labels([d.id for d in alignment.documents])
+    quote = _snip(alignment.text(fact_passage(alignment, summary.group)), width)
+    labels = short_labels([one_line(d.id) for d in alignment.documents])
+    told = one_line(summary.text)
     if summary.disputed:
         return Content.assemble(
             (f"{CONFLICT_SIGN} ", "bold $text-error"),
             (f"{', '.join(summary.kinds) or 'conflict'} · ", "bold"),
-            (summary.text, ""),
+            (told, ""),
             (f"  “{quote}”", "$text-muted"),
         )
     return Content.assemble(
@@ -148,7 +155,7 @@ def unique_content(
     """A line per source (in ``order``, by default the story's): how many passages only it
     reports, and the first of them."""
     lines = []
-    labels = short_labels([d.id for d in alignment.documents])
+    labels = short_labels([one_line(d.id) for d in alignment.documents])
     unique = unique_passages(alignment)
     for k in order if order is not None else range(len(alignment.documents)):
         passages = unique[k]
@@ -165,7 +172,7 @@ def unique_content(
             Content.assemble(
                 (f"{UNIQUE_SIGN} {name}", "bold"),
                 (f" · {count} only it reports: ", ""),
-                (f"“{snippet(alignment.text(passages[0]), width)}”", "$text-muted"),
+                (f"“{_snip(alignment.text(passages[0]), width)}”", "$text-muted"),
             )
         )
     return Content("\n").join(lines)
