@@ -4,7 +4,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-EXTRAS ?= test,semantic,web
+EXTRAS ?= test,semantic,web,cluster
 
 .PHONY: help run lint test snapshots bench quality check clean
 

@@ -9,7 +9,7 @@ import io
 import os
 import secrets
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .errors import ExportError, os_reason
@@ -59,13 +59,23 @@ def csv_rows(alignment: Alignment) -> Iterator[list[str]]:
         ]
 
 
-def csv_text(alignment: Alignment) -> str:
-    """The whole CSV as a string: header, then a row per link (RFC 4180, CRLF)."""
+def csv_table(header: Sequence[str] | None, rows: Iterable[Sequence[str]]) -> str:
+    """Rows as CSV text (RFC 4180, CRLF), after ``header`` when one is given.
+
+    The one CSV dialect of every export; cells are written as given (``neutralise`` text
+    that came from input first).
+    """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_rows(alignment))
+    if header is not None:
+        writer.writerow(header)
+    writer.writerows(rows)
     return buffer.getvalue()
+
+
+def csv_text(alignment: Alignment) -> str:
+    """The whole CSV as a string: header, then a row per link (RFC 4180, CRLF)."""
+    return csv_table(CSV_COLUMNS, csv_rows(alignment))
 
 
 def _stat(path: Path) -> os.stat_result | None:

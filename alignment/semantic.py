@@ -92,6 +92,7 @@ def load_scorer(
     *,
     cache_dir: Path | str | _Default | None = _DEFAULT,
     progress: Progress | None = None,
+    threads: int = 0,
 ) -> SemanticScorer | None:
     """The embedding scorer that ``config.semantic`` asks for, loaded and ready.
 
@@ -102,6 +103,8 @@ def load_scorer(
         cache_dir: folder of the on-disk embedding cache; None for no disk cache; by default
             :func:`default_cache_dir`.
         progress: called with the fraction of new texts embedded, after each batch.
+        threads: onnxruntime's threads for one run of the model; 0 lets it use every core
+            (a batch of stories runs one story per process, each on one thread).
 
     Returns:
         The scorer, or None when ``semantic`` is "off", or "auto" and the extra is not
@@ -155,6 +158,9 @@ def load_scorer(
     options.log_severity_level = 3  # errors only: onnxruntime must not write to the terminal
     # Idle threads that spin burn a shared core: measured twice the CPU time with spinning on.
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    if threads > 0:
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
     try:
         session = onnxruntime.InferenceSession(
             str(model_file), sess_options=options, providers=["CPUExecutionProvider"]

@@ -24,6 +24,8 @@ from alignment.save import save_story
 from alignment.semantic import load_scorer
 from alignment.web import is_address
 
+from . import batch
+
 EXIT_USAGE = 2
 EXIT_BROKEN_PIPE = 141  # as a shell reports a reader killed by SIGPIPE
 
@@ -76,7 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--force",
         action="store_true",
-        help="let --export, --report, --export-json and --save replace existing files",
+        help="let --export, --report, --export-json and --save replace existing files; "
+        "with --batch, redo stories that are up to date",
     )
     parser.add_argument(
         "--config",
@@ -98,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="use the lexical scores only, even when the extra is installed",
     )
     parser.add_argument("--theme", metavar="NAME", help="Textual theme for the reader")
+    batch.add_arguments(parser)
     return parser
 
 
@@ -125,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         config = _config(args)
+        if batch.wanted(args):
+            return batch.cli(args, config)
         if any(t is not None for t in (args.export, args.report, args.export_json, args.save)):
             return _export(args, config)
     except ParallaxError as exc:
