@@ -218,7 +218,7 @@ def run_story(folder: str, config: AlignConfig) -> StoryResult:
             empty = all(e.name.startswith(".") for e in entries)
         if empty:
             return result(StoryRow(story=name, status="skipped", error="empty folder", sources=0))
-        loaded = load_documents([folder])
+        loaded = load_documents([folder], max_file_bytes=config.max_file_bytes)
         if len(loaded.documents) < 2:
             reason = _skip_reason(len(loaded.documents), loaded.warnings)
             row = StoryRow(

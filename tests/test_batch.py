@@ -12,12 +12,13 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 from typing import get_args
 
 import pytest
 
-from alignment import AlignConfig, load_documents
+from alignment import AlignConfig, DocumentError, load_documents
 from alignment import batch as story_batch
 from alignment.batch import OUTPUT_FILES, conflict_kinds, run_story, summary_columns
 from alignment.model import ConflictKind
@@ -36,16 +37,17 @@ EXPECTED = {
     "synthetic": "ok",
     "blank": "skipped",
     "empty": "skipped",
-    "unreadable": "failed",
+    "unreadable": "skipped",
+    "unwritable": "failed",
     EVIL: "skipped",
 }
 TIMEOUT_S = 300  # bounds every batch run here; a healthy one takes seconds
 
 
 def make_root(root: Path) -> Path:
-    """Story folders covering each outcome: three good, two with no usable source, one that
-    cannot be read (even by root: a link to /proc/self/mem reads as an I/O error), one whose
-    name is hostile."""
+    """Story folders covering each outcome: three good, three with no usable source (blank
+    files, no file, files that cannot be read as articles), one whose name is hostile, and
+    one whose outputs cannot be written (see ``make_out``)."""
     root.mkdir()
     shutil.copytree(SEEDS, root / "seeds")
     (write_flood(root)).rename(root / "flood")
@@ -54,13 +56,23 @@ def make_root(root: Path) -> Path:
     (root / "blank" / "a.txt").write_text("", encoding="utf-8")
     (root / "blank" / "b.txt").write_text("  \n\n", encoding="utf-8")
     (root / "empty").mkdir()
-    (root / "unreadable").mkdir()
-    (root / "unreadable" / "a.txt").symlink_to("/proc/self/mem")
-    (root / "unreadable" / "b.txt").write_text("A short article about a flood.\n", "utf-8")
+    unreadable = root / "unreadable"
+    unreadable.mkdir()
+    (unreadable / "binary.txt").write_bytes(b"\x00\x01 not text \x00" * 20)
+    (unreadable / "utf16.txt").write_bytes("A flood in Millbrook.".encode("utf-16"))
+    (unreadable / "loop.txt").symlink_to("loop.txt")
+    shutil.copytree(root / "flood", root / "unwritable")
     (root / EVIL).mkdir()
     (root / EVIL / "a.txt").write_text("Only one source tells this story.\n", "utf-8")
     (root / ".hidden").mkdir()  # not a story
     return root
+
+
+def make_out(out: Path) -> Path:
+    """An output folder where the story ``unwritable`` cannot go: a file holds its name."""
+    out.mkdir()
+    (out / "unwritable").write_text("in the way\n", encoding="utf-8")
+    return out
 
 
 def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -92,11 +104,9 @@ def outputs(out: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def local_run(tmp_path_factory):
     """The shared batch, run once by the command line with two local workers."""
-    if not Path("/proc/self/mem").exists():
-        pytest.skip("the unreadable story needs Linux's /proc/self/mem")
     base = tmp_path_factory.mktemp("batch")
     root = make_root(base / "root")
-    out = base / "out"
+    out = make_out(base / "out")
     result = run_cli("--batch", root, "--out", out, "--workers", "2")
     return root, out, result
 
@@ -112,17 +122,25 @@ def test_summary_columns_follow_the_model_kinds():
 
 def test_batch_rows_outputs_and_exit_code(local_run):
     _, out, result = local_run
-    assert result.returncode == 1, result.stderr  # the unreadable story failed
+    assert result.returncode == 1, result.stderr  # the unwritable story failed
     assert "Traceback" not in result.stderr
     rows = summary(out)
     shown = {"'" + EVIL if name == EVIL else name: status for name, status in EXPECTED.items()}
     assert {story: row["status"] for story, row in rows.items()} == shown
-    assert "cannot be read" in rows["unreadable"]["error"]
+    assert rows["unwritable"]["error"].endswith("unwritable: cannot write, not a folder")
+    assert rows["unwritable"]["sources"] == "2"  # the story was aligned, only the write failed
     assert rows["empty"]["error"] == "empty folder"
     assert rows["blank"]["error"].startswith("fewer than two usable sources (0)")
+    reason = rows["unreadable"]["error"]
+    assert reason.startswith("fewer than two usable sources (0): ")
+    assert f"{os.sep}unreadable{os.sep}" in reason
+    assert ": skipped, " in reason  # the loader's first warning, then how many more
+    assert reason.endswith("(+2 more)")
     assert rows["'" + EVIL]["error"].startswith("fewer than two usable sources (1)")
     # only ok stories get outputs, all three of them, and no temporary file is left
-    assert sorted(p.name for p in out.iterdir()) == ["flood", "seeds", "summary.csv", "synthetic"]
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["flood", "seeds", "summary.csv", "synthetic", "unwritable"]
+    assert (out / "unwritable").read_text(encoding="utf-8") == "in the way\n"
     for story in ("flood", "seeds", "synthetic"):
         assert sorted(p.name for p in (out / story).iterdir()) == sorted(OUTPUT_FILES)
 
@@ -165,7 +183,7 @@ def test_progress_lines_escape_names(local_run):
     assert "\x1b" not in result.stderr
     assert "\u202e" not in result.stderr
     assert any("=evil\\x1b[2J\\u202e" in line for line in per_story)
-    assert lines[-1].startswith(f"parallax: {len(EXPECTED)} stories: 3 ok, 3 skipped, 1 failed")
+    assert lines[-1].startswith(f"parallax: {len(EXPECTED)} stories: 3 ok, 4 skipped, 1 failed")
 
 
 def test_rerun_skips_what_is_up_to_date(local_run, tmp_path):
@@ -180,7 +198,7 @@ def test_rerun_skips_what_is_up_to_date(local_run, tmp_path):
         assert rows[story]["status"] == "skipped"
         assert rows[story]["error"].startswith("up to date")
         assert rows[story]["shared_facts"] == earlier[story]["shared_facts"]  # counts kept
-    assert rows["unreadable"]["status"] == "failed"  # a failed story is tried again
+    assert rows["unwritable"]["status"] == "failed"  # a failed story is tried again
     assert all(p.stat().st_mtime_ns == t for p, t in before.items() if p.name != "summary.csv")
 
     # an input newer than the outputs: that story (only) is done again
@@ -195,7 +213,8 @@ def test_rerun_skips_what_is_up_to_date(local_run, tmp_path):
     # a config file newer than the outputs: every story; --force: every story too
     config = tmp_path / "parallax.yaml"
     config.write_text("semantic: off\n", encoding="utf-8")
-    os.utime(config, (later + 10, later + 10))
+    newest = time.time() + 60  # past every output written so far
+    os.utime(config, (newest, newest))
     fourth = run_cli("--batch", root, "--out", out, "--workers", "1", "--config", config)
     assert {summary(out)[s]["status"] for s in ("seeds", "flood", "synthetic")} == {"ok"}
     assert fourth.returncode == 1, fourth.stderr
@@ -230,6 +249,18 @@ def test_one_story_bug_fails_that_story_only(monkeypatch, tmp_path):
     assert result.row.status == "failed"
     assert result.row.error == "internal error: RuntimeError: boom second line"
     assert result.outputs == ()
+
+
+def test_story_that_cannot_be_read_fails_with_the_reason(monkeypatch, tmp_path):
+    folder = write_flood(tmp_path)
+
+    def refuse(paths, **kwargs):
+        raise DocumentError(f"{paths[0]}/a.txt: cannot be read (input/output error)")
+
+    monkeypatch.setattr(story_batch, "load_documents", refuse)
+    result = run_story(str(folder), story_batch.batch_config(AlignConfig(semantic="off")))
+    assert result.row.status == "failed"
+    assert result.row.error == f"{folder}/a.txt: cannot be read (input/output error)"
 
 
 def test_interrupt_keeps_complete_stories_and_writes_the_summary(tmp_path):
@@ -343,7 +374,7 @@ def test_dask_cluster_gives_the_same_outputs(local_run, tmp_path):
     """Two Dask workers on 127.0.0.1 run the same batch: byte-identical outputs and rows."""
     pytest.importorskip("distributed", reason="the cluster extra is not installed")
     root, local_out, _ = local_run
-    out = tmp_path / "out"
+    out = make_out(tmp_path / "out")
     script = tmp_path / "dask_batch.py"
     script.write_text(DASK_SCRIPT, encoding="utf-8")
     process = subprocess.Popen(
@@ -360,12 +391,34 @@ def test_dask_cluster_gives_the_same_outputs(local_run, tmp_path):
         os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
         pytest.fail(f"the Dask batch took more than {TIMEOUT_S} s")
-    assert process.returncode == 1, err  # the unreadable story fails there too
+    assert process.returncode == 1, err  # the unwritable story fails there too
     assert "Traceback" not in err
     assert outputs(out) == outputs(local_out)
-    assert len(outputs(out)) == 3 * 3
+    assert len(outputs(out)) == 3 * 3 + 1  # and the file in the way of "unwritable"
 
-    def without_seconds(rows):
-        return {s: {k: v for k, v in r.items() if k != "seconds"} for s, r in rows.items()}
+    def comparable(folder):
+        """Rows without the seconds, and with the output folder's name (in errors) left out."""
+        rows = summary(folder).items()
+        return {
+            story: {k: v.replace(str(folder), "OUT") for k, v in row.items() if k != "seconds"}
+            for story, row in rows
+        }
 
-    assert without_seconds(summary(out)) == without_seconds(summary(local_out))
+    assert comparable(out) == comparable(local_out)
+
+
+def test_bench_batch_runs_on_a_tiny_batch(tmp_path, capsys):
+    """``python -m bench.batch`` end to end on 3 tiny stories (no timing is checked)."""
+    from bench import batch as bench_batch
+
+    output = tmp_path / "batch.json"
+    args = ["--stories", "3", "--articles", "3", "--semantic", "off", "--no-dask"]
+    assert bench_batch.main([*args, "--output", str(output)]) == 0
+    results = json.loads(output.read_text(encoding="utf-8"))
+    assert [r["run"] for r in results["runs"]] == ["local-1", "local-2"]
+    assert [r["ok"] for r in results["runs"]] == [3, 3]
+    assert results["identical_outputs"] is True
+    assert results["runs"][0]["workers"] == 1
+    assert all(r["peak_rss_mb_per_worker"] for r in results["runs"])
+    assert set(results["projection"]["table"]) >= {"100000@2", "1000000@64"}
+    assert "identical outputs across runs: True" in capsys.readouterr().out
