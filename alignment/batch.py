@@ -197,7 +197,8 @@ def run_story(folder: str, config: AlignConfig) -> StoryResult:
     """Read, align and render one story; never raises for the story's own problems.
 
     Args:
-        folder: the story's folder; its articles are what ``load_documents`` reads there.
+        folder: the story's folder; its articles are what ``load_documents`` reads there
+            (``*.txt``, saved web pages with the ``web`` extra, in ``sources.yaml``'s order).
         config: the engine's config (``workers`` is the rapidfuzz threads of this story).
 
     Returns:
@@ -218,7 +219,9 @@ def run_story(folder: str, config: AlignConfig) -> StoryResult:
             empty = all(e.name.startswith(".") for e in entries)
         if empty:
             return result(StoryRow(story=name, status="skipped", error="empty folder", sources=0))
-        loaded = load_documents([folder], max_file_bytes=config.max_file_bytes)
+        loaded = load_documents(
+            [folder], max_file_bytes=config.max_file_bytes, fetch_timeout=config.fetch_timeout
+        )
         if len(loaded.documents) < 2:
             reason = _skip_reason(len(loaded.documents), loaded.warnings)
             row = StoryRow(

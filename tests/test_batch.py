@@ -28,6 +28,7 @@ from tui.__main__ import main
 
 from .conftest import ROOT, SEEDS
 from .fixtures.flood import write_story as write_flood
+from .fixtures.web import COURIER, LEDGER
 
 EVIL = "=evil\x1b[2J\u202e"  # a formula for spreadsheets, a terminal escape, a bidi override
 # Stories of the shared batch, and what each must end as.
@@ -251,6 +252,18 @@ def test_one_story_bug_fails_that_story_only(monkeypatch, tmp_path):
     assert result.outputs == ()
 
 
+def test_saved_web_pages_are_sources(tmp_path):
+    pytest.importorskip("trafilatura", reason="saved web pages need the web extra")
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "courier.html").write_text(COURIER, encoding="utf-8")
+    (folder / "ledger.html").write_text(LEDGER, encoding="utf-8")
+    result = run_story(str(folder), story_batch.batch_config(AlignConfig(semantic="off")))
+    assert result.row.status == "ok", result.row.error
+    assert result.row.sources == 2
+    assert result.row.shared_facts
+
+
 def test_story_that_cannot_be_read_fails_with_the_reason(monkeypatch, tmp_path):
     folder = write_flood(tmp_path)
 
@@ -312,6 +325,7 @@ def test_interrupt_keeps_complete_stories_and_writes_the_summary(tmp_path):
         ),
         (["--batch", "{root}", "--out", "{out}", "{root}"], "give no other PATHS"),
         (["--batch", "{root}", "--out", "{out}", "--export", "-"], "no --export"),
+        (["--batch", "{root}", "--out", "{out}", "--save", "{out}"], "no --export"),
         (["--batch", "{out_file}", "--out", "{out}"], "not a folder of story folders"),
         (["--batch", "{root}", "--out", "{out_file}"], "not a folder"),
         (["--batch", "{bare}", "--out", "{out}"], "no story folders"),

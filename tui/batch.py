@@ -109,8 +109,8 @@ def cli(args: argparse.Namespace, config: AlignConfig) -> int:
         raise ParallaxError("--batch needs --out OUTDIR, the folder its outputs go to")
     if args.paths:
         raise ParallaxError("--batch reads the stories under ROOT: give no other PATHS")
-    if any(t is not None for t in (args.export, args.report, args.export_json)):
-        raise ParallaxError("--batch writes its own outputs: no --export, --report, --export-json")
+    if any(t is not None for t in (args.export, args.report, args.export_json, args.save)):
+        raise ParallaxError("--batch writes its own outputs: no --export, --report, --save")
     if args.workers is not None and args.scheduler is not None:
         raise ParallaxError("--workers is for local runs; a Dask cluster has its own workers")
     if args.workers is not None and args.workers < 1:
