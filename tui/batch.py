@@ -46,6 +46,7 @@ from alignment.batch import (
 from alignment.config import DEFAULT_CONFIG_NAME
 from alignment.errors import os_reason
 from alignment.export import csv_table, write_atomic
+from alignment.safe import one_line
 
 CLUSTER_HINT = "pip install 'parallax-reader[cluster]'"
 # Stories in flight per worker: enough to keep every worker busy while the client writes, few
@@ -128,7 +129,7 @@ def cli(args: argparse.Namespace, config: AlignConfig) -> int:
         progress=progress,
     )
     counts = ", ".join(f"{outcome.counts.get(s, 0)} {s}" for s in ("ok", "skipped", "failed"))
-    where = shown(str(outcome.summary))
+    where = one_line(str(outcome.summary))
     if outcome.interrupted:
         sys.stderr.write(
             f"parallax: interrupted after {outcome.done} of {outcome.total} stories ({counts}); "
@@ -140,12 +141,6 @@ def cli(args: argparse.Namespace, config: AlignConfig) -> int:
         f"summary in {where}\n"
     )
     return EXIT_FAILED if outcome.counts.get("failed") else 0
-
-
-def shown(text: str) -> str:
-    """Text from input made safe for a terminal: control, format (bidi) and unpaired
-    surrogate characters are shown as escapes (``\\x1b``, ``\\u202e``)."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 # -- progress -------------------------------------------------------------------------------
@@ -187,7 +182,7 @@ class Lines:
     def story(self, row: StoryRow, done: int, failed: int) -> None:
         what = row.status if not row.error else f"{row.status}: {row.error}"
         self.stream.write(
-            f"parallax: [{done}/{self.total}] {shown(row.story)}: {shown(what)} "
+            f"parallax: [{done}/{self.total}] {one_line(row.story)}: {one_line(what)} "
             f"({row.seconds:.2f} s)\n"
         )
         self.stream.flush()
@@ -402,7 +397,7 @@ def discover(root: Path, out: Path) -> list[str]:
         ParallaxError: ROOT is not a folder or cannot be listed; OUTDIR is ROOT or inside it.
     """
     if not root.is_dir():
-        raise ParallaxError(f"{shown(str(root))}: not a folder of story folders")
+        raise ParallaxError(f"{one_line(str(root))}: not a folder of story folders")
     real_root, real_out = root.resolve(), out.resolve()
     if real_out == real_root or real_root in real_out.parents:
         raise ParallaxError("--out must be outside ROOT: every folder under ROOT is a story")
@@ -410,9 +405,11 @@ def discover(root: Path, out: Path) -> list[str]:
         with os.scandir(root) as entries:
             names = [e.name for e in entries if not e.name.startswith(".") and e.is_dir()]
     except OSError as exc:
-        raise ParallaxError(f"{shown(str(root))}: cannot list folder ({os_reason(exc)})") from None
+        raise ParallaxError(
+            f"{one_line(str(root))}: cannot list folder ({os_reason(exc)})"
+        ) from None
     if not names:
-        raise ParallaxError(f"{shown(str(root))}: no story folders in it")
+        raise ParallaxError(f"{one_line(str(root))}: no story folders in it")
     return sorted(names)
 
 
@@ -420,9 +417,11 @@ def _prepare_out(out: Path) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise ExportError(f"{shown(str(out))}: not a folder") from None
+        raise ExportError(f"{one_line(str(out))}: not a folder") from None
     except OSError as exc:
-        raise ExportError(f"{shown(str(out))}: cannot create folder ({os_reason(exc)})") from None
+        raise ExportError(
+            f"{one_line(str(out))}: cannot create folder ({os_reason(exc)})"
+        ) from None
 
 
 def _previous_rows(summary: Path) -> dict[str, dict[str, str]]:
