@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .errors import ExportError, os_reason
 from .model import Alignment
+from .verdicts import VerdictMatch
 
 CSV_COLUMNS = (
     "group",
@@ -29,6 +30,9 @@ CSV_COLUMNS = (
     "contradiction",
     "reason",
 )
+# After the contract's columns: the fact-checker's verdicts (empty when none).
+VERDICT_COLUMNS = ("verdict", "note")
+CSV_HEADER = CSV_COLUMNS + VERDICT_COLUMNS
 # OWASP: a cell starting with one of these is read as a formula by spreadsheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -38,10 +42,24 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def csv_rows(alignment: Alignment) -> Iterator[list[str]]:
-    """One row per link, in the contract's column order (header not included)."""
+def verdict_cells(verdicts: VerdictMatch | None, pair_index: int, conflicts: int) -> list[str]:
+    """The ``verdict`` and ``note`` cells of a link: empty when none of its conflicts is
+    judged; with several conflicts, one verdict per conflict in the order of ``reason``
+    ("not judged" for the others), joined with "; ", and the distinct notes."""
+    if verdicts is None or not conflicts:
+        return ["", ""]
+    records = [verdicts.of(pair_index, c) for c in range(conflicts)]
+    if all(r is None for r in records):
+        return ["", ""]
+    words = "; ".join(r.verdict if r is not None else "not judged" for r in records)
+    notes = "; ".join(dict.fromkeys(r.note for r in records if r is not None and r.note))
+    return [words, neutralise(notes)]
+
+
+def csv_rows(alignment: Alignment, verdicts: VerdictMatch | None = None) -> Iterator[list[str]]:
+    """One row per link, in the header's column order (header not included)."""
     docs = alignment.documents
-    for pair in alignment.pairs:
+    for k, pair in enumerate(alignment.pairs):
         a, b = alignment.passages[pair.a], alignment.passages[pair.b]
         yield [
             str(pair.group),
@@ -56,6 +74,7 @@ def csv_rows(alignment: Alignment) -> Iterator[list[str]]:
             f"{pair.similarity:.4f}",
             pair.contradiction,
             neutralise(pair.reason),
+            *verdict_cells(verdicts, k, len(pair.conflicts)),
         ]
 
 
@@ -73,9 +92,12 @@ def csv_table(header: Sequence[str] | None, rows: Iterable[Sequence[str]]) -> st
     return buffer.getvalue()
 
 
-def csv_text(alignment: Alignment) -> str:
-    """The whole CSV as a string: header, then a row per link (RFC 4180, CRLF)."""
-    return csv_table(CSV_COLUMNS, csv_rows(alignment))
+def csv_text(alignment: Alignment, verdicts: VerdictMatch | None = None) -> str:
+    """The whole CSV as a string: header, then a row per link (RFC 4180, CRLF).
+
+    The first columns are the contract's (``CSV_COLUMNS``), then ``verdict`` and ``note``.
+    """
+    return csv_table(CSV_HEADER, csv_rows(alignment, verdicts))
 
 
 def _stat(path: Path) -> os.stat_result | None:

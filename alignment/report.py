@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .model import Alignment, Passage, Span, event_name
+from .model import Alignment, Group, Passage, Span, event_name
 from .safe import markdown, markdown_code
 from .summary import (
     KIND_ORDER,
@@ -21,12 +21,14 @@ from .summary import (
     snippet,
     unique_passages,
 )
+from .verdicts import Verdict, VerdictMatch, VerdictRecord, fact_verdict
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "alignment.schema.json"
 JSON_FORMAT = "parallax.alignment"
 # 2: documents carry their event, passages whether they are hedged; 3: documents carry their
-# publication date, web address and author
-JSON_VERSION = 3
+# publication date, web address and author; 4: conflicts carry the checker's verdict and note,
+# and the top-level verdicts list
+JSON_VERSION = 4
 
 
 # -- JSON -----------------------------------------------------------------------------------
@@ -36,12 +38,56 @@ def _span(span: Span) -> dict[str, int]:
     return {"doc": span.doc, "start": span.start, "end": span.end}
 
 
-def json_model(alignment: Alignment) -> dict[str, Any]:
+def _verdict_json(record: VerdictRecord, pairs: list[int], orphaned: bool) -> dict[str, Any]:
+    key = record.key
+    return {
+        "source_a": key.source_a,
+        "sha256_a": key.sha256_a,
+        "source_b": key.source_b,
+        "sha256_b": key.sha256_b,
+        "kind": key.kind,
+        "verdict": record.verdict,
+        "note": record.note,
+        "judged": record.judged,
+        "reason": record.reason,
+        "words_a": record.words_a,
+        "words_b": record.words_b,
+        "pairs": pairs,
+        "orphaned": orphaned,
+    }
+
+
+def _verdicts_json(verdicts: VerdictMatch | None) -> list[dict[str, Any]]:
+    """Every verdict: those that judge a conflict of this story (with the links they judge),
+    then the orphans."""
+    if verdicts is None:
+        return []
+    pairs: dict[Any, list[int]] = {}
+    records: dict[Any, VerdictRecord] = {}
+    for (k, _c), record in sorted(verdicts.verdicts.items()):
+        pairs.setdefault(record.key, [])
+        if k not in pairs[record.key]:
+            pairs[record.key].append(k)
+        records[record.key] = record
+    out = [_verdict_json(records[key], pairs[key], False) for key in sorted(records)]
+    return out + [_verdict_json(r, [], True) for r in verdicts.orphans]
+
+
+def json_model(alignment: Alignment, verdicts: VerdictMatch | None = None) -> dict[str, Any]:
     """The whole alignment as plain JSON values (see ``SCHEMA_PATH`` for the layout).
 
     Offsets are character offsets into each document's decoded text (``encoding`` says how
     the file was decoded); document, passage, pair and group references are list indices.
+    ``verdicts`` (``verdicts.match_verdicts``) gives each conflict its verdict and note and
+    fills the top-level ``verdicts`` list, orphans included.
     """
+
+    def judged(k: int, c: int) -> dict[str, Any]:
+        record = verdicts.of(k, c) if verdicts is not None else None
+        if record is None:
+            return {"verdict": None, "note": ""}
+        return {"verdict": record.verdict, "note": record.note}
+
     return {
         "format": JSON_FORMAT,
         "version": JSON_VERSION,
@@ -93,8 +139,13 @@ def json_model(alignment: Alignment) -> dict[str, Any]:
                 "similarity": pair.similarity,
                 "group": pair.group,
                 "conflicts": [
-                    {"kind": c.kind, "reason": c.reason, "spans": [_span(s) for s in c.spans]}
-                    for c in pair.conflicts
+                    {
+                        "kind": conflict.kind,
+                        "reason": conflict.reason,
+                        "spans": [_span(s) for s in conflict.spans],
+                        **judged(k, c),
+                    }
+                    for c, conflict in enumerate(pair.conflicts)
                 ],
             }
             for k, pair in enumerate(alignment.pairs)
@@ -109,12 +160,13 @@ def json_model(alignment: Alignment) -> dict[str, Any]:
             for g in alignment.groups
         ],
         "warnings": list(alignment.warnings),
+        "verdicts": _verdicts_json(verdicts),
     }
 
 
-def json_text(alignment: Alignment) -> str:
+def json_text(alignment: Alignment, verdicts: VerdictMatch | None = None) -> str:
     """``json_model`` as UTF-8-ready text: indented, non-ASCII kept, newline at the end."""
-    return json.dumps(json_model(alignment), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(json_model(alignment, verdicts), ensure_ascii=False, indent=2) + "\n"
 
 
 # -- Markdown -------------------------------------------------------------------------------
@@ -232,6 +284,31 @@ def _pick_quotes(
     return shown, turns[room:]
 
 
+def _reason_verdicts(
+    alignment: Alignment, group: Group, verdicts: VerdictMatch | None
+) -> dict[str, str]:
+    """Per reason of a fact, its verdicts and notes as the report writes them after the
+    reason (" — **confirmed**: the 26 is a later count"), for the judged ones."""
+    if verdicts is None:
+        return {}
+    given: dict[str, list[VerdictRecord | None]] = {}
+    for k in group.pairs:
+        for c, conflict in enumerate(alignment.pairs[k].conflicts):
+            given.setdefault(conflict.reason, []).append(verdicts.of(k, c))
+    out: dict[str, str] = {}
+    for reason, records in given.items():
+        judged = [r for r in records if r is not None]
+        if not judged:
+            continue
+        words: list[str] = list(dict.fromkeys(r.verdict for r in judged))
+        if len(judged) < len(records):
+            words.append("not judged")
+        notes = list(dict.fromkeys(r.note for r in judged if r.note))
+        said = ", ".join(f"**{w}**" for w in words)
+        out[reason] = f" — {said}" + "".join(f": {markdown(n)}" for n in notes)
+    return out
+
+
 def _disputed_section(
     alignment: Alignment,
     facts: tuple[GroupSummary, ...],
@@ -239,10 +316,14 @@ def _disputed_section(
     quote_chars: int,
     max_reasons: int,
     max_quotes: int,
+    *,
+    heading: str = "Contradictions",
+    empty: str = "No contradiction found between linked passages.",
+    verdicts: VerdictMatch | None = None,
 ) -> list[str]:
-    lines = [f"## Contradictions ({len(facts)})", ""]
+    lines = [f"## {heading} ({len(facts)})", ""]
     if not facts:
-        return [*lines, "No contradiction found between linked passages.", ""]
+        return [*lines, empty, ""]
     for rank, fact in enumerate(facts[:limit], start=1):
         group = alignment.groups[fact.group]
         order = _conflict_order(alignment, fact.group)
@@ -270,8 +351,9 @@ def _disputed_section(
                 f"- … and {len(rest)} more passages of this fact ({in_conflict} in a conflict)"
             )
         reasons = list(dict.fromkeys(c.reason for k in order for c in alignment.pairs[k].conflicts))
+        judged = _reason_verdicts(alignment, group, verdicts)
         for reason in reasons[:max_reasons]:
-            lines.append(f"- Why: {md_escape(reason)}")
+            lines.append(f"- Why: {md_escape(reason)}{judged.get(reason, '')}")
         if len(reasons) > max_reasons:
             lines.append(f"- … and {len(reasons) - max_reasons} more reasons")
         if fact.missing:
@@ -323,9 +405,40 @@ def _unique_section(alignment: Alignment, limit: int, quote_chars: int) -> list[
     return lines
 
 
+# The report's sections of disputed facts when verdicts are given, in order.
+_VERDICT_SECTIONS: tuple[tuple[Verdict | None, str, str], ...] = (
+    ("confirmed", "Confirmed contradictions", "No contradiction was confirmed."),
+    ("unsure", "Unsure", "No contradiction was marked unsure."),
+    (None, "Not yet judged", "Every contradiction has a verdict."),
+    ("false alarm", "False alarms", "No contradiction was marked a false alarm."),
+)
+
+
+def _orphan_section(orphans: tuple[VerdictRecord, ...], limit: int) -> list[str]:
+    lines = [
+        f"## Orphaned verdicts ({len(orphans)})",
+        "",
+        "Verdicts kept in the verdict file whose text no longer appears in these sources "
+        "(a source changed, or the conflict is no longer found):",
+        "",
+    ]
+    for r in orphans[:limit]:
+        key = r.key
+        words = " / ".join(markdown(w) for w in (r.words_a, r.words_b) if w)
+        lines.append(
+            f"- `{markdown(key.source_a)}` and `{markdown(key.source_b)}`, "
+            f"{markdown(key.kind)}: **{r.verdict}**"
+            + (f" ({words})" if words else "")
+            + (f" — {markdown(r.reason)}" if r.reason else "")
+            + (f": {markdown(r.note)}" if r.note else "")
+        )
+    return [*lines, *_more(min(limit, len(orphans)), len(orphans)), ""]
+
+
 def report_markdown(
     alignment: Alignment,
     *,
+    verdicts: VerdictMatch | None = None,
     title: str = "",
     max_contradictions: int = 20,
     max_agreed: int = 10,
@@ -339,10 +452,13 @@ def report_markdown(
     Sections: the sources; each contradiction with every source's wording (conflicting words
     in bold) and character offsets; the facts the sources agree on, most sources first; what
     each source alone reports (boilerplate and fragments left out). Long lists end with
-    "… and N more".
+    "… and N more". With verdicts, the contradictions are grouped by the fact's verdict:
+    confirmed, unsure, not yet judged, then the false alarms with their notes, and the
+    orphaned verdicts are listed.
 
     Args:
         alignment: the result of ``align()``.
+        verdicts: the checker's verdicts laid over it (``verdicts.match_verdicts``).
         title: the report's heading; by default names the number of sources.
         max_contradictions, max_agreed, max_unique, max_reasons, max_quotes: how many items
             each list shows (unique passages per source; reasons and quoted passages per
@@ -356,11 +472,23 @@ def report_markdown(
     disputed = disputed_facts(alignment)
     agreed = agreed_facts(alignment)
     unique_total = sum(len(ps) for ps in unique_passages(alignment))
+    judged = verdicts is not None and bool(verdicts.verdicts or verdicts.orphans)
+    sections: dict[Verdict | None, list[GroupSummary]] = {v: [] for v, _, _ in _VERDICT_SECTIONS}
+    if verdicts is not None and judged:
+        for fact in disputed:
+            group = alignment.groups[fact.group]
+            sections[fact_verdict(alignment, verdicts, group)].append(fact)
+    counts = f"{len(disputed)} disputed"
+    if verdicts is not None and judged:
+        dismissed = len(sections["false alarm"])
+        counts = f"{len(disputed) - dismissed} disputed · {dismissed} false alarms"
+        if verdicts.orphans:
+            counts += f" · {len(verdicts.orphans)} orphaned verdicts"
     lines = [
         f"# {md_escape(title) or f'Parallax report: {len(docs)} sources'}",
         "",
         f"{len(docs)} sources · {len(alignment.groups)} shared facts · "
-        f"{len(disputed)} disputed · {unique_total} passages told by one source only",
+        f"{counts} · {unique_total} passages told by one source only",
         "",
         f"## Sources ({len(docs)})",
         "",
@@ -381,9 +509,25 @@ def report_markdown(
             "different events needed stronger evidence.",
             "",
         ]
-    lines += _disputed_section(
-        alignment, disputed, max_contradictions, quote_chars * 2, max_reasons, max_quotes
-    )
+    if verdicts is not None and judged:
+        for verdict, heading, empty in _VERDICT_SECTIONS:
+            lines += _disputed_section(
+                alignment,
+                tuple(sections[verdict]),
+                max_contradictions,
+                quote_chars * 2,
+                max_reasons,
+                max_quotes,
+                heading=heading,
+                empty=empty,
+                verdicts=verdicts,
+            )
+        if verdicts.orphans:
+            lines += _orphan_section(verdicts.orphans, max_contradictions)
+    else:
+        lines += _disputed_section(
+            alignment, disputed, max_contradictions, quote_chars * 2, max_reasons, max_quotes
+        )
     lines += _agreed_section(alignment, agreed, max_agreed, quote_chars)
     lines += _unique_section(alignment, max_unique, quote_chars)
     if alignment.warnings:

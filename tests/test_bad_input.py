@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from alignment import AlignConfig, DocumentError, align, load_documents
-from alignment.export import CSV_COLUMNS
+from alignment.export import CSV_COLUMNS, CSV_HEADER
 
 from .conftest import ROOT
 from .fixtures.flood import STORY_A, STORY_B, STORY_C, write_story
@@ -61,8 +61,9 @@ def assert_user_error(result: subprocess.CompletedProcess[str], *names: str) -> 
 
 def csv_rows(stdout: str) -> list[dict[str, str]]:
     rows = list(csv.reader(io.StringIO(stdout, newline="")))
-    assert tuple(rows[0]) == CSV_COLUMNS
-    return [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows[1:]]
+    assert tuple(rows[0][: len(CSV_COLUMNS)]) == CSV_COLUMNS
+    assert tuple(rows[0]) == CSV_HEADER
+    return [dict(zip(CSV_HEADER, row, strict=True)) for row in rows[1:]]
 
 
 @pytest.fixture

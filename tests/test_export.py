@@ -19,7 +19,7 @@ import pytest
 
 from alignment import Document, ExportError, align
 from alignment import export as export_module
-from alignment.export import CSV_COLUMNS, csv_text, neutralise, write_atomic
+from alignment.export import CSV_COLUMNS, CSV_HEADER, csv_text, neutralise, write_atomic
 from tui.__main__ import main
 
 from .conftest import ROOT
@@ -324,7 +324,8 @@ def test_dash_writes_csv_to_stdout_and_no_file(story: Path, tmp_path: Path):
     assert b"Traceback" not in result.stderr
     text = result.stdout.decode("utf-8")  # UTF-8 whatever the locale says
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert tuple(rows[0]) == CSV_COLUMNS
+    assert tuple(rows[0][: len(CSV_COLUMNS)]) == CSV_COLUMNS  # the contract, then verdict, note
+    assert tuple(rows[0]) == CSV_HEADER
     assert len(rows) > 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["story"]
     assert result.stderr == b""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from alignment import (
@@ -22,6 +22,7 @@ from alignment.report import json_text, report_markdown
 from alignment.safe import one_line
 from alignment.save import save_story
 from alignment.semantic import load_scorer
+from alignment.verdicts import default_verdicts_path, match_verdicts, read_verdicts
 from alignment.web import is_address
 
 from . import batch
@@ -99,6 +100,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_const",
         const="off",
         help="use the lexical scores only, even when the extra is installed",
+    )
+    parser.add_argument(
+        "--verdicts",
+        metavar="FILE",
+        help=(
+            "the fact-checker's verdict file (default: parallax-verdicts.json in the story's "
+            "folder, or beside the first file); read by --export, --report and --export-json"
+        ),
     )
     parser.add_argument("--theme", metavar="NAME", help="Textual theme for the reader")
     batch.add_arguments(parser)
@@ -196,8 +205,16 @@ def _load(args: argparse.Namespace, config: AlignConfig) -> Loaded:
         )
 
 
+def _verdicts_path(args: argparse.Namespace) -> Path:
+    """The verdict file: ``--verdicts``, else the story's default."""
+    return Path(args.verdicts) if args.verdicts else default_verdicts_path(args.paths)
+
+
 def _export(args: argparse.Namespace, config: AlignConfig) -> int:
     outputs = _outputs(args)
+    # Before any work: a verdict file named but missing, or one that does not parse, stops
+    # the run (the default file is read when it is there).
+    book = read_verdicts(_verdicts_path(args), missing_ok=not args.verdicts)
     if args.save is not None:
         _check_save_target(Path(args.save), force=args.force)
     loaded = _load(args, config)
@@ -216,10 +233,23 @@ def _export(args: argparse.Namespace, config: AlignConfig) -> int:
         _say(f"need at least two usable sources to align, got {len(loaded.documents)}")
         return EXIT_USAGE
     alignment = align(loaded.documents, config, scorer=load_scorer(config))
-    render = {"csv": csv_text, "report": report_markdown, "json": json_text}
+    judged = match_verdicts(alignment, book)
+    if judged.orphans:
+        n = len(judged.orphans)
+        _warn(
+            [
+                f"{n} verdict{'s judge' if n != 1 else ' judges'} text no longer in these sources "
+                "(orphaned: kept in the file, listed in the report)"
+            ]
+        )
+    render: dict[str, Callable[[], str]] = {
+        "csv": lambda: csv_text(alignment, judged),
+        "report": lambda: report_markdown(alignment, verdicts=judged),
+        "json": lambda: json_text(alignment, judged),
+    }
     what = {"csv": f"{len(alignment.pairs)} pairs", "report": "the report", "json": "the model"}
     for kind, target in outputs:
-        content = render[kind](alignment)
+        content = render[kind]()
         if target == "-":
             if not _write_stdout(content):
                 return EXIT_BROKEN_PIPE
