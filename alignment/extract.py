@@ -53,8 +53,8 @@ class Page:
     Attributes:
         text: the main text, one paragraph a line; the offsets of the model index it.
         headline: the page's title ("" when it has none).
-        outlet: the site's name from its metadata, else the host name ("" for a saved page
-            with neither).
+        outlet: the site's name from its metadata, "" when it gives none (the host name is
+            no outlet's name: a web article's id is its host already).
         author: the byline ("" when unknown); several authors are joined by "; ".
         published: the publication date from the metadata, None when the page gives none.
         url: the page's own address (its canonical link, else the address it came from).
@@ -241,16 +241,22 @@ def extract_page(html: str, *, url: str = "", where: str, encoding: str = "utf-8
             f"{where}: no article text found (a page built by scripts, or not an article)"
         )
     assert found is not None
-    # Without a site name in the metadata trafilatura gives the host; so do we, but as a
-    # reader writes it (no "www.", no port).
+    # Without a site name in the metadata trafilatura gives the host: that names no outlet.
     address = url or _own_address(getattr(found, "url", None))
     site = clean_field(getattr(found, "sitename", None))
     try:
         netloc = urllib.parse.urlsplit(address).netloc.lower()
     except ValueError:
         netloc = ""
-    if site.lower() in ("", netloc, netloc.removeprefix("www."), getattr(found, "hostname", "")):
-        site = _host(address)
+    hosts = (
+        "",
+        netloc,
+        netloc.removeprefix("www."),
+        getattr(found, "hostname", ""),
+        _host(address),
+    )
+    if site.lower() in hosts:
+        site = ""
     return Page(
         text=text,
         headline=clean_field(getattr(found, "title", None)),

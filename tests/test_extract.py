@@ -47,9 +47,7 @@ from .fixtures.web import (
             date(2024, 3, 13),
             id="json-ld",
         ),
-        pytest.param(
-            GAZETTE, "River bridge closed by flood", "127.0.0.1", "", date(2024, 3, 12), id="time"
-        ),
+        pytest.param(GAZETTE, "River bridge closed by flood", "", "", date(2024, 3, 12), id="time"),
     ],
 )
 def test_metadata_from_each_place_a_page_keeps_it(page, headline, outlet, author, published):

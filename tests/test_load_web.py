@@ -33,7 +33,7 @@ def test_addresses_become_documents_with_their_metadata(web_site):
         date(2024, 3, 12),
     )
     assert (ledger.outlet, ledger.published) == ("Millbrook Ledger", date(2024, 3, 13))
-    assert (gazette.outlet, gazette.published) == ("127.0.0.1", date(2024, 3, 12))
+    assert (gazette.outlet, gazette.published) == ("", date(2024, 3, 12))  # no site name
     assert courier.url == courier.path == web_site.url(PAGES[0])
     assert loaded.pages == tuple(p.encode("utf-8") for p in (COURIER, LEDGER, GAZETTE))
     for paragraph in COURIER_PARAGRAPHS:
