@@ -459,6 +459,17 @@ async def test_filter_cycles_and_hides_what_it_should(monkeypatch, story):
         await pilot.pause()
         assert reader.current_group == sorted(conflict_groups)[1]  # j skips agreeing facts
 
+        await pilot.press("f")  # not yet judged: with no verdict, every conflicting fact
+        await pilot.pause()
+        assert reader.filter_mode == "unjudged"
+        for view in reader.views:
+            assert shown_passages(view) == {
+                p.id
+                for p in story.passages
+                if p.doc == view.data.doc and p.group in conflict_groups
+            }
+        assert "filter: not yet judged" in top_line(app)
+
         await pilot.press("f")
         await pilot.pause()
         assert reader.filter_mode == "unique"

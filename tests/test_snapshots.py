@@ -47,14 +47,15 @@ def test_main_screen(snap_compare, story_app):
     fact" in its bottom border. Gutter signs: ≡ agree, ≠ conflict, ◆ unique, · dimmed
     boilerplate ("Share this article."). The detail panel names the conflict (number) and its
     reason, quotes both passages, the match score, and says east does not report it. The top
-    line reads "fact 2 of 7 · ≠ number"; the footer lists the keys."""
+    line reads "fact 2 of 7 · ≠ number"; the footer lists the keys (v Verdict among them, no
+    palette hint)."""
     assert snap_compare(story_app, press=["n"], run_before=ready, terminal_size=(120, 40))
 
 
 def test_help_screen(snap_compare, story_app):
-    """The help modal over the reader: every key with what it does (j ↓, k ↑, n ], N [, g home,
-    G end, l → tab, h ← shift+tab, pgdn, pgup, /, m, M, esc, d, f, e, s, ?, q), then the gutter
-    signs and the mouse."""
+    """The help modal over the reader: every key with what it does (j ↓, k ↑, n ], N [, v, u,
+    g home, G end, l → tab, h ← shift+tab, pgdn, pgup, /, m, M, esc, d, f, e, s, ?, q), then
+    the gutter signs (with the verdicts' ! × ~) and the mouse."""
     assert snap_compare(
         story_app, press=["question_mark"], run_before=ready, terminal_size=(120, 40)
     )
@@ -76,3 +77,13 @@ def test_conflicts_filter(snap_compare, story_app):
 def test_too_small(snap_compare, story_app):
     """40x10: only the centred notice "Terminal too small", the minimum size and how to quit."""
     assert snap_compare(story_app, run_before=ready, terminal_size=(40, 10))
+
+
+def test_verdict_dialog(snap_compare, story_app):
+    """120x40, fact 4 (two against three hurt), after `v`, `1`, `↓`, `2`, Tab and a note:
+    the dialog lists the fact's two conflicts, each with its kind (number), its sources and
+    its reason; the first reads "! confirmed", the second "× false alarm" with the note
+    "east counted a later figure", which also stands in the note field (focused, cursor at
+    its end). The hint names the keys 1 2 3 0, Tab, Enter and Esc; Save and Cancel below."""
+    keys = ["n", "n", "v", "1", "down", "2", "tab", *"east counted a later figure"]
+    assert snap_compare(story_app, press=keys, run_before=ready, terminal_size=(120, 40))

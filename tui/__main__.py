@@ -155,7 +155,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     from .app import ParallaxApp
 
-    app = ParallaxApp(paths=args.paths, config=config, theme_name=args.theme, refresh=args.refresh)
+    app = ParallaxApp(
+        paths=args.paths,
+        config=config,
+        theme_name=args.theme,
+        refresh=args.refresh,
+        verdicts_path=_verdicts_path(args),
+    )
     app.run()
     return app.return_code or 0
 

@@ -60,6 +60,7 @@ class ParallaxApp(App[int]):
         config: the engine's settings.
         theme_name: a Textual theme; an unknown name falls back to the default with a toast.
         refresh: fetch web pages anew rather than from the cache.
+        verdicts_path: the fact-checker's verdict file (None: kept for this session only).
     """
 
     CSS_PATH = "parallax.tcss"
@@ -82,13 +83,14 @@ class ParallaxApp(App[int]):
         theme_name: str | None = None,
         *,
         refresh: bool = False,
+        verdicts_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
         self.config = config or AlignConfig()
         self.theme_name = theme_name
         self.refresh_pages = refresh
-        self.reader = ReaderScreen()
+        self.reader = ReaderScreen(verdicts_path=verdicts_path)
 
     def get_default_screen(self) -> ReaderScreen:
         return self.reader
@@ -276,7 +278,9 @@ class ParallaxApp(App[int]):
             if group is not None:
                 self.reader.current_group = group
 
-        self.push_screen(OverviewScreen(alignment, current_group=self.reader.current_group), chosen)
+        # False alarms are no longer disputed there; the group ids are the same.
+        checked = self.reader.checked_alignment() or alignment
+        self.push_screen(OverviewScreen(checked, current_group=self.reader.current_group), chosen)
 
     def action_report(self) -> None:
         """Write the Markdown report to the working folder (asks before replacing a file)."""
@@ -284,12 +288,13 @@ class ParallaxApp(App[int]):
         if alignment is None:
             return
         path = Path.cwd() / REPORT_NAME
+        verdicts = self.reader.verdict_match
 
         def write(force: bool) -> None:
             self.post_message(
                 WriteRequested(
                     path,
-                    lambda: report_markdown(alignment),
+                    lambda: report_markdown(alignment, verdicts=verdicts),
                     force=force,
                     title="Report",
                     done="Report written to",

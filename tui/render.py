@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -21,10 +21,15 @@ from alignment import Alignment, Document, Group, Passage
 from alignment.model import event_name, short_ids
 from alignment.safe import one_line
 from alignment.summary import publication_order
+from alignment.verdicts import Verdict, VerdictMatch, fact_verdict, strongest
 
-FilterMode = Literal["all", "conflicts", "unique"]
-FILTER_MODES: tuple[FilterMode, ...] = ("all", "conflicts", "unique")
-PassageKind = Literal["agree", "conflict", "hedged", "unique", "boilerplate"]
+FilterMode = Literal["all", "conflicts", "unjudged", "unique"]
+FILTER_MODES: tuple[FilterMode, ...] = ("all", "conflicts", "unjudged", "unique")
+# How the top line names a filter.
+FILTER_NAMES: dict[FilterMode, str] = {"unjudged": "not yet judged"}
+PassageKind = Literal[
+    "agree", "conflict", "hedged", "unique", "boilerplate", "confirmed", "false-alarm", "unsure"
+]
 Ranges = tuple[tuple[int, int], ...]
 
 # Signs make the status readable without colour (monochrome, colour-blind readers).
@@ -34,13 +39,27 @@ SIGNS: dict[str, str] = {
     "hedged": "?",
     "unique": "◆",
     "boilerplate": "·",
+    # a conflicting passage whose every conflict the checker judged
+    "confirmed": "!",
+    "false-alarm": "×",
+    "unsure": "~",
 }
+# A verdict's passage kind (also its component class) and sign.
+VERDICT_KINDS: dict[Verdict, PassageKind] = {
+    "confirmed": "confirmed",
+    "false alarm": "false-alarm",
+    "unsure": "unsure",
+}
+VERDICT_SIGNS: dict[Verdict, str] = {v: SIGNS[k] for v, k in VERDICT_KINDS.items()}
 SIGN_WORDS: dict[str, str] = {
     "agree": "agrees with another source",
     "conflict": "conflicts with another source",
     "hedged": "shared with another source, told as uncertain (unclear, reportedly, might)",
     "unique": "told by this source only",
     "boilerplate": "site junk (dimmed, never aligned)",
+    "confirmed": "conflict you judged confirmed (v: verdicts)",
+    "false-alarm": "conflict you marked a false alarm: no longer counted as disputed",
+    "unsure": "conflict you judged unsure",
 }
 LIT_BAR = "▌"
 # What the detail panel lists of one fact before it only counts the rest.
@@ -133,16 +152,22 @@ class PaneLayout:
     passage_lines: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
-def passage_kinds(alignment: Alignment) -> tuple[PassageKind, ...]:
+def passage_kinds(
+    alignment: Alignment, judged: dict[int, Verdict] | None = None
+) -> tuple[PassageKind, ...]:
     """Each passage's kind: conflict (in a conflicting link), hedged (shared, told as
-    uncertain), agree, boilerplate or unique."""
-    conflicting = set()
+    uncertain), agree, boilerplate or unique; a conflicting passage whose every conflict is
+    judged (``judged``: ``verdicts.passage_verdicts``) takes its verdict's kind."""
+    conflicting: set[int] = set()
     for pair in alignment.pairs:
         if pair.conflicts:
             conflicting.update((pair.a, pair.b))
     kinds: list[PassageKind] = []
+    judged = judged or {}
     for p in alignment.passages:
-        if p.id in conflicting:
+        if p.id in judged and p.id in conflicting:
+            kinds.append(VERDICT_KINDS[judged[p.id]])
+        elif p.id in conflicting:
             kinds.append("conflict")
         elif p.group is not None:
             kinds.append("hedged" if p.id in alignment.hedged else "agree")
@@ -193,12 +218,20 @@ def doc_passages(alignment: Alignment) -> tuple[tuple[int, ...], ...]:
     return tuple(tuple(ids) for ids in per_doc)
 
 
-def keeps(alignment: Alignment, passage: Passage, mode: FilterMode) -> bool:
-    """Whether ``passage`` shows under filter ``mode``."""
+def keeps(
+    alignment: Alignment,
+    passage: Passage,
+    mode: FilterMode,
+    unjudged: Collection[int] = (),
+) -> bool:
+    """Whether ``passage`` shows under filter ``mode`` (``unjudged``: the facts with a
+    conflict not judged yet, for that filter)."""
     if mode == "all":
         return True
     if mode == "conflicts":
         return passage.group is not None and alignment.groups[passage.group].status == "conflict"
+    if mode == "unjudged":
+        return passage.group is not None and passage.group in unjudged
     return passage.group is None and not passage.boilerplate
 
 
@@ -210,6 +243,7 @@ def layout_pane(
     mode: FilterMode = "all",
     kinds: Sequence[str] | None = None,
     passages: Sequence[int] | None = None,
+    unjudged: Collection[int] = (),
 ) -> PaneLayout:
     """Wrap one document's passages to ``width`` cells (gutter included).
 
@@ -223,6 +257,7 @@ def layout_pane(
         mode: the filter.
         kinds: ``passage_kinds(alignment)``, when already computed.
         passages: ``doc_passages(alignment)[doc]``, when already computed.
+        unjudged: the facts the "unjudged" filter keeps.
 
     Returns:
         The wrapped lines and each shown passage's line range.
@@ -241,7 +276,7 @@ def layout_pane(
 
     for pid in ids:
         passage = alignment.passages[pid]
-        if not keeps(alignment, passage, mode):
+        if not keeps(alignment, passage, mode, unjudged):
             hidden += 1
             continue
         if hidden:
@@ -289,7 +324,7 @@ def layout_pane(
     if hidden:
         note(f"┄ {hidden} hidden ┄")
     if not where:
-        note(f"nothing here under filter: {mode}")
+        note(f"nothing here under filter: {FILTER_NAMES.get(mode, mode)}")
     return PaneLayout(width, tuple(lines), where)
 
 
@@ -354,19 +389,26 @@ def status_text(
     total: int,
     mode: FilterMode,
     kinds: Sequence[str] | None = None,
+    verdict: Verdict | None = None,
 ) -> str:
     """The right-hand side of the top line: "fact k of n · ≠ number" and the filter.
 
-    ``kinds`` are the current group's conflict kinds when already known (``group_kinds``).
+    ``kinds`` are the current group's conflict kinds when already known (``group_kinds``);
+    ``verdict`` is the fact's verdict (``verdicts.fact_verdict``): a fact whose conflicts are
+    all false alarms no longer reads as disputed.
     """
     if alignment is None:
         return ""
-    suffix = "" if mode == "all" else f" · filter: {mode}"
+    suffix = "" if mode == "all" else f" · filter: {FILTER_NAMES.get(mode, mode)}"
     if group is not None:
         g = alignment.groups[group]
         kinds = kinds if kinds is not None else group_kinds(alignment, g)
         state = f"≠ {', '.join(kinds)}" if kinds else "≡ agree"
-        if mode == "conflicts":  # walking the conflicts: say which fact of the story it is
+        if kinds and verdict == "false alarm":
+            state = f"{VERDICT_SIGNS[verdict]} false alarm ({', '.join(kinds)})"
+        elif kinds and verdict is not None:
+            state += f" · {VERDICT_SIGNS[verdict]} {verdict}"
+        if mode in ("conflicts", "unjudged"):  # walking conflicts: which fact of the story
             return f"conflict {position} of {total} · fact {group + 1} · {state}{suffix}"
         return f"fact {position} of {total} · {state}{suffix}"
     if passage is not None:
@@ -458,6 +500,7 @@ def detail_content(
     position: int = 0,
     limit: int = 300,
     spans: Sequence[Ranges] | None = None,
+    verdicts: VerdictMatch | None = None,
 ) -> Content:
     """What a fact-checker asks next about the current fact.
 
@@ -471,6 +514,7 @@ def detail_content(
         position: the fact's number in the current navigation (for the heading).
         limit: the longest quote of a passage, in characters.
         spans: ``conflict_spans(alignment)``, when already computed.
+        verdicts: the checker's verdicts, shown beside each conflict they judge.
 
     Returns:
         Content styled with theme variables.
@@ -502,26 +546,38 @@ def detail_content(
     g = alignment.groups[group]
     present = alignment.group_docs(g)
     # One pass over the group's links (a big story has thousands in one fact).
-    reasons: dict[tuple[str, str], None] = {}
+    # (kind, reason) -> the verdicts and notes given to the conflicts that read so
+    reasons: dict[tuple[str, str], list[tuple[Verdict, str] | None]] = {}
     conflicting: set[int] = set()
     scores: list[float] = []
     for k in g.pairs:
         pair = alignment.pairs[k]
         scores.append(pair.similarity)
-        for conflict in pair.conflicts:
-            reasons.setdefault((conflict.kind, conflict.reason), None)
+        for c, conflict in enumerate(pair.conflicts):
+            record = verdicts.of(k, c) if verdicts is not None else None
+            reasons.setdefault((conflict.kind, conflict.reason), []).append(
+                (record.verdict, record.note) if record is not None else None
+            )
             conflicting.update((alignment.passages[pair.a].doc, alignment.passages[pair.b].doc))
     heading = f"Fact {position} · {len(present)} sources"
-    if reasons:
+    fact = fact_verdict(alignment, verdicts, g) if verdicts is not None else None
+    if reasons and fact == "false alarm":
+        parts.append(
+            Content.styled(
+                f"{VERDICT_SIGNS[fact]} {heading} · every conflict marked a false alarm",
+                "bold $text-success",
+            )
+        )
+    elif reasons:
         who = [names[d] for d in sorted(conflicting)]
         heading += f" · {_names(who)} disagree"
+        if fact is not None:
+            heading += f" · {fact}"
         parts.append(Content.styled(f"≠ {heading}", "bold $text-error"))
     else:
         parts.append(Content.styled(f"≡ {heading} · they agree", "bold $text-success"))
-    for kind, reason in list(reasons)[:DETAIL_CONFLICTS]:
-        parts.append(
-            Content.assemble((f"  ≠ {kind}  ", "bold $text-error"), (one_line(reason), ""))
-        )
+    for (kind, reason), given in list(reasons.items())[:DETAIL_CONFLICTS]:
+        parts.append(_conflict_line(kind, reason, given))
     if len(reasons) > DETAIL_CONFLICTS:
         parts.append(
             Content.styled(
@@ -597,6 +653,23 @@ def _told_by(alignment: Alignment, present: Sequence[int], names: Sequence[str])
     return Content.assemble(("Told by ", "$text-muted"), (" · ".join(items) + more, ""))
 
 
+def _conflict_line(kind: str, reason: str, given: Sequence[tuple[Verdict, str] | None]) -> Content:
+    """A conflict of the detail panel: its sign (its verdict's once every conflict of that
+    reason is judged), kind and reason, then the verdict and the note."""
+    judged = [g for g in given if g is not None]
+    verdict = strongest(v for v, _ in judged) if len(judged) == len(given) else None
+    sign = VERDICT_SIGNS[verdict] if verdict is not None else "≠"
+    line = Content.assemble((f"  {sign} {kind}  ", "bold $text-error"), (one_line(reason), ""))
+    if not judged:
+        return line
+    words: list[str] = sorted({v for v, _ in judged}, key=lambda v: (v != verdict, v))
+    if len(judged) < len(given):
+        words.append("not judged")
+    notes = list(dict.fromkeys(n for _, n in judged if n))
+    tail = " · ".join(words) + "".join(f" — {one_line(n)}" for n in notes)
+    return line + Content.styled(f"  [{tail}]", "bold $text-accent")
+
+
 def _names(names: Sequence[str], *, limit: int = 8) -> str:
     """ "a, b and c"; past ``limit`` names, "a, b, … and 12 more"."""
     if len(names) > limit:
@@ -607,11 +680,16 @@ def _names(names: Sequence[str], *, limit: int = 8) -> str:
 
 
 def find_matches(
-    alignment: Alignment, query: str, *, mode: FilterMode = "all"
+    alignment: Alignment,
+    query: str,
+    *,
+    mode: FilterMode = "all",
+    unjudged: Collection[int] = (),
 ) -> tuple[tuple[int, int, int], ...]:
     """Case-insensitive matches of ``query`` in every document, as (doc, start, end).
 
-    Only passages shown under ``mode`` count; the order is by document, then offset.
+    Only passages shown under ``mode`` count (``unjudged``: see ``keeps``); the order is by
+    document, then offset.
     """
     needle = query.casefold()
     if not needle.strip():
@@ -622,7 +700,7 @@ def find_matches(
         # casefold can change lengths (ß -> ss); search per passage with an exact fallback.
         for pid in per_doc[d]:
             p = alignment.passages[pid]
-            if not keeps(alignment, p, mode):
+            if not keeps(alignment, p, mode, unjudged):
                 continue
             text = document.text[p.start : p.end]
             folded = text.casefold()

@@ -6,6 +6,7 @@ with ``data_bind``; each pane picks the matches of its own document.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from alignment import Alignment
@@ -31,9 +32,17 @@ class SearchState:
     index: int | None = None
 
     @classmethod
-    def find(cls, alignment: Alignment, query: str, *, mode: FilterMode) -> SearchState:
-        """Search every source for ``query`` (case-insensitive) in the passages ``mode`` shows."""
-        return cls(query, find_matches(alignment, query, mode=mode), None)
+    def find(
+        cls,
+        alignment: Alignment,
+        query: str,
+        *,
+        mode: FilterMode,
+        unjudged: Collection[int] = (),
+    ) -> SearchState:
+        """Search every source for ``query`` (case-insensitive) in the passages ``mode`` shows
+        (``unjudged``: the facts the "unjudged" filter keeps)."""
+        return cls(query, find_matches(alignment, query, mode=mode, unjudged=unjudged), None)
 
     @property
     def current(self) -> Match | None:

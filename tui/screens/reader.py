@@ -9,6 +9,8 @@ with messages or dismiss results.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from textual import on
@@ -22,10 +24,26 @@ from textual.widgets import Footer, Static
 
 from alignment import Alignment
 from alignment.export import csv_text
+from alignment.safe import one_line
+from alignment.verdicts import (
+    Verdict,
+    VerdictBook,
+    VerdictKey,
+    VerdictMatch,
+    VerdictRecord,
+    dismissed_groups,
+    fact_verdict,
+    make_record,
+    match_verdicts,
+    passage_verdicts,
+    unjudged_groups,
+    without_false_alarms,
+)
 
 from ..messages import WriteRequested
 from ..render import (
     FILTER_MODES,
+    FILTER_NAMES,
     FilterMode,
     conflict_spans,
     core_passages,
@@ -41,9 +59,10 @@ from ..render import (
 )
 from ..search import SearchState
 from ..selection import match_group, match_passage
-from ..widgets import DetailPanel, PaneData, PaneView, SearchBar, SourcePane
+from ..widgets import DetailPanel, PaneData, PaneView, SearchBar, SourcePane, VerdictKeeper
 from .dialogs import DEFAULT_EXPORT_NAME, ExportScreen, ExportTarget, SourcesScreen
-from .reader_keys import NEEDS_ALIGNMENT, READER_BINDINGS
+from .reader_keys import CONFLICT_LABELS, NEEDS_ALIGNMENT, READER_BINDINGS
+from .verdict import VerdictItem, VerdictScreen, verdict_items
 
 __all__ = ["MIN_HEIGHT", "MIN_WIDTH", "ReaderScreen", "match_group", "match_passage"]
 
@@ -87,9 +106,16 @@ class ReaderScreen(Screen[None]):
     progress: reactive[str] = reactive("", init=False)
     # Nothing could be loaded: (title, message), shown where the panes would be.
     failure: reactive[tuple[str, str] | None] = reactive(None, init=False)
+    # The fact-checker's verdicts (from the VerdictKeeper) and whether n/N skip judged ones.
+    verdicts: reactive[VerdictBook] = reactive(VerdictBook, init=False)
+    skip_judged: reactive[bool] = reactive(False, init=False)
 
-    def __init__(self) -> None:
+    def __init__(self, *, verdicts_path: Path | None = None) -> None:
         super().__init__()
+        self.verdicts_path = verdicts_path
+        self.verdict_match = VerdictMatch()
+        self._unjudged: frozenset[int] = frozenset()
+        self._dismissed: frozenset[int] = frozenset()
         # "loading" until the first result or failure arrives, then "ready" or "failed".
         self.state = "loading"
         self.reason = ""
@@ -117,7 +143,9 @@ class ReaderScreen(Screen[None]):
             yield DetailPanel(id="detail")
             yield SearchBar()
         yield Static(TOO_SMALL, id="too-small")
-        yield Footer()
+        # ctrl+p still opens the palette; the footer's room goes to the reader's keys.
+        yield Footer(show_command_palette=False)
+        yield VerdictKeeper(self.verdicts_path, id="verdict-keeper")
 
     def on_mount(self) -> None:
         self._composed = True
@@ -206,7 +234,7 @@ class ReaderScreen(Screen[None]):
     def watch_alignment(self, alignment: Alignment | None) -> None:
         if alignment is None or not self._composed:
             return
-        self._kinds = passage_kinds(alignment)
+        self._judge(alignment)
         self._doc_passages = doc_passages(alignment)
         self._passage_starts = tuple(
             tuple(alignment.passages[p].start for p in ids) for ids in self._doc_passages
@@ -219,7 +247,9 @@ class ReaderScreen(Screen[None]):
         self._group_kinds = {}
         query = self.search.query
         self.search = (
-            SearchState.find(alignment, query, mode=self.filter_mode) if query else SearchState()
+            SearchState.find(alignment, query, mode=self.filter_mode, unjudged=self._unjudged)
+            if query
+            else SearchState()
         )
         n = len(alignment.documents)
         if len(self.shown) == 0 or max(self.shown, default=-1) >= n:
@@ -247,6 +277,7 @@ class ReaderScreen(Screen[None]):
                 self._kinds,
                 self._doc_passages[doc],
                 self._spans[doc],
+                self._unjudged,
             )
             self._data[doc] = data
         return data
@@ -337,6 +368,7 @@ class ReaderScreen(Screen[None]):
                 # the fact's number in the story, whatever the filter
                 position=(self.current_group + 1) if self.current_group is not None else position,
                 spans=self._spans,
+                verdicts=self.verdict_match,
             )
             self._details.set(key, content)
         self.query_one(DetailPanel).show("Detail", content)
@@ -395,6 +427,7 @@ class ReaderScreen(Screen[None]):
             total=total,
             mode=self.filter_mode,
             kinds=self._kinds_of(self.current_group),
+            verdict=self._verdict_of(self.current_group),
         )
         if self.alignment is not None and len(self.alignment.documents) < 2:
             status = "nothing aligned"
@@ -436,6 +469,11 @@ class ReaderScreen(Screen[None]):
             title += f" · panes {first}–{first + len(docs) - 1} of {len(self.shown)}"
         if len(self.shown) < n:
             title += f" · {n - len(self.shown)} hidden"
+        orphans = len(self.verdict_match.orphans)
+        if orphans:
+            title += f" · {orphans} orphaned verdict{'s' if orphans != 1 else ''}"
+        if self._keeper_read_only():
+            title += " · verdicts read-only"
         return title
 
     # --- navigation -----------------------------------------------------------------------
@@ -456,6 +494,8 @@ class ReaderScreen(Screen[None]):
             return "group", list(range(len(alignment.groups)))
         if self.filter_mode == "conflicts":
             return "group", list(self._conflict_groups)
+        if self.filter_mode == "unjudged":
+            return "group", sorted(self._unjudged)
         doc = self._focused_doc()
         if doc is None:
             return "passage", []
@@ -473,7 +513,7 @@ class ReaderScreen(Screen[None]):
         kind, items = self._nav()
         if not items:
             self.notify(
-                f"Nothing to walk through with the filter on {self.filter_mode}.",
+                f"Nothing to walk through with the filter on {self._filter_name()}.",
                 title="Facts",
                 severity="warning",
             )
@@ -517,7 +557,16 @@ class ReaderScreen(Screen[None]):
                 timeout=4,
             )
             return
-        if self.filter_mode == "unique":
+        if self.skip_judged:
+            conflicts = tuple(g for g in conflicts if g in self._unjudged)
+            if not conflicts:
+                self.notify(
+                    "Every conflict has a verdict (u: n/N visit judged ones again).",
+                    title="Conflicts",
+                    timeout=4,
+                )
+                return
+        if self.filter_mode in ("unique", "unjudged") and not set(conflicts) <= self._unjudged:
             self.filter_mode = "all"
         current = self.current_group
         if current is None:
@@ -621,7 +670,9 @@ class ReaderScreen(Screen[None]):
         if alignment is None:
             return
         if self.search.query:
-            self.search = SearchState.find(alignment, self.search.query, mode=self.filter_mode)
+            self.search = SearchState.find(
+                alignment, self.search.query, mode=self.filter_mode, unjudged=self._unjudged
+            )
         kind, items = self._nav()
         current = self.current_group if kind == "group" else self.current_passage
         if current not in items:
@@ -651,7 +702,9 @@ class ReaderScreen(Screen[None]):
         if alignment is None:
             self.search = SearchState(event.query)
             return
-        self.search = SearchState.find(alignment, event.query, mode=self.filter_mode)
+        self.search = SearchState.find(
+            alignment, event.query, mode=self.filter_mode, unjudged=self._unjudged
+        )
         if not event.query:
             self._apply_selection()
             self._focus_views()
@@ -659,7 +712,11 @@ class ReaderScreen(Screen[None]):
         if not self.search.matches:
             self.notify(
                 f"No match for “{event.query}”"
-                + ("" if self.filter_mode == "all" else f" with the filter on {self.filter_mode}")
+                + (
+                    ""
+                    if self.filter_mode == "all"
+                    else f" with the filter on {self._filter_name()}"
+                )
                 + ".",
                 title="Search",
                 severity="warning",
@@ -740,13 +797,14 @@ class ReaderScreen(Screen[None]):
         if alignment is None:
             return
         rows = len(alignment.pairs)
+        verdicts = self.verdict_match
 
         def chosen(target: ExportTarget | None) -> None:
             if target is not None:
                 self.post_message(
                     WriteRequested(
                         target.path,
-                        lambda: csv_text(alignment),
+                        lambda: csv_text(alignment, verdicts),
                         force=target.force,
                         title="Exported",
                         done=f"{rows} row{'s' if rows != 1 else ''} written to",
@@ -772,3 +830,130 @@ class ReaderScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action in NEEDS_ALIGNMENT and self.alignment is None)
+
+    def _filter_name(self) -> str:
+        return FILTER_NAMES.get(self.filter_mode, self.filter_mode)
+
+    # --- verdicts -----------------------------------------------------------------------------
+
+    def _keeper_read_only(self) -> str:
+        """Why verdicts are not saved ("" when they are)."""
+        keepers = self.query(VerdictKeeper)
+        return keepers.first().read_only if keepers else ""
+
+    def _judge(self, alignment: Alignment) -> None:
+        """Lay the verdicts over the alignment: signs, the unjudged and dismissed facts."""
+        match = self.verdict_match = match_verdicts(alignment, self.verdicts)
+        self._kinds = passage_kinds(alignment, passage_verdicts(alignment, match))
+        self._unjudged = unjudged_groups(alignment, match)
+        self._dismissed = dismissed_groups(alignment, match)
+
+    def _verdict_of(self, group: int | None) -> Verdict | None:
+        if group is None or self.alignment is None:
+            return None
+        return fact_verdict(self.alignment, self.verdict_match, self.alignment.groups[group])
+
+    def checked_alignment(self) -> Alignment | None:
+        """The alignment with the conflicts marked false alarm dropped (for the overview)."""
+        alignment = self.alignment
+        return None if alignment is None else without_false_alarms(alignment, self.verdict_match)
+
+    @on(VerdictKeeper.Changed)
+    def _verdicts_changed(self, event: VerdictKeeper.Changed) -> None:
+        self.verdicts = event.book
+        if self._composed:
+            self._update_status()  # read-only or not: the title says so
+
+    def watch_verdicts(self) -> None:
+        alignment = self.alignment
+        if alignment is None or not self._composed:
+            return
+        self._judge(alignment)
+        self._data = {}
+        self._details.clear()
+        if self.search.query:
+            self.search = SearchState.find(
+                alignment, self.search.query, mode=self.filter_mode, unjudged=self._unjudged
+            )
+        # The "not yet judged" filter keeps the fact just judged on screen until j/k move on.
+        self._arrange_panes()
+
+    def action_verdict(self) -> None:
+        """Judge the current fact's conflicts in a dialog."""
+        alignment = self.alignment
+        group = self.current_group
+        if alignment is None:
+            return
+        if group is None or alignment.groups[group].status != "conflict":
+            self.notify(
+                "This fact has no conflict to judge (n goes to the next one).",
+                title="Verdict",
+                timeout=3,
+            )
+            return
+        reason = self._keeper_read_only()
+        if reason:
+            self.notify(
+                f"Verdicts are read-only: {one_line(reason)}",
+                title="Verdict",
+                severity="warning",
+                markup=False,
+            )
+            return
+        items = verdict_items(alignment, self.verdict_match, group)
+
+        def chosen(changed: list[VerdictItem] | None) -> None:
+            if changed and self.alignment is alignment:
+                self._record(alignment, changed)
+            elif changed:
+                self.notify(
+                    "The facts were refined meanwhile: judge again.",
+                    title="Verdict",
+                    severity="warning",
+                )
+
+        title = f"Verdicts · fact {group + 1} · {len(items)} conflict" + (
+            "s" if len(items) != 1 else ""
+        )
+        self.app.push_screen(VerdictScreen(title, items), chosen)
+
+    def _record(self, alignment: Alignment, changed: list[VerdictItem]) -> None:
+        """Hand the dialog's verdicts to the keeper (which saves them)."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        changes: dict[VerdictKey, VerdictRecord | None] = {}
+        dropped = 0
+        for item in changed:
+            key = self.verdict_match.keys[(item.pair, item.conflict)]
+            if item.verdict is None:
+                changes[key] = None
+                dropped += bool(item.note)
+                continue
+            changes[key] = make_record(
+                alignment, item.pair, item.conflict, item.verdict, note=item.note, judged=now
+            )
+        self.query_one(VerdictKeeper).change(changes)
+        if dropped:
+            self.notify(
+                "A note is kept with a verdict: the note of a conflict without one was dropped.",
+                title="Verdict",
+                severity="warning",
+            )
+
+    def action_toggle_skip_judged(self) -> None:
+        """n/N skip the conflicts already judged, or visit them again."""
+        self.skip_judged = not self.skip_judged
+
+    def watch_skip_judged(self, skip: bool) -> None:
+        # The footer says which: "n/N Conflict" or "n/N Unjudged".
+        label = CONFLICT_LABELS[skip]
+        for key, bindings in self._bindings.key_to_bindings.items():
+            self._bindings.key_to_bindings[key] = [
+                replace(b, description=label) if b.action == "next_conflict" and b.show else b
+                for b in bindings
+            ]
+        self.refresh_bindings()
+        self.notify(
+            "n/N skip the conflicts already judged." if skip else "n/N visit every conflict again.",
+            title="Conflicts",
+            timeout=2,
+        )

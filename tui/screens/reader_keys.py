@@ -18,7 +18,11 @@ NEEDS_ALIGNMENT = {
     "cycle_filter",
     "export",
     "pick_sources",
+    "verdict",
+    "toggle_skip_judged",
 }
+# What the footer says of n/N, as the skip-judged toggle is off or on.
+CONFLICT_LABELS = ("Conflict", "Unjudged")
 
 
 READER_BINDINGS: list[BindingType] = [
@@ -87,6 +91,22 @@ READER_BINDINGS: list[BindingType] = [
         key_display="[",
         id="previous-conflict-bracket",
         tooltip="Previous fact on which the sources disagree",
+    ),
+    Binding(
+        "v",
+        "verdict",
+        "Verdict",
+        tooltip="Judge the current fact's conflicts: confirmed, false alarm or unsure, with a note",
+        id="verdict",
+    ),
+    Binding(
+        "u",
+        "toggle_skip_judged",
+        "Skip judged",
+        show=False,
+        tooltip="n/N skip the conflicts already judged, or visit them again (the footer says "
+        "n/N Unjudged while they skip)",
+        id="skip-judged",
     ),
     Binding("g", "first_fact", "First fact", show=False, tooltip="First fact", id="first-fact"),
     Binding(
@@ -208,7 +228,8 @@ READER_BINDINGS: list[BindingType] = [
         "f",
         "cycle_filter",
         "Filter",
-        tooltip="Show all passages, only conflicts, or only unique passages",
+        tooltip="Show all passages, only conflicts, only conflicts not yet judged, or only "
+        "unique passages",
         id="filter",
     ),
     Binding("e", "export", "Export", tooltip="Write the aligned pairs to a CSV file", id="export"),

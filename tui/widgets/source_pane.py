@@ -53,6 +53,7 @@ class PaneData:
         kinds: ``render.passage_kinds(alignment)``.
         passages: the document's passage ids in reading order.
         spans: the document's conflicting character ranges, sorted and merged.
+        unjudged: the facts with a conflict not judged yet (what that filter keeps).
     """
 
     alignment: Alignment
@@ -61,6 +62,7 @@ class PaneData:
     kinds: tuple[str, ...]
     passages: tuple[int, ...]
     spans: Ranges
+    unjudged: frozenset[int] = frozenset()
 
 
 def _inside(ranges: Ranges, starts: Sequence[int], offset: int) -> bool:
@@ -91,6 +93,9 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
         "pane-view--hedged",
         "pane-view--unique",
         "pane-view--boilerplate",
+        "pane-view--confirmed",
+        "pane-view--false-alarm",
+        "pane-view--unsure",
         "pane-view--note",
     }
 
@@ -196,6 +201,7 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
                 mode=data.mode,
                 kinds=data.kinds,
                 passages=data.passages,
+                unjudged=data.unjudged,
             )
             self._layouts.set(key, layout)
         self.layout_cache = layout
