@@ -230,19 +230,34 @@ def make_record(
     )
 
 
-def match_verdicts(alignment: Alignment, book: VerdictBook) -> VerdictMatch:
-    """Lay ``book`` over ``alignment``: each conflict's key and verdict, and the orphans."""
-    keys: dict[tuple[int, int], VerdictKey] = {}
+def conflict_keys(alignment: Alignment) -> dict[tuple[int, int], VerdictKey]:
+    """Every conflict's key, by (pair index, conflict index): they depend on the alignment
+    only, so a reader computes them once per result."""
+    return {
+        (k, c): conflict_key(alignment, pair, conflict)
+        for k, pair in enumerate(alignment.pairs)
+        for c, conflict in enumerate(pair.conflicts)
+    }
+
+
+def match_verdicts(
+    alignment: Alignment,
+    book: VerdictBook,
+    *,
+    keys: Mapping[tuple[int, int], VerdictKey] | None = None,
+) -> VerdictMatch:
+    """Lay ``book`` over ``alignment``: each conflict's key and verdict, and the orphans.
+
+    ``keys`` are ``conflict_keys(alignment)`` when already computed.
+    """
+    keys = conflict_keys(alignment) if keys is None else keys
     verdicts: dict[tuple[int, int], VerdictRecord] = {}
     seen: set[VerdictKey] = set()
-    for k, pair in enumerate(alignment.pairs):
-        for c, conflict in enumerate(pair.conflicts):
-            key = conflict_key(alignment, pair, conflict)
-            keys[(k, c)] = key
-            record = book.get(key)
-            if record is not None:
-                verdicts[(k, c)] = record
-                seen.add(key)
+    for where, key in keys.items():
+        record = book.get(key)
+        if record is not None:
+            verdicts[where] = record
+            seen.add(key)
     orphans = tuple(book.records[key] for key in sorted(book.records) if key not in seen)
     return VerdictMatch(keys, verdicts, orphans)
 
@@ -562,6 +577,7 @@ __all__ = [
     "VerdictMatch",
     "VerdictRecord",
     "conflict_key",
+    "conflict_keys",
     "default_verdicts_path",
     "dismissed_groups",
     "fact_verdict",
@@ -576,4 +592,5 @@ __all__ = [
     "strongest",
     "unjudged_groups",
     "verdicts_text",
+    "without_false_alarms",
 ]

@@ -26,6 +26,7 @@ from alignment.verdicts import (
     VerdictKey,
     VerdictRecord,
     conflict_key,
+    conflict_keys,
     default_verdicts_path,
     dismissed_groups,
     fact_verdict,
@@ -627,3 +628,10 @@ def test_orphans_are_a_warning_for_headless_outputs(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "parallax: warning: 1 verdict judges text no longer" in result.stderr
     assert "orphaned" in result.stderr
+
+
+def test_keys_computed_once_give_the_same_match(story):
+    book = judge_all(story, "unsure")
+    keys = conflict_keys(story)
+    assert match_verdicts(story, book, keys=keys) == match_verdicts(story, book)
+    assert set(keys) == set(match_verdicts(story, VerdictBook()).keys)

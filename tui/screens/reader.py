@@ -31,6 +31,7 @@ from alignment.verdicts import (
     VerdictKey,
     VerdictMatch,
     VerdictRecord,
+    conflict_keys,
     dismissed_groups,
     fact_verdict,
     make_record,
@@ -114,6 +115,8 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.verdicts_path = verdicts_path
         self.verdict_match = VerdictMatch()
+        self._keys: dict[tuple[int, int], VerdictKey] = {}
+        self._keys_of: Alignment | None = None
         self._unjudged: frozenset[int] = frozenset()
         self._dismissed: frozenset[int] = frozenset()
         # "loading" until the first result or failure arrives, then "ready" or "failed".
@@ -843,7 +846,11 @@ class ReaderScreen(Screen[None]):
 
     def _judge(self, alignment: Alignment) -> None:
         """Lay the verdicts over the alignment: signs, the unjudged and dismissed facts."""
-        match = self.verdict_match = match_verdicts(alignment, self.verdicts)
+        # The keys depend on the alignment only: computed once per result.
+        if self._keys_of is not alignment:
+            self._keys = conflict_keys(alignment)
+            self._keys_of = alignment
+        match = self.verdict_match = match_verdicts(alignment, self.verdicts, keys=self._keys)
         self._kinds = passage_kinds(alignment, passage_verdicts(alignment, match))
         self._unjudged = unjudged_groups(alignment, match)
         self._dismissed = dismissed_groups(alignment, match)
