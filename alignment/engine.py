@@ -11,6 +11,7 @@ from scipy import sparse
 
 from .articles import article_similarities, doc_gate, events
 from .boilerplate import is_address
+from .claims import ClaimReader, Reading
 from .config import AlignConfig
 from .conflicts import (
     DEFAULT_LEXICON,
@@ -74,6 +75,7 @@ def align(
     *,
     progress: Progress | None = None,
     scorer: Callable[[list[str], list[str]], np.ndarray] | None = None,
+    claims: ClaimReader | None = None,
 ) -> Alignment:
     """Align several articles about one story.
 
@@ -84,6 +86,8 @@ def align(
         scorer: an optional extra scorer (for example sentence embeddings): given two aligned
             lists of passage texts, returns similarities in [0, 1] that are mixed into the
             lexical score with ``config.semantic_weight``.
+        claims: reads sentences into claims (``claims.ClaimReader``); give one with a disk
+            cache to spare the parser on the next run. By default, one for this call only.
 
     Returns:
         The alignment: every sentence in exactly one passage, links, groups and conflicts.
@@ -113,6 +117,9 @@ def align(
     ]
 
     units = [_Unit(d, i, i) for d in range(n_docs) for i, ok in enumerate(alignable[d]) if ok]
+    report("claims", 0.1)
+    lexicon = _lexicon(config)
+    readings = _read_claims(docs, sentences, alignable, claims or ClaimReader(), lexicon)
     report("weights", 0.2)
     unit_tokens = [tokens[u.doc][u.first] for u in units]
     unit_docs = np.asarray([u.doc for u in units], dtype=np.int64)
@@ -167,7 +174,6 @@ def align(
     mixed = scorer is not None and config.semantic_weight > 0
     threshold = config.semantic_threshold if mixed else config.link_threshold
     labels = short_ids([d.id for d in docs])
-    lexicon = _lexicon(config)
     la, lb, scores = _score_pairs(
         docs,
         sentences,
@@ -274,6 +280,7 @@ def align(
         sentence_passages=sentence_passages,
         hedged=hedged,
         events=clear_events,
+        readings=readings,
     )
 
 
@@ -640,6 +647,22 @@ def _lexicon(config: AlignConfig) -> Lexicon:
     }
     extra = {k: v for k, v in extra.items() if v}
     return DEFAULT_LEXICON.extended(**extra) if extra else DEFAULT_LEXICON
+
+
+def _read_claims(
+    docs: Sequence[Document],
+    sentences: tuple[tuple[Sentence, ...], ...],
+    alignable: list[list[bool]],
+    reader: ClaimReader,
+    lexicon: Lexicon,
+) -> tuple[tuple[Reading, ...], ...]:
+    """Per document, per sentence, its claims in document offsets (nothing for junk)."""
+    wanted = [(d, s) for d, sents in enumerate(sentences) for s in sents if alignable[d][s.index]]
+    read = reader.read([docs[d].text[s.start : s.end] for d, s in wanted], lexicon)
+    out = [[Reading()] * len(sents) for sents in sentences]
+    for (d, s), reading in zip(wanted, read, strict=True):
+        out[d][s.index] = reading.shifted(s.start)
+    return tuple(tuple(r) for r in out)
 
 
 def _sentence_owners(

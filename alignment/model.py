@@ -6,7 +6,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .claims import Reading
 
 
 def event_name(event: int) -> str:
@@ -193,6 +196,8 @@ class Alignment:
             several look-alike events (two earthquakes); empty or all 0 for one story.
         hedged: ids of the passages that tell something as uncertain ("it remains unclear
             whether", "reportedly", "might"): a hedged claim contradicts nothing.
+        readings: per document, per sentence, its claims, figures and quotes (document
+            offsets; empty for junk and for sentences too short to align).
     """
 
     documents: tuple[Document, ...]
@@ -204,6 +209,7 @@ class Alignment:
     warnings: tuple[str, ...] = field(default=())
     events: tuple[int, ...] = field(default=())
     hedged: frozenset[int] = field(default=frozenset())
+    readings: tuple[tuple[Reading, ...], ...] = field(default=())
 
     @property
     def event_count(self) -> int:
@@ -227,6 +233,14 @@ class Alignment:
         if passage.group is None:
             return "unique"
         return self.groups[passage.group].status
+
+    def reading(self, passage: Passage) -> Reading:
+        """The claims, figures and quotes of a passage, from its sentences'."""
+        from .claims import Reading
+
+        if not self.readings:
+            return Reading()
+        return Reading.joined(self.readings[passage.doc][passage.first : passage.last + 1])
 
     def passage_of_sentence(self, doc: int, index: int) -> Passage:
         """The passage that holds sentence ``index`` of document ``doc``."""

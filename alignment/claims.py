@@ -1,0 +1,1047 @@
+"""The claim layer: what each sentence asserts, read from a dependency parse.
+
+A sentence becomes its claims: a predicate (lemma) with its subject and object, whether it
+is negated, hedged or conditional, who says it (attribution), the times bound to it, and each
+figure bound to what it counts (the counted noun, the event it measures, its role: a count,
+a part of a total, a share, a rate, a range). Quotes are read apart, with their speakers.
+It is the common ground of linking (``facts.py``) and of the conflict rules
+(``conflicts/``).
+
+Every claim is read by spaCy's parse (``parse.py``), never by phrase patterns over strings:
+a number's binding comes from ``token.head`` and ``token.dep_``, a negation from a ``neg``
+dependent (or a "no" determiner, or a denial verb above the clause), a speaker from the
+subject of a reporting verb. The word lists (hedges, denials, reporting verbs, measures)
+are data from ``Lexicon``.
+
+Offsets are character offsets into the sentence text that was read; ``shifted`` moves them
+into a document. Reading is cached per text (``ClaimReader``): in memory for the run, and on
+disk across runs (SQLite in the user's cache folder, keyed by the extractor's version, the
+model's digest and the text's sha256), so a second run never loads the parser.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+import sqlite3
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from .conflicts.lexicon import DEFAULT_LEXICON, Lexicon
+from .conflicts.numbers import parse_quantities
+from .normalize import fold, stem
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Bump when what ``read_claims`` returns changes: cached claims of older versions are ignored.
+CLAIMS_VERSION = 1
+
+Role = Literal["count", "part", "total", "share", "rate", "range"]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number bound to what it counts.
+
+    Attributes:
+        low, high: the values it allows (``high`` may be ``inf``: "over 2,400").
+        unit: "%", a currency sign, or "" for a count.
+        qualifier: "about", "nearly", "just over", "min", "max", "vague", "range" or "".
+        start, end: offsets of the whole expression ("at least two dozen").
+        counted: lemma of the noun it counts ("people"), "" when none.
+        measure: keys of what it measures (the lexicon's measure labels or stems:
+            "deaths" for "21 people were killed" and "the deaths of 21").
+        label: the word shown in reasons ("deaths", "members").
+        role: count, part (of a total), total, share, rate or range.
+        total: for a part, the total it is part of ("312 of 450": 450), else None.
+        scope: time words bound to the figure's own event ("last year's flood").
+        claim: index of the claim (in its sentence's claims) the figure belongs to, -1 if none.
+    """
+
+    low: float
+    high: float
+    unit: str
+    qualifier: str
+    start: int
+    end: int
+    counted: str
+    measure: tuple[str, ...]
+    label: str
+    role: Role
+    total: float | None = None
+    scope: tuple[str, ...] = ()
+    claim: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    """A time expression bound to a claim ("on Sunday", "in June", "last year")."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words in quotation marks and who says them.
+
+    Attributes:
+        words: the quoted text, without the marks.
+        start, end: offsets of the quoted text.
+        speaker: the speaker's phrase as written ("" when the sentence does not say).
+        speaker_key: lemmas of the speaker's head and names, for comparing speakers.
+        speaker_start, speaker_end: offsets of the speaker's phrase (0, 0 when none).
+    """
+
+    words: str
+    start: int
+    end: int
+    speaker: str = ""
+    speaker_key: tuple[str, ...] = ()
+    speaker_start: int = 0
+    speaker_end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One predication of a sentence.
+
+    Attributes:
+        predicate: the predicate's lemma ("offer"; for "X was captain", "captain").
+        key: the predicate's comparison key (folded stem, lexicon synonyms met).
+        start, end: offsets of the predicate word.
+        subject, object: the arguments' head lemmas ("" when absent).
+        subject_words, object_words: content keys of the whole argument phrases.
+        subject_span, object_span: their offsets ((0, 0) when absent).
+        negated: the claim is denied or negated ("has not offered", "no one claimed",
+            "denied offering", "without meetings").
+        negation: offsets of the negating word(s) ((0, 0) when not negated).
+        hedged: told as uncertain ("may", "reportedly", "whether", "unclear").
+        conditional: hypothetical ("would", "if", "in exchange for").
+        limited: bounded in time ("since the vote", "not yet"): a denial that does not
+            reach earlier events.
+        reporting: the predicate is a reporting verb ("said"): it credits, it claims nothing.
+        speaker: who the sentence credits the claim to (phrase as written), "" for the source.
+        speaker_key: lemmas of the speaker's head and names.
+        times: time expressions bound to this claim.
+        words: content keys of the clause (predicate, arguments, modifiers).
+    """
+
+    predicate: str
+    key: str
+    start: int
+    end: int
+    subject: str = ""
+    object: str = ""
+    subject_words: tuple[str, ...] = ()
+    object_words: tuple[str, ...] = ()
+    subject_span: tuple[int, int] = (0, 0)
+    object_span: tuple[int, int] = (0, 0)
+    negated: bool = False
+    negation: tuple[int, int] = (0, 0)
+    hedged: bool = False
+    conditional: bool = False
+    limited: bool = False
+    reporting: bool = False
+    speaker: str = ""
+    speaker_key: tuple[str, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """Everything the claim layer reads from one text."""
+
+    claims: tuple[Claim, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+    def shifted(self, offset: int) -> Reading:
+        """The same reading with every offset moved by ``offset`` (sentence -> document)."""
+        if offset == 0:
+            return self
+        return Reading(
+            claims=tuple(_shift(c, offset) for c in self.claims),
+            figures=tuple(_shift(f, offset) for f in self.figures),
+            quotes=tuple(_shift(q, offset) for q in self.quotes),
+        )
+
+    @staticmethod
+    def joined(readings: Sequence[Reading]) -> Reading:
+        """Several sentences' readings as one (a passage); figure-to-claim links kept."""
+        claims: list[Claim] = []
+        figures: list[Figure] = []
+        quotes: list[Quote] = []
+        for r in readings:
+            base = len(claims)
+            claims.extend(r.claims)
+            figures.extend(
+                f if f.claim < 0 else dataclasses.replace(f, claim=f.claim + base)
+                for f in r.figures
+            )
+            quotes.extend(r.quotes)
+        return Reading(tuple(claims), tuple(figures), tuple(quotes))
+
+
+_SPAN_FIELDS = ("subject_span", "object_span", "negation")
+
+
+def _shift(item: Any, offset: int) -> Any:
+    changes: dict[str, Any] = {"start": item.start + offset, "end": item.end + offset}
+    for name in _SPAN_FIELDS:
+        span = getattr(item, name, None)
+        if span is not None and span != (0, 0):
+            changes[name] = (span[0] + offset, span[1] + offset)
+    if isinstance(item, Claim):
+        changes["times"] = tuple(_shift(t, offset) for t in item.times)
+    if isinstance(item, Quote) and item.speaker_end:
+        changes["speaker_start"] = item.speaker_start + offset
+        changes["speaker_end"] = item.speaker_end + offset
+    return dataclasses.replace(item, **changes)
+
+
+# ---------------------------------------------------------------------------- word lists
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The lexicon as lemma sets, built once per lexicon."""
+
+    hedges: frozenset[str]
+    irrealis: frozenset[str]
+    denials: frozenset[str]
+    reporting: frozenset[str]
+    claim_nouns: frozenset[str]
+    synonyms: dict[str, str]
+    measures: dict[str, str]
+
+
+def _words(lexicon: Lexicon) -> _Words:
+    def singles(items: Iterable[str]) -> frozenset[str]:
+        return frozenset(fold(w) for w in items if " " not in w)
+
+    synonyms: dict[str, str] = {}
+    for group in lexicon.synonyms:
+        for word in group:
+            synonyms.setdefault(stem(fold(word)), stem(fold(group[0])))
+    measures: dict[str, str] = {}
+    for group in lexicon.measures:
+        for word in group:
+            measures.setdefault(stem(fold(word)), group[0])
+            measures.setdefault(fold(word), group[0])
+    return _Words(
+        hedges=singles(lexicon.hedges),
+        irrealis=singles(lexicon.irrealis),
+        denials=singles(lexicon.denials) | {"deny", "reject", "dismiss", "refute", "rebut"},
+        reporting=singles(lexicon.reporting_verbs),
+        claim_nouns=singles(lexicon.claim_nouns),
+        synonyms=synonyms,
+        measures=measures,
+    )
+
+
+# Determiners and pronouns that negate their noun phrase ("no one claimed", "no fire").
+_NEGATIVE_HEADS = frozenset({"no", "none", "nobody", "nothing", "neither", "nowhere", "never"})
+# Words that bound a claim in time: "no offers since the vote", "not yet signed".
+_LIMITS = frozenset({"since", "yet", "so far", "until"})
+# Nouns that count people or things in general: what they count is told by the verb above.
+_GENERIC_COUNTED = frozenset(
+    """people persons person individuals individual civilians residents citizens protesters
+    protestors demonstrators dissidents activists children adults men women others victims
+    members workers students soldiers troops officers staff those more""".split()  # noqa: SIM905
+)
+# Clause dependencies: a token with one of these heads a clause of its own.
+_CLAUSE_DEPS = frozenset(
+    {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "csubj", "csubjpass"}
+)
+_CLAUSE_DEPS_ALL = _CLAUSE_DEPS | {"parataxis"}
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "acomp", "dative"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
+_QUOTE_PAIRS = re.compile(r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"|‘([^’]{12,}?)’")
+
+
+def _key(token: Token, words: _Words) -> str:
+    """A word's comparison key: the stem of its lemma for verbs (irregular forms meet:
+    "won"/"win"), of the word itself otherwise (the one stemmer of ``normalize``), with the
+    lexicon's synonyms met."""
+    base = token.lemma_ if token.pos_ in ("VERB", "AUX") else token.text
+    key = stem(fold(base or token.text))
+    return words.synonyms.get(key, key)
+
+
+def _phrase(token: Token) -> tuple[int, int]:
+    """Offsets of a token's subtree, without clauses hanging from it."""
+    left, right = token.i, token.i
+    for t in token.subtree:
+        if t.dep_ in ("relcl", "acl", "ccomp", "advcl", "punct") and t.head.i == token.i:
+            continue
+        inside = all(
+            a.i == token.i or a.dep_ not in ("relcl", "acl", "ccomp", "advcl")
+            for a in _path(t, token)
+        )
+        if inside and t.dep_ != "punct":
+            left, right = min(left, t.i), max(right, t.i)
+    doc = token.doc
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _path(token: Token, top: Token) -> list[Token]:
+    path = []
+    t = token
+    while t.i != top.i and t.head.i != t.i:
+        path.append(t)
+        t = t.head
+    return path
+
+
+def _content_keys(tokens: Iterable[Token], words: _Words) -> tuple[str, ...]:
+    keys = {
+        _key(t, words)
+        for t in tokens
+        if t.pos_ in _CONTENT_POS and not t.is_stop and len(t.text) > 1 and not t.like_num
+    }
+    keys |= {t.text.replace(",", "") for t in tokens if t.like_num and t.text[:1].isdigit()}
+    return tuple(sorted(keys))
+
+
+def _own_subtree(token: Token) -> list[Token]:
+    """A clause's tokens without its sub-clauses (their own claims)."""
+    out = []
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for child in t.children:
+            if child.dep_ in _CLAUSE_DEPS_ALL and _is_predicate(child):
+                continue
+            stack.append(child)
+    return out
+
+
+def _is_predicate(token: Token) -> bool:
+    if token.pos_ == "VERB":
+        return token.dep_ not in ("aux", "auxpass", "amod", "compound")
+    if token.pos_ == "AUX":
+        # a copula heading its clause: "Smith was captain", "the toll is 40"
+        return token.dep_ in _CLAUSE_DEPS_ALL and any(
+            c.dep_ in ("attr", "acomp", "nsubj") for c in token.children
+        )
+    return False
+
+
+def _argument(token: Token, deps: frozenset[str]) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    # passive agent: "was arrested by police" -> the agent is the doer, not an object
+    return None
+
+
+def _inherited_subject(token: Token) -> Token | None:
+    """The subject a clause shares with the one it hangs from ("arrested and charged",
+    "wants to leave")."""
+    t = token
+    for _ in range(4):
+        if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
+            t = t.head
+            subject = _argument(t, _SUBJECT_DEPS)
+            if subject is not None:
+                return subject
+        else:
+            return None
+    return None
+
+
+def _negative_phrase(token: Token | None) -> Token | None:
+    """The negating word of a noun phrase ("no one", "no fire", "nobody"), if any."""
+    if token is None:
+        return None
+    if fold(token.lemma_) in _NEGATIVE_HEADS or fold(token.text) in _NEGATIVE_HEADS:
+        return token
+    for child in token.children:
+        if child.dep_ in ("det", "neg", "advmod") and fold(child.text) in _NEGATIVE_HEADS:
+            return child
+    return None
+
+
+def _speaker_of(verb: Token) -> Token | None:
+    subject = _argument(verb, frozenset({"nsubj", "nsubjpass"}))
+    if subject is None:
+        subject = _inherited_subject(verb)
+    return subject
+
+
+def _key_of_phrase(head: Token) -> tuple[str, ...]:
+    """A speaker's comparison key: the head's lemma and the names in the phrase."""
+    lo, hi = _phrase(head)
+    names = [
+        fold(t.text)
+        for t in head.subtree
+        if lo <= t.idx < hi and (t.pos_ == "PROPN" or t.i == head.i) and t.is_alpha
+    ]
+    return tuple(sorted(set(names)))
+
+
+class _Reader:
+    """Reads one parsed sentence."""
+
+    def __init__(self, doc: Doc, words: _Words) -> None:
+        self.doc = doc
+        self.words = words
+        self.text = doc.text
+
+    def read(self) -> Reading:
+        predicates = [t for t in self.doc if _is_predicate(t)]
+        index_of = {t.i: k for k, t in enumerate(predicates)}
+        claims = [self._claim(t) for t in predicates]
+        figures = self._figures(predicates, index_of)
+        quotes = self._quotes()
+        return Reading(tuple(claims), tuple(figures), tuple(quotes))
+
+    # ------------------------------------------------------------------ one claim
+
+    def _claim(self, verb: Token) -> Claim:
+        words = self.words
+        lemma = fold(verb.lemma_)
+        predicate_token = verb
+        subject = _argument(verb, _SUBJECT_DEPS) or _inherited_subject(verb)
+        obj = _argument(verb, _OBJECT_DEPS)
+        if obj is None:
+            # "offered amnesty to Maduro": the first prepositional object tells what it is about
+            for child in verb.children:
+                if child.dep_ in ("prep", "agent") and fold(child.text) != "according":
+                    pobj = _argument(child, frozenset({"pobj"}))
+                    if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                        obj = pobj
+                        break
+        if verb.pos_ == "AUX":
+            # a copula: the attribute is the predicate ("captain", "tallest")
+            attribute = _argument(verb, frozenset({"attr", "acomp"}))
+            if attribute is not None:
+                predicate_token, obj = attribute, None
+                lemma = fold(attribute.lemma_)
+        own = _own_subtree(verb)
+        negation = self._negation(verb, subject, obj)
+        hedged, conditional = self._modality(verb, own)
+        limited = any(fold(t.text) in _LIMITS for t in own) or any(
+            fold(t.text) == "yet" for t in verb.children
+        )
+        speaker = self._speaker(verb)
+        times = tuple(TimeRef(self.text[s:e], s, e) for s, e in self._times_of(verb, own))
+        return Claim(
+            predicate=lemma,
+            key=_key(predicate_token, words),
+            start=predicate_token.idx,
+            end=predicate_token.idx + len(predicate_token.text),
+            subject=_key(subject, words) if subject is not None else "",
+            object=_key(obj, words) if obj is not None else "",
+            subject_words=_content_keys(subject.subtree, words) if subject is not None else (),
+            object_words=_content_keys(obj.subtree, words) if obj is not None else (),
+            subject_span=_phrase(subject) if subject is not None else (0, 0),
+            object_span=_phrase(obj) if obj is not None else (0, 0),
+            negated=negation is not None,
+            negation=negation or (0, 0),
+            hedged=hedged,
+            conditional=conditional,
+            limited=limited,
+            reporting=(
+                (lemma in words.reporting or lemma in words.denials)
+                and any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children)
+            )
+            or verb.dep_ == "parataxis",
+            speaker=self.text[speaker[0] : speaker[1]] if speaker else "",
+            speaker_key=speaker[2] if speaker else (),
+            times=times,
+            words=_content_keys(own, words),
+        )
+
+    def _negation(
+        self, verb: Token, subject: Token | None, obj: Token | None
+    ) -> tuple[int, int] | None:
+        """Offsets of what negates the clause, or None."""
+        for child in verb.children:
+            if child.dep_ == "neg":
+                return child.idx, child.idx + len(child.text)
+        # an auxiliary's negation: "did not", "has never"
+        for child in verb.children:
+            if child.dep_ in ("aux", "auxpass"):
+                for grand in child.children:
+                    if grand.dep_ == "neg":
+                        return grand.idx, grand.idx + len(grand.text)
+        for argument in (subject, obj):
+            negative = _negative_phrase(argument)
+            if negative is not None:
+                return negative.idx, negative.idx + len(negative.text)
+        # "failed to reach", "refused to sign"
+        head = verb.head
+        if verb.dep_ == "xcomp" and fold(head.lemma_) in ("fail", "refuse", "decline"):
+            return head.idx, head.idx + len(head.text)
+        # a denial above the clause: "denied offering", "denied reports that it offered",
+        # "rejected claims of"; "without meetings" works through the noun's own claim
+        t = verb
+        for _ in range(4):
+            if t.head.i == t.i:
+                break
+            parent = t.head
+            if fold(parent.lemma_) in self.words.denials and parent.i != verb.i:
+                return parent.idx, parent.idx + len(parent.text)
+            if parent.pos_ == "NOUN" and fold(parent.lemma_) in self.words.claim_nouns:
+                t = parent
+                continue
+            if t.dep_ in ("ccomp", "xcomp", "pcomp", "dobj", "acl", "relcl", "pobj", "prep"):
+                t = parent
+                continue
+            break
+        return None
+
+    def _modality(self, verb: Token, own: list[Token]) -> tuple[bool, bool]:
+        words = self.words
+        hedged = conditional = False
+        for child in verb.children:
+            lemma = fold(child.lemma_)
+            text = fold(child.text)
+            if child.dep_ in ("aux", "advmod", "mark") and (
+                lemma in words.hedges or text in words.hedges
+            ):
+                hedged = True
+            if child.dep_ in ("aux", "mark") and (
+                lemma in words.irrealis or text in words.irrealis
+            ):
+                conditional = True
+        # governed by a hedge or a hypothetical: "unclear whether", "considering offering",
+        # "in exchange for leaving", "if he leaves"
+        t = verb
+        for _ in range(4):
+            if t.head.i == t.i:
+                break
+            parent = t.head
+            lemma = fold(parent.lemma_)
+            if lemma in words.hedges or fold(parent.text) in words.hedges:
+                hedged = True
+            if t.dep_ == "advcl" and any(
+                fold(m.text) in ("if", "unless") for m in t.children if m.dep_ == "mark"
+            ):
+                conditional = True
+            if lemma in words.irrealis or fold(parent.text) in words.irrealis:
+                conditional = True
+            if t.dep_ not in ("ccomp", "xcomp", "pcomp", "acl", "pobj", "prep", "advcl"):
+                break
+            t = parent
+        return hedged, conditional
+
+    def _speaker(self, verb: Token) -> tuple[int, int, tuple[str, ...]] | None:
+        """Who the sentence credits ``verb``'s claim to: the subject of a reporting verb
+        above it ("officials said"), or "according to X"."""
+        words = self.words
+        for child in verb.children:
+            if fold(child.text) == "according":
+                for grand in child.children:
+                    pobj = grand if grand.dep_ == "pobj" else _argument(grand, frozenset({"pobj"}))
+                    if pobj is not None:
+                        s, e = _phrase(pobj)
+                        return s, e, _key_of_phrase(pobj)
+        t = verb
+        for _ in range(4):
+            if t.head.i == t.i:
+                # "X happened, officials said": spaCy hangs the reporting verb as a
+                # parataxis or makes it the root with the claim as its ccomp
+                for child in t.children:
+                    if child.dep_ == "parataxis" and fold(child.lemma_) in words.reporting:
+                        subject = _speaker_of(child)
+                        if subject is not None:
+                            s, e = _phrase(subject)
+                            return s, e, _key_of_phrase(subject)
+                break
+            parent = t.head
+            if t.dep_ in ("ccomp", "xcomp", "conj", "advcl") and (
+                fold(parent.lemma_) in words.reporting or fold(parent.lemma_) in words.denials
+            ):
+                subject = _speaker_of(parent)
+                if subject is not None:
+                    s, e = _phrase(subject)
+                    return s, e, _key_of_phrase(subject)
+                return None
+            if t.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "pcomp", "pobj", "prep"):
+                break
+            t = parent
+        return None
+
+    def _times_of(self, verb: Token, own: list[Token]) -> list[tuple[int, int]]:
+        mine = {t.i for t in own}
+        out = []
+        for ent in self.doc.ents:
+            if ent.label_ in ("DATE", "TIME") and ent.root.i in mine:
+                out.append((ent.start_char, ent.end_char))
+        return out
+
+    # ------------------------------------------------------------------ figures
+
+    def _figures(self, predicates: list[Token], index_of: dict[int, int]) -> list[Figure]:
+        out: list[Figure] = []
+        quantities = parse_quantities(self.text)
+        for q in quantities:
+            tokens = [t for t in self.doc if q.start <= t.idx < q.end]
+            if not tokens:
+                continue
+            if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in tokens if t.like_num):
+                continue
+            numbers = [t for t in tokens if t.like_num or t.pos_ == "NUM"]
+            core = numbers[-1] if numbers else tokens[-1]
+            # climb from the number through the words of the figure itself ("two dozen",
+            # "$15 million")
+            top = core
+            for _ in range(4):
+                if top.head.i != top.i and q.start <= top.head.idx < q.end:
+                    top = top.head
+                else:
+                    break
+            counted, role, total = self._counted(top, quantities, q)
+            event = self._event(counted if counted is not None else top)
+            measure, label = self._measure(counted, event, q.unit)
+            if not measure:
+                continue
+            if q.unit == "%":
+                role = "share"
+            elif q.qualifier == "range":
+                role = "range"
+            claim = self._claim_of(top, index_of)
+            verb = predicates[claim] if claim >= 0 else None
+            if role == "count" and self._is_rate(top, counted, verb):
+                role = "rate"
+            scope = self._scope(counted, event)
+            out.append(
+                Figure(
+                    low=q.low,
+                    high=q.high,
+                    unit=q.unit,
+                    qualifier=q.qualifier,
+                    start=q.start,
+                    end=q.end,
+                    counted=fold(counted.lemma_) if counted is not None else "",
+                    measure=measure,
+                    label=label,
+                    role=role,
+                    total=total,
+                    scope=scope,
+                    claim=claim,
+                )
+            )
+        # the total a part is of: "312 of 450 members" -> 450 is the total
+        totals = {(f.total, f.counted) for f in out if f.role == "part" and f.total is not None}
+        return [
+            dataclasses.replace(f, role="total")
+            if f.role == "count" and ((f.low + f.high) / 2, f.counted) in totals
+            else f
+            for f in out
+        ]
+
+    def _counted(
+        self, top: Token, quantities: Sequence[Any], q: Any
+    ) -> tuple[Token | None, Role, float | None]:
+        """The noun a figure counts, its role, and the total when it is a part."""
+
+        def own(t: Token) -> bool:
+            return bool(q.start <= t.idx < q.end)
+
+        def value_at(t: Token) -> float | None:
+            found = next((x for x in quantities if x.start <= t.idx < x.end), None)
+            if found is None or found.high == float("inf"):
+                return None
+            return float(found.low + found.high) / 2
+
+        role: Role = "count"
+        total: float | None = None
+        counted: Token | None = None
+        head = top.head
+        if (
+            top.dep_ == "quantmod"
+            and head.like_num
+            and any(fold(c.text) == "of" for c in head.children if c.dep_ == "quantmod")
+        ):
+            # "312 of 450 members": a part, the total is the other figure
+            total, role = value_at(head), "part"
+            counted = head.head if head.head.pos_ in ("NOUN", "PROPN") else None
+            return counted, role, total
+        if (
+            top.dep_ in ("nummod", "quantmod", "amod", "compound", "appos")
+            and head.pos_ in ("NOUN", "PROPN")
+            and not own(head)
+        ):
+            counted = head
+        base = counted if counted is not None else top
+        # "52% of the votes", "three of the victims", "thousands of visitors", "312 of 450"
+        for child in base.children:
+            if child.dep_ != "prep" or fold(child.text) not in ("of", "out"):
+                continue
+            pobj = _argument(child, frozenset({"pobj"}))
+            if pobj is None and fold(child.text) == "out":
+                for grand in child.children:
+                    pobj = _argument(grand, frozenset({"pobj"})) or pobj
+            if pobj is None:
+                continue
+            if pobj.like_num or pobj.pos_ == "NUM":
+                total, role = value_at(pobj), "part"
+                nouns = [g for g in pobj.children if g.pos_ in ("NOUN", "PROPN")]
+                counted = nouns[0] if nouns else counted
+            elif counted is None or fold(counted.lemma_) in _GENERIC_COUNTED:
+                counted = pobj
+                for grand in pobj.children:
+                    if grand.dep_ == "nummod" and grand.like_num and not own(grand):
+                        total, role = value_at(grand), "part"
+            break
+        if counted is not None and fold(counted.lemma_) == "total":
+            role = "total"
+        return counted, role, total
+
+    def _event(self, counted: Token) -> Token | None:
+        """The event a counted noun belongs to: "arrest" for "the arrest of 2,000
+        individuals", "kill" for "three people were killed", "toll" for "the toll rose to 40".
+        """
+        t = counted
+        if t.dep_ == "pobj" and t.head.head.i != t.head.i:
+            above = t.head.head
+            if above.pos_ in ("NOUN", "PROPN"):
+                return above
+            if above.pos_ in ("VERB", "AUX"):
+                # "rose to 40": what rose
+                subject = _argument(above, _SUBJECT_DEPS)
+                return subject if subject is not None else above
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "attr") and t.head.pos_ in (
+            "VERB",
+            "AUX",
+        ):
+            verb = t.head
+            if t.dep_ == "conj":
+                return self._event(t.head) if t.head.pos_ in ("NOUN", "NUM") else verb
+            if t.dep_ == "attr" or verb.pos_ == "AUX":
+                subject = _argument(verb, _SUBJECT_DEPS)
+                if subject is not None and subject.i != t.i:
+                    return subject
+            return verb
+        if t.dep_ in ("amod",) and t.head.pos_ in ("NOUN",):
+            return t.head
+        return None
+
+    def _measure(
+        self, counted: Token | None, event: Token | None, unit: str
+    ) -> tuple[tuple[str, ...], str]:
+        """Keys of what a figure measures, and the word to show; empty when nothing tells."""
+        words = self.words
+        found: list[str] = []
+        shown = ""
+        # words of the event and of the counted noun, with their compounds ("death toll")
+        candidates: list[Token] = []
+        for token in (event, counted):
+            if token is None:
+                continue
+            candidates.append(token)
+            candidates.extend(c for c in token.children if c.dep_ in ("compound", "amod"))
+        # adjectives after a count: "21 dead", "eleven wounded"
+        for token in candidates:
+            lemma = fold(token.lemma_)
+            label = words.measures.get(stem(lemma)) or words.measures.get(lemma)
+            if label is None:
+                label = words.measures.get(fold(token.text))
+            if label and label not in found:
+                found.append(label)
+                shown = shown or label
+        if found:
+            return tuple(found), shown
+        if counted is not None and fold(counted.lemma_) not in _GENERIC_COUNTED:
+            if counted.is_stop or counted.like_num:
+                return (), ""
+            return (stem(fold(counted.lemma_)),), fold(counted.text)
+        if event is not None and not event.is_stop and event.pos_ in ("NOUN", "VERB"):
+            key = stem(fold(event.lemma_))
+            shown_word = fold(event.text)
+            if counted is not None:
+                return (key,), f"{fold(counted.text)} {shown_word}"
+            return (key,), shown_word
+        if unit:
+            return (), ""
+        return (), ""
+
+    def _is_rate(self, top: Token, counted: Token | None, verb: Token | None) -> bool:
+        """ "50 a day", "3 per cent a year", "thousands of visitors a day" """
+        around = [top, counted, verb]
+        for t in around:
+            if t is None:
+                continue
+            for child in t.children:
+                if fold(child.text) == "per" and child.dep_ == "prep":
+                    return True
+                if child.dep_ == "npadvmod" and fold(child.lemma_) in (
+                    "day",
+                    "week",
+                    "month",
+                    "year",
+                    "hour",
+                ):
+                    return True
+        return False
+
+    def _claim_of(self, top: Token, index_of: dict[int, int]) -> int:
+        t = top
+        for _ in range(8):
+            if t.i in index_of:
+                return index_of[t.i]
+            if t.head.i == t.i:
+                break
+            t = t.head
+        return -1
+
+    def _scope(self, counted: Token | None, event: Token | None) -> tuple[str, ...]:
+        """Time words that tie a figure to its own event ("last year's flood", "the 2019
+        quake", "the previous attack"): such a figure is of another event."""
+        out: list[str] = []
+        for token in (event, counted):
+            if token is None:
+                continue
+            for child in token.subtree:
+                word = fold(child.text)
+                dated = child.ent_type_ == "DATE" and child.i != token.i
+                recent = word in ("previous", "earlier", "last", "former", "past") and (
+                    token.i in (child.head.i, child.head.head.i)
+                )
+                if (dated and (child.is_alpha or child.like_num)) or recent:
+                    out.append(word)
+        return tuple(dict.fromkeys(out))
+
+    # ------------------------------------------------------------------ quotes
+
+    def _quotes(self) -> list[Quote]:
+        out: list[Quote] = []
+        words = self.words
+        for match in _QUOTE_PAIRS.finditer(self.text):
+            group = next(g for g in range(1, 4) if match.group(g) is not None)
+            start, end = match.start(group), match.end(group)
+            body = match.group(group)
+            if len(body.split()) < 3:
+                continue  # a scare-quoted word or a title, not a quote
+            inside = [t for t in self.doc if start <= t.idx < end]
+            outside = [t for t in self.doc if not (start <= t.idx < end)]
+            speaker: tuple[int, int, tuple[str, ...]] | None = None
+            # the reporting verb outside the quote whose subtree holds it
+            for verb in outside:
+                if fold(verb.lemma_) in words.reporting and verb.pos_ == "VERB":
+                    covered = {t.i for t in verb.subtree}
+                    near = any(t.i in covered for t in inside) or any(
+                        t.head.i == verb.i or verb.head.i == t.i for t in inside
+                    )
+                    if near or len(outside) <= 8:
+                        subject = _speaker_of(verb)
+                        if subject is not None and not (start <= subject.idx < end):
+                            s, e = _phrase(subject)
+                            speaker = (s, e, _key_of_phrase(subject))
+                            break
+            out.append(
+                Quote(
+                    words=body,
+                    start=start,
+                    end=end,
+                    speaker=self.text[speaker[0] : speaker[1]] if speaker else "",
+                    speaker_key=speaker[2] if speaker else (),
+                    speaker_start=speaker[0] if speaker else 0,
+                    speaker_end=speaker[1] if speaker else 0,
+                )
+            )
+        return out
+
+
+def read_parsed(doc: Doc, lexicon: Lexicon = DEFAULT_LEXICON) -> Reading:
+    """The claims, figures and quotes of one parsed text."""
+    return _Reader(doc, _words_for(lexicon)).read()
+
+
+_WORDS_CACHE: OrderedDict[int, tuple[Lexicon, _Words]] = OrderedDict()
+
+
+def _words_for(lexicon: Lexicon) -> _Words:
+    found = _WORDS_CACHE.get(id(lexicon))
+    if found is None or found[0] is not lexicon:
+        found = (lexicon, _words(lexicon))
+        _WORDS_CACHE[id(lexicon)] = found
+        while len(_WORDS_CACHE) > 4:
+            _WORDS_CACHE.popitem(last=False)
+    return found[1]
+
+
+# ---------------------------------------------------------------------------- the reader
+
+
+CACHE_FILE = "claims.sqlite3"
+
+
+class ClaimReader:
+    """Reads texts into claims, each distinct text once.
+
+    Holds a bounded in-memory map (text sha256 -> Reading) and, when given a folder, an
+    SQLite cache across runs. The parser is loaded only for texts found in neither.
+
+    Args:
+        cache_dir: folder of the disk cache, None for none.
+        max_items: readings kept in memory.
+    """
+
+    def __init__(self, *, cache_dir: Path | None = None, max_items: int = 100_000) -> None:
+        self.cache_dir = cache_dir
+        self.max_items = max_items
+        self._memory: OrderedDict[str, Reading] = OrderedDict()
+
+    def read(self, texts: Sequence[str], lexicon: Lexicon = DEFAULT_LEXICON) -> list[Reading]:
+        """The reading of each text, in order. Readings under a custom lexicon are not kept:
+        they differ from the default's."""
+        if lexicon is not DEFAULT_LEXICON:
+            from .parse import parse
+
+            return [read_parsed(doc, lexicon) for doc in parse(list(texts))]
+        keys = [_digest(t) for t in texts]
+        missing = {k: t for k, t in zip(keys, texts, strict=True) if k not in self._memory}
+        if missing and self.cache_dir is not None:
+            for k, reading in self._read_disk(list(missing)).items():
+                self._remember(k, reading)
+                missing.pop(k, None)
+        if missing:
+            from .parse import parse
+
+            fresh: dict[str, Reading] = {}
+            order = list(missing)
+            for k, doc in zip(order, parse([missing[k] for k in order]), strict=True):
+                fresh[k] = read_parsed(doc)
+            for k, reading in fresh.items():
+                self._remember(k, reading)
+            if self.cache_dir is not None:
+                self._write_disk(fresh)
+        return [self._memory[k] for k in keys]
+
+    def _remember(self, key: str, reading: Reading) -> None:
+        self._memory[key] = reading
+        self._memory.move_to_end(key)
+        while len(self._memory) > self.max_items:
+            self._memory.popitem(last=False)
+
+    # ------------------------------------------------------------------ disk cache
+
+    def _connect(self) -> sqlite3.Connection | None:
+        assert self.cache_dir is not None
+        try:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.cache_dir / CACHE_FILE, timeout=5.0)
+            db.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, value TEXT)")
+            return db
+        except (OSError, sqlite3.Error):
+            return None  # the cache only saves time: no cache, not an error
+
+    def _read_disk(self, keys: list[str]) -> dict[str, Reading]:
+        db = self._connect()
+        if db is None:
+            return {}
+        found: dict[str, Reading] = {}
+        try:
+            with db:
+                for start in range(0, len(keys), 500):
+                    chunk = keys[start : start + 500]
+                    marks = ",".join("?" * len(chunk))
+                    rows = db.execute(
+                        f"SELECT key, value FROM claims WHERE key IN ({marks})",
+                        [_disk_key(k) for k in chunk],
+                    ).fetchall()
+                    for key, value in rows:
+                        try:
+                            found[key.rsplit(":", 1)[1]] = _from_json(json.loads(value))
+                        except (ValueError, KeyError, TypeError):
+                            continue
+        except sqlite3.Error:
+            return {}
+        finally:
+            db.close()
+        return found
+
+    def _write_disk(self, readings: dict[str, Reading]) -> None:
+        db = self._connect()
+        if db is None:
+            return
+        try:
+            with db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO claims (key, value) VALUES (?, ?)",
+                    [
+                        (_disk_key(k), json.dumps(dataclasses.asdict(r), separators=(",", ":")))
+                        for k, r in readings.items()
+                    ],
+                )
+        except sqlite3.Error:
+            pass
+        finally:
+            db.close()
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _extractor_key() -> str:
+    """Names this extractor in the disk cache: its version, the model's digest and its own
+    code's digest, so a changed rule never reads stale claims."""
+    from .parse import PARSER_KEY
+
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    return f"v{CLAIMS_VERSION}:{PARSER_KEY}:{code}"
+
+
+def _disk_key(digest: str) -> str:
+    return f"{_extractor_key()}:{digest}"
+
+
+def _from_json(data: dict[str, Any]) -> Reading:
+    def tuples(value: Any) -> Any:
+        return tuple(value) if isinstance(value, list) else value
+
+    def claim(c: dict[str, Any]) -> Claim:
+        fields = {k: tuples(v) for k, v in c.items()}
+        fields["times"] = tuple(TimeRef(**t) for t in c["times"])
+        return Claim(**fields)
+
+    def figure(f: dict[str, Any]) -> Figure:
+        return Figure(**{k: tuples(v) for k, v in f.items()})
+
+    def quote(q: dict[str, Any]) -> Quote:
+        return Quote(**{k: tuples(v) for k, v in q.items()})
+
+    return Reading(
+        claims=tuple(claim(c) for c in data["claims"]),
+        figures=tuple(figure(f) for f in data["figures"]),
+        quotes=tuple(quote(q) for q in data["quotes"]),
+    )
+
+
+def default_cache_dir() -> Path:
+    """The claims cache folder: the same as the embeddings' (``PARALLAX_CACHE_DIR``, else the
+    user's cache folder)."""
+    from .semantic import default_cache_dir as folder
+
+    return folder()
+
+
+__all__ = [
+    "CLAIMS_VERSION",
+    "Claim",
+    "ClaimReader",
+    "Figure",
+    "Quote",
+    "Reading",
+    "TimeRef",
+    "default_cache_dir",
+    "read_parsed",
+]

@@ -1,0 +1,124 @@
+"""The claim layer: predicates, negation, modality, speakers and figures from the parse.
+
+Sentences are made up (none from the seeds); each names the shape it checks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from alignment.claims import ClaimReader, Reading
+from alignment.parse import PARSER_SHA256, ParserError, model_folder, verify
+
+
+@pytest.fixture(scope="module")
+def read() -> object:
+    reader = ClaimReader()
+
+    def one(text: str) -> Reading:
+        return reader.read([text])[0]
+
+    return one
+
+
+def _claim(reading: Reading, predicate: str):  # type: ignore[no-untyped-def]
+    found = [c for c in reading.claims if c.predicate == predicate]
+    assert found, f"no claim {predicate!r} in {[c.predicate for c in reading.claims]}"
+    return found[0]
+
+
+def test_each_number_binds_to_its_own_event(read) -> None:  # type: ignore[no-untyped-def]
+    r = read("Three people were killed and eleven wounded in the blast, police said.")
+    by_value = {f.low: f for f in r.figures}
+    assert by_value[2.55].measure == ("deaths",)
+    assert by_value[10.55].measure == ("injuries",)
+
+
+def test_part_and_total(read) -> None:  # type: ignore[no-untyped-def]
+    r = read("312 of 450 members voted for the motion.")
+    roles = sorted((f.role, round(f.low)) for f in r.figures)
+    assert roles == [("part", 312), ("total", 450)]
+    part = next(f for f in r.figures if f.role == "part")
+    assert part.total == 450
+
+
+def test_rate_and_share(read) -> None:  # type: ignore[no-untyped-def]
+    assert read("Thousands of visitors a day come to the old square.").figures[0].role == "rate"
+    assert read("The party won 52% of the vote.").figures[0].role == "share"
+
+
+def test_figure_of_another_event_is_scoped(read) -> None:  # type: ignore[no-untyped-def]
+    r = read("Last year's flood killed 12 people in the valley.")
+    assert r.figures
+    assert "last" in r.figures[0].scope
+    assert read("The flood killed 40 people in the valley.").figures[0].scope == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "negated"),
+    [
+        ("The company has not yet signed the deal.", "sign", True),
+        ("The company signed the deal on Friday.", "sign", False),
+        ("No one has claimed the bombing.", "claim", True),
+        ("The group claimed responsibility for the bombing.", "claim", False),
+        ("The ministry denied reports that it had offered a pardon.", "offer", True),
+        ("Smith was never the club's captain.", "captain", True),
+        ("Jones was captain under Smith.", "captain", False),
+        ("The mayor refused to sign the order.", "sign", True),
+    ],
+)
+def test_negation(read, text: str, predicate: str, negated: bool) -> None:  # type: ignore[no-untyped-def]
+    assert _claim(read(text), predicate).negated is negated
+
+
+def test_hedged_and_conditional(read) -> None:  # type: ignore[no-untyped-def]
+    assert _claim(read("It is unclear whether officials offered a deal."), "offer").hedged
+    assert _claim(read("Officials may have offered a deal."), "offer").hedged
+    assert _claim(read("The plant would close if sales fall."), "close").conditional
+    assert not _claim(read("Officials offered a deal."), "offer").hedged
+
+
+def test_speaker_is_the_subject_of_the_reporting_verb(read) -> None:  # type: ignore[no-untyped-def]
+    r = read("Monday's memo to the remaining staff said the plant would close.")
+    assert _claim(r, "close").speaker == "Monday's memo to the remaining staff"
+    r = read("The bridge will reopen in May, the transport minister said.")
+    assert _claim(r, "reopen").speaker == "the transport minister"
+
+
+def test_quote_and_its_speaker(read) -> None:  # type: ignore[no-untyped-def]
+    r = read('"We will not raise taxes on working families," the finance minister said.')
+    assert [q.words.rstrip(",") for q in r.quotes] == [
+        "We will not raise taxes on working families"
+    ]
+    assert r.quotes[0].speaker == "the finance minister"
+
+
+def test_offsets_slice_the_text(read) -> None:  # type: ignore[no-untyped-def]
+    text = "About 300 workers walked out on Tuesday, the union said."
+    r = read(text)
+    for f in r.figures:
+        assert text[f.start : f.end] == "About 300"
+    assert sorted(text[c.start : c.end] for c in r.claims) == ["said", "walked"]
+    moved = r.shifted(10)
+    assert moved.figures[0].start == r.figures[0].start + 10
+
+
+def test_disk_cache_gives_the_same_reading(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = "Rescuers pulled 14 survivors from the rubble on Sunday."
+    first = ClaimReader(cache_dir=tmp_path).read([text])[0]
+    assert (tmp_path / "claims.sqlite3").exists()
+    again = ClaimReader(cache_dir=tmp_path).read([text])[0]
+    assert again == first
+
+
+def test_changed_model_file_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    folder = model_folder()
+    verify(folder)  # the installed model is the pinned one
+    fake = tmp_path / "model"
+    for name in PARSER_SHA256:
+        target = fake / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes((folder / name).read_bytes())
+    (fake / "parser" / "model").write_bytes(b"not the weights")
+    with pytest.raises(ParserError, match="parser/model"):
+        verify(fake)
