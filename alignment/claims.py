@@ -33,9 +33,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .conflicts.lexicon import DEFAULT_LEXICON, Lexicon
-from .conflicts.numbers import parse_quantities
+from .lexicon import DEFAULT_LEXICON, Lexicon
 from .normalize import fold, stem
+from .quantities import parse_quantities
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -129,6 +129,11 @@ class Claim:
         limited: bounded in time ("since the vote", "not yet"): a denial that does not
             reach earlier events.
         reporting: the predicate is a reporting verb ("said"): it credits, it claims nothing.
+        declares: the predicate is a verb of saying, whatever its complement ("the council
+            proclaimed Maduro the winner"): its subject is the party that claims.
+        absent: key of a thing the claim says does not exist or did not happen ("no fire
+            broke out": "fire"; "without meetings": "meet"), "" otherwise.
+        denied_by: the claim is negated by a denial verb above it ("denied offering").
         speaker: who the sentence credits the claim to (phrase as written), "" for the source.
         speaker_key: lemmas of the speaker's head and names.
         times: time expressions bound to this claim.
@@ -151,6 +156,9 @@ class Claim:
     conditional: bool = False
     limited: bool = False
     reporting: bool = False
+    declares: bool = False
+    absent: str = ""
+    denied_by: str = ""
     speaker: str = ""
     speaker_key: tuple[str, ...] = ()
     times: tuple[TimeRef, ...] = ()
@@ -209,6 +217,32 @@ def _shift(item: Any, offset: int) -> Any:
     return dataclasses.replace(item, **changes)
 
 
+def _shared(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    return bool(set(x) & set(y))
+
+
+def same_claim(x: Claim, y: Claim) -> bool:
+    """Whether two claims (of two sources) tell one predication, whatever their polarity:
+    the same predicate key with arguments that agree (a shared word in the subject or the
+    object, and no two subjects or objects that share nothing: "Smith was never captain"
+    says nothing of "Jones was captain"); or one says a thing did not exist ("no fire",
+    "without meetings") and the other has that thing as its predicate or an argument."""
+    for absent, other in ((x.absent, y), (y.absent, x)):
+        if absent and absent in (other.key, other.subject, other.object):
+            holder = x if absent == x.absent else y
+            if (not holder.subject and not holder.object) or holder.key != other.key:
+                return True
+    if x.key != y.key:
+        return False
+    subjects = bool(x.subject_words and y.subject_words)
+    if subjects and not _shared(x.subject_words, y.subject_words):
+        return False
+    objects = bool(x.object_words and y.object_words)
+    if objects and not _shared(x.object_words, y.object_words):
+        return False
+    return subjects or objects
+
+
 # ---------------------------------------------------------------------------- word lists
 
 
@@ -218,10 +252,12 @@ class _Words:
 
     hedges: frozenset[str]
     irrealis: frozenset[str]
+    irrealis_phrases: tuple[tuple[str, ...], ...]
     denials: frozenset[str]
     reporting: frozenset[str]
     claim_nouns: frozenset[str]
     synonyms: dict[str, str]
+    antonyms: dict[str, str]
     measures: dict[str, str]
 
 
@@ -238,13 +274,20 @@ def _words(lexicon: Lexicon) -> _Words:
         for word in group:
             measures.setdefault(stem(fold(word)), group[0])
             measures.setdefault(fold(word), group[0])
+    antonyms: dict[str, str] = {}
+    for pair in (*lexicon.antonyms, *lexicon.negative_words):
+        word, _, base = pair.partition(":")
+        if word and base and " " not in word:
+            antonyms[stem(fold(word))] = synonyms.get(stem(fold(base)), stem(fold(base)))
     return _Words(
         hedges=singles(lexicon.hedges),
         irrealis=singles(lexicon.irrealis),
+        irrealis_phrases=tuple(tuple(fold(w).split()) for w in lexicon.irrealis if " " in w),
         denials=singles(lexicon.denials) | {"deny", "reject", "dismiss", "refute", "rebut"},
         reporting=singles(lexicon.reporting_verbs),
         claim_nouns=singles(lexicon.claim_nouns),
         synonyms=synonyms,
+        antonyms=antonyms,
         measures=measures,
     )
 
@@ -252,13 +295,15 @@ def _words(lexicon: Lexicon) -> _Words:
 # Determiners and pronouns that negate their noun phrase ("no one claimed", "no fire").
 _NEGATIVE_HEADS = frozenset({"no", "none", "nobody", "nothing", "neither", "nowhere", "never"})
 # Words that bound a claim in time: "no offers since the vote", "not yet signed".
-_LIMITS = frozenset({"since", "yet", "so far", "until"})
+_LIMITS = frozenset({"since", "until"})
 # Nouns that count people or things in general: what they count is told by the verb above.
 _GENERIC_COUNTED = frozenset(
     """people persons person individuals individual civilians residents citizens protesters
     protestors demonstrators dissidents activists children adults men women others victims
     members workers students soldiers troops officers staff those more""".split()  # noqa: SIM905
 )
+# Verbs that say a thing happened: "meetings were held", "talks took place".
+_EXISTENCE = frozenset({"hold", "take", "happen", "occur", "be", "convene", "exist", "break"})
 # Clause dependencies: a token with one of these heads a clause of its own.
 _CLAUSE_DEPS = frozenset(
     {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "csubj", "csubjpass"}
@@ -404,6 +449,21 @@ class _Reader:
         predicates = [t for t in self.doc if _is_predicate(t)]
         index_of = {t.i: k for k, t in enumerate(predicates)}
         claims = [self._claim(t) for t in predicates]
+        # a clause under a hedged or hypothetical one is as uncertain: "unclear whether they
+        # offered him amnesty for ceding power"
+        for k, token in enumerate(predicates):
+            for above in token.ancestors:
+                j = index_of.get(above.i)
+                if j is None or claims[j].reporting:
+                    continue
+                if claims[j].hedged or claims[j].conditional:
+                    claims[k] = dataclasses.replace(
+                        claims[k],
+                        hedged=claims[k].hedged or claims[j].hedged,
+                        conditional=claims[k].conditional or claims[j].conditional,
+                    )
+                    break
+        claims.extend(self._absences())
         figures = self._figures(predicates, index_of)
         quotes = self._quotes()
         return Reading(tuple(claims), tuple(figures), tuple(quotes))
@@ -433,14 +493,25 @@ class _Reader:
         own = _own_subtree(verb)
         negation = self._negation(verb, subject, obj)
         hedged, conditional = self._modality(verb, own)
-        limited = any(fold(t.text) in _LIMITS for t in own) or any(
-            fold(t.text) == "yet" for t in verb.children
-        )
+        limited = any(fold(t.text) in _LIMITS and t.dep_ == "prep" for t in own)
         speaker = self._speaker(verb)
         times = tuple(TimeRef(self.text[s:e], s, e) for s, e in self._times_of(verb, own))
+        key = _key(predicate_token, words)
+        if key in words.antonyms:
+            # "lost" states the opposite of "won": the same claim, the other polarity
+            key = words.antonyms[key]
+            if negation is None:
+                negation = (
+                    predicate_token.idx,
+                    predicate_token.idx + len(predicate_token.text),
+                    "",
+                    "",
+                )
+            else:
+                negation = None
         return Claim(
             predicate=lemma,
-            key=_key(predicate_token, words),
+            key=key,
             start=predicate_token.idx,
             end=predicate_token.idx + len(predicate_token.text),
             subject=_key(subject, words) if subject is not None else "",
@@ -450,10 +521,13 @@ class _Reader:
             subject_span=_phrase(subject) if subject is not None else (0, 0),
             object_span=_phrase(obj) if obj is not None else (0, 0),
             negated=negation is not None,
-            negation=negation or (0, 0),
+            negation=negation[:2] if negation else (0, 0),
+            absent=negation[2] if negation else "",
+            denied_by=negation[3] if negation else "",
             hedged=hedged,
             conditional=conditional,
             limited=limited,
+            declares=lemma in words.reporting,
             reporting=(
                 (lemma in words.reporting or lemma in words.denials)
                 and any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children)
@@ -467,34 +541,39 @@ class _Reader:
 
     def _negation(
         self, verb: Token, subject: Token | None, obj: Token | None
-    ) -> tuple[int, int] | None:
-        """Offsets of what negates the clause, or None."""
+    ) -> tuple[int, int, str, str] | None:
+        """What negates the clause: its offsets, the key of a thing said not to exist ("no
+        fire"), and the denial verb's lemma when a denial negates it; None when nothing."""
+
+        def at(t: Token, absent: str = "", denial: str = "") -> tuple[int, int, str, str]:
+            return t.idx, t.idx + len(t.text), absent, denial
+
         for child in verb.children:
             if child.dep_ == "neg":
-                return child.idx, child.idx + len(child.text)
+                return at(child)
         # an auxiliary's negation: "did not", "has never"
         for child in verb.children:
             if child.dep_ in ("aux", "auxpass"):
                 for grand in child.children:
                     if grand.dep_ == "neg":
-                        return grand.idx, grand.idx + len(grand.text)
+                        return at(grand)
         for argument in (subject, obj):
             negative = _negative_phrase(argument)
-            if negative is not None:
-                return negative.idx, negative.idx + len(negative.text)
+            if negative is not None and argument is not None:
+                thing = "" if negative.i == argument.i else _key(argument, self.words)
+                return at(negative, thing)
         # "failed to reach", "refused to sign"
         head = verb.head
         if verb.dep_ == "xcomp" and fold(head.lemma_) in ("fail", "refuse", "decline"):
-            return head.idx, head.idx + len(head.text)
-        # a denial above the clause: "denied offering", "denied reports that it offered",
-        # "rejected claims of"; "without meetings" works through the noun's own claim
+            return at(head)
+        # a denial above the clause: "denied offering", "denied reports that it offered"
         t = verb
         for _ in range(4):
             if t.head.i == t.i:
                 break
             parent = t.head
             if fold(parent.lemma_) in self.words.denials and parent.i != verb.i:
-                return parent.idx, parent.idx + len(parent.text)
+                return at(parent, "", fold(parent.lemma_))
             if parent.pos_ == "NOUN" and fold(parent.lemma_) in self.words.claim_nouns:
                 t = parent
                 continue
@@ -504,9 +583,50 @@ class _Reader:
             break
         return None
 
+    def _absences(self) -> list[Claim]:
+        """Things said not to have happened, told without a verb of their own: "talks
+        without any in-person meetings", "with no injuries"."""
+        out = []
+        for prep in self.doc:
+            if prep.dep_ != "prep" or fold(prep.text) not in ("without", "with"):
+                continue
+            noun = _argument(prep, frozenset({"pobj"}))
+            if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if fold(prep.text) == "with" and _negative_phrase(noun) is None:
+                continue
+            key = _key(noun, self.words)
+            hedged, conditional = self._modality(noun, [noun])
+            out.append(
+                Claim(
+                    predicate=fold(noun.lemma_),
+                    key=key,
+                    start=noun.idx,
+                    end=noun.idx + len(noun.text),
+                    subject_words=_content_keys(noun.subtree, self.words),
+                    negated=True,
+                    negation=(prep.idx, prep.idx + len(prep.text)),
+                    absent=key,
+                    hedged=hedged,
+                    conditional=conditional,
+                    words=_content_keys(noun.subtree, self.words),
+                )
+            )
+        return out
+
     def _modality(self, verb: Token, own: list[Token]) -> tuple[bool, bool]:
         words = self.words
         hedged = conditional = False
+        # a phrase of the lexicon right before the clause or a preposition above it: "in
+        # exchange for ceding power", "in order to win"
+        for t in [verb, *list(verb.ancestors)[:3]]:
+            if t.dep_ not in ("pcomp", "pobj", "xcomp", "advcl", "prep") and t.i != verb.i:
+                break
+            left = fold(self.text[max(0, t.idx - 40) : t.idx]).split()
+            for phrase in words.irrealis_phrases:
+                n = len(phrase)
+                if tuple(left[-n:]) == phrase or tuple(left[-n + 1 :] + [fold(t.text)]) == phrase:
+                    conditional = True
         for child in verb.children:
             lemma = fold(child.lemma_)
             text = fold(child.text)
@@ -606,7 +726,22 @@ class _Reader:
                 else:
                     break
             counted, role, total = self._counted(top, quantities, q)
-            event = self._event(counted if counted is not None else top)
+            anchor = top
+            # "65% to 30%": a figure that modifies another is bound where that one is
+            while counted is None and anchor.dep_ == "quantmod" and anchor.head.i != anchor.i:
+                anchor = anchor.head
+                while (
+                    anchor.head.i != anchor.i
+                    and anchor.dep_ in ("nummod", "compound")
+                    and (
+                        anchor.head.like_num
+                        or anchor.head.pos_ in ("NUM", "SYM")
+                        or anchor.head.text == "%"
+                    )
+                ):
+                    anchor = anchor.head
+                counted, _, _ = self._counted(anchor, quantities, q)
+            event = self._event(counted if counted is not None else anchor)
             measure, label = self._measure(counted, event, q.unit)
             if not measure:
                 continue
@@ -1026,6 +1161,13 @@ def _from_json(data: dict[str, Any]) -> Reading:
     )
 
 
+@lru_cache(maxsize=1)
+def default_reader() -> ClaimReader:
+    """The process's reader: bounded, in memory only (callers that want the disk cache pass
+    their own ``ClaimReader`` to ``align``)."""
+    return ClaimReader(max_items=50_000)
+
+
 def default_cache_dir() -> Path:
     """The claims cache folder: the same as the embeddings' (``PARALLAX_CACHE_DIR``, else the
     user's cache folder)."""
@@ -1043,5 +1185,7 @@ __all__ = [
     "Reading",
     "TimeRef",
     "default_cache_dir",
+    "default_reader",
     "read_parsed",
+    "same_claim",
 ]

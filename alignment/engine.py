@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -11,20 +10,10 @@ from scipy import sparse
 
 from .articles import article_similarities, doc_gate, events
 from .boilerplate import is_address
-from .claims import ClaimReader, Reading
+from .claims import ClaimReader, Figure, Reading, default_reader
 from .config import AlignConfig
-from .conflicts import (
-    DEFAULT_LEXICON,
-    Lexicon,
-    Measured,
-    Side,
-    clear_cache,
-    comparable,
-    figures,
-    find_conflicts,
-    is_hedged,
-    same_figure,
-)
+from .conflicts import DEFAULT_LEXICON, Lexicon, Side, find_conflicts, is_hedged
+from .conflicts.figures import comparable, same_party, same_value
 from .grouping import build_groups
 from .model import Alignment, Document, Group, Pair, Passage, Sentence, short_ids
 from .neighbours import neighbour_evidence, second_order
@@ -87,7 +76,7 @@ def align(
             lists of passage texts, returns similarities in [0, 1] that are mixed into the
             lexical score with ``config.semantic_weight``.
         claims: reads sentences into claims (``claims.ClaimReader``); give one with a disk
-            cache to spare the parser on the next run. By default, one for this call only.
+            cache to spare the parser on the next run. By default, the process's in-memory one.
 
     Returns:
         The alignment: every sentence in exactly one passage, links, groups and conflicts.
@@ -119,7 +108,7 @@ def align(
     units = [_Unit(d, i, i) for d in range(n_docs) for i, ok in enumerate(alignable[d]) if ok]
     report("claims", 0.1)
     lexicon = _lexicon(config)
-    readings = _read_claims(docs, sentences, alignable, claims or ClaimReader(), lexicon)
+    readings = _read_claims(docs, sentences, alignable, claims or default_reader(), lexicon)
     report("weights", 0.2)
     unit_tokens = [tokens[u.doc][u.first] for u in units]
     unit_docs = np.asarray([u.doc for u in units], dtype=np.int64)
@@ -184,8 +173,7 @@ def align(
         sentence_keys,
         gate,
         blocking,
-        labels,
-        lexicon,
+        readings,
         config,
         scorer,
         top_k,
@@ -227,8 +215,8 @@ def align(
             continue  # a link the grouping refused: not part of any fact
         pa, pb = result[a], result[b]
         conflicts = find_conflicts(
-            _side(docs, pa, labels),
-            _side(docs, pb, labels),
+            _side(docs, pa, labels, readings),
+            _side(docs, pb, labels, readings),
             lexicon=lexicon,
             loose=s < config.number_similarity,
         )
@@ -236,7 +224,6 @@ def align(
             Pair(a=a, b=b, similarity=round(min(1.0, max(0.0, s)), 4), group=g, conflicts=conflicts)
         )
 
-    clear_cache()
     pairs_by_group: list[list[int]] = [[] for _ in groups_members]
     for k, pair in enumerate(pair_values):
         pairs_by_group[pair.group].append(k)
@@ -294,8 +281,7 @@ def _score_pairs(
     sentence_keys: list[str],
     gate: np.ndarray,
     blocking: np.ndarray | None,
-    labels: Sequence[str],
-    lexicon: Lexicon,
+    readings: tuple[tuple[Reading, ...], ...],
     config: AlignConfig,
     scorer: Callable[[list[str], list[str]], np.ndarray] | None,
     top_k: int,
@@ -317,7 +303,7 @@ def _score_pairs(
     la, lb, scores = _max_merge(
         (la, lb, scores), (clause_a, clause_b, clause_score * config.clause_weight)
     )
-    (ma, mb), rivals = _measure_pairs(docs, sentences, passages_units, labels, lexicon)
+    (ma, mb), rivals = _measure_pairs(passages_units, readings)
     if ma.size and config.measure_boost > 0:
         base = _combined(passage_matrix, passage_matrix, ma, mb, passage_keys, passage_keys, config)
         base *= gate[passage_docs[ma], passage_docs[mb]]
@@ -450,49 +436,44 @@ def _clause_scores(
 # A measure shared by more passages than this is too common to tell one fact (and would
 # cost a quadratic number of pairs).
 _MEASURE_LIMIT = 300
-_HAS_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|score)\b",
-    re.IGNORECASE,
-)
 
 
 def _measure_pairs(
-    docs: Sequence[Document],
-    sentences: tuple[tuple[Sentence, ...], ...],
-    runs: list[_Unit],
-    labels: Sequence[str],
-    lexicon: Lexicon,
+    runs: list[_Unit], readings: tuple[tuple[Reading, ...], ...]
 ) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
-    """Pairs of passages (a < b, different sources) that give a figure for the same measure,
-    claimed by the same party: "the arrest of approximately 2,000" and "arresting over 2,400
-    dissidents" tell one fact in few shared words, and it is the fact a reader must compare.
-    Also, apart, the pairs whose figures for a measure are claimed by two named, different
-    parties and never by the same one: the opposition's count and the council's count are two
-    claims, each reported correctly, not one fact told twice.
+    """Pairs of passages (a < b, different sources) that give a figure for the same quantity
+    (the claim layer's measure, unit and role), claimed by the same party: "the arrest of
+    approximately 2,000" and "arresting over 2,400 dissidents" tell one fact in few shared
+    words, and it is the fact a reader must compare. Also, apart, the pairs whose figures for
+    a quantity are claimed by two named, different parties and never by the same one: the
+    opposition's count and the council's count are two claims, each reported correctly, not
+    one fact told twice.
     """
-    by_measure: dict[tuple[str, str], list[tuple[int, Measured]]] = {}
+    by_measure: dict[tuple[str, str, str], list[tuple[int, Figure, tuple[str, ...]]]] = {}
     for k, run in enumerate(runs):
-        text = _text(docs, run, sentences)
-        if not _HAS_NUMBER.search(text):
-            continue
-        side = Side(doc=run.doc, label=labels[run.doc], text=text, offset=0)
-        for figure in figures(side, lexicon):
-            for key in figure.keys:
-                by_measure.setdefault((figure.quantity.unit, key), []).append((k, figure))
+        reading = Reading.joined(readings[run.doc][run.first : run.last + 1])
+        for figure in reading.figures:
+            claim = reading.claims[figure.claim] if figure.claim >= 0 else None
+            if claim is not None and (claim.hedged or claim.conditional or claim.negated):
+                continue
+            party = claim.speaker_key if claim is not None else ()
+            for key in figure.measure:
+                by_measure.setdefault((figure.unit, key, figure.role), []).append(
+                    (k, figure, party)
+                )
     found: set[tuple[int, int]] = set()
     rival: set[tuple[int, int]] = set()
     for members in by_measure.values():
         if len(members) > _MEASURE_LIMIT:
             continue
-        for i, (ka, fa) in enumerate(members):
-            for kb, fb in members[i + 1 :]:
-                if runs[ka].doc == runs[kb].doc:
+        for i, (ka, fa, pa) in enumerate(members):
+            for kb, fb, pb in members[i + 1 :]:
+                if runs[ka].doc == runs[kb].doc or not comparable(fa, fb):
                     continue
                 pair = (min(ka, kb), max(ka, kb))
-                if comparable(fa, fb) or same_figure(fa, fb):
+                if same_party(pa, pb) or same_value(fa, fb):
                     found.add(pair)
-                elif fa.claimant is not None and fb.claimant is not None:
+                else:
                     rival.add(pair)
     return _as_arrays(sorted(found)), _as_arrays(sorted(rival - found))
 
@@ -633,9 +614,21 @@ def _text(
     return docs[unit.doc].text[sents[unit.first].start : sents[unit.last].end]
 
 
-def _side(docs: Sequence[Document], p: Passage, labels: Sequence[str]) -> Side:
+def _side(
+    docs: Sequence[Document],
+    p: Passage,
+    labels: Sequence[str],
+    readings: tuple[tuple[Reading, ...], ...],
+) -> Side:
     doc = docs[p.doc]
-    return Side(doc=p.doc, label=labels[p.doc], text=doc.text[p.start : p.end], offset=p.start)
+    return Side(
+        doc=p.doc,
+        label=labels[p.doc],
+        text=doc.text[p.start : p.end],
+        offset=p.start,
+        reading=Reading.joined(readings[p.doc][p.first : p.last + 1]),
+        published=getattr(doc, "published", None),
+    )
 
 
 def _lexicon(config: AlignConfig) -> Lexicon:

@@ -27,7 +27,16 @@ def short_ids(ids: Sequence[str]) -> tuple[str, ...]:
 
 
 GroupStatus = Literal["agree", "conflict", "unique"]
-ConflictKind = Literal["number", "negation", "time", "attribution"]
+ConflictKind = Literal["number", "negation", "time", "quote", "attribution", "differs"]
+# Every kind, strongest first: ``differs`` is graded (compatible but different figures).
+CONFLICT_KINDS: tuple[ConflictKind, ...] = (
+    "number",
+    "negation",
+    "time",
+    "quote",
+    "attribution",
+    "differs",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +130,8 @@ class Conflict:
     """A reason to think two linked passages contradict each other.
 
     Attributes:
-        kind: number, negation, time or attribution (attribution is the weakest).
+        kind: one of ``CONFLICT_KINDS``, strongest first; ``differs`` is the graded kind
+            (figures that can both hold but are not the same).
         spans: the conflicting characters, in both passages' documents.
         reason: one line a person can read.
     """

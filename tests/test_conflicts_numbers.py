@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from alignment.conflicts import Side, find_conflicts
-from alignment.conflicts.numbers import parse_quantities
+from alignment.quantities import parse_quantities
 
 
 def one(text: str):

@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 
 from alignment.conflicts import DEFAULT_LEXICON, Lexicon, Side, find_conflicts, is_hedged
-from alignment.conflicts.polarity import polarity_marks
-from alignment.conflicts.text import compile_lexicon, stem, tokenize
 
 
 def negations(a: str, b: str, lexicon: Lexicon | None = None):
@@ -275,36 +273,6 @@ MUST_NOT_FIRE = [
 def test_negation_does_not_fire(a, b):
     assert negations(a, b) == []
     assert negations(b, a) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "negated", "affirmed"),
-    [
-        ("They did not raise taxes.", {"raise", "tax"}, set()),
-        ("They denied that taxes rose.", {"taxes", "rose"}, set()),
-        ("Taxes rose, but wages did not.", set(), {"taxes", "rose", "wages"}),
-        ("They refused to raise taxes.", {"raise", "tax"}, set()),
-        ("They declined to comment.", {"comment"}, set()),
-        ("It is not the first time taxes rose.", set(), {"taxes", "rose"}),
-        ("Not only taxes rose.", set(), {"taxes", "rose"}),
-    ],
-)
-def test_polarity_marks(text, negated, affirmed):
-    marks, _ = polarity_marks(tokenize(text), compile_lexicon(DEFAULT_LEXICON))
-    said = {m.key for m in marks if not m.hedged and not m.negated}
-    denied = {m.key for m in marks if not m.hedged and m.negated}
-    assert denied >= {stem(w) for w in negated}
-    assert said >= {stem(w) for w in affirmed}
-    assert not denied & {stem(w) for w in affirmed}
-
-
-def test_hedged_clause_marks_are_hedged():
-    tokens = tokenize("It remains unclear whether officials offered 300 pardons.")
-    marks, flags = polarity_marks(tokens, compile_lexicon(DEFAULT_LEXICON))
-    assert {m.key for m in marks if m.hedged} >= {"official", "offer", "amnesty"}
-    figure = next(k for k, t in enumerate(tokens) if t.text == "300")
-    assert flags[figure]  # the number rule skips it
-    assert not flags[0]
 
 
 def test_lexicon_extends_denials():

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from alignment.conflicts import same_figure
-from alignment.conflicts.numbers import Measured, Quantity
 from alignment.normalize import content_tokens, fold, stem
 
 
@@ -45,13 +43,3 @@ def test_names_and_numbers_are_flagged_after_folding():
     assert ("2000", True) in tokens
     assert ("caraca", True) in tokens or ("caracas", True) in tokens
     assert ("arrest", False) in tokens
-
-
-def _figure(low: float, high: float, claimant: object = None) -> Measured:
-    quantity = Quantity(low=low, high=high, unit="%", start=0, end=3, first=0, last=0)
-    return Measured(quantity, frozenset({"vote"}), {}, claimant, 0)  # type: ignore[arg-type]
-
-
-def test_one_figure_from_two_parties_is_the_same_figure():
-    assert same_figure(_figure(50.0, 52.0), _figure(52.0, 52.0))
-    assert not same_figure(_figure(65.0, 65.0), _figure(52.0, 52.0))

@@ -1,50 +1,40 @@
-"""Contradictions between two linked passages: numbers, negation, time, attribution.
+"""Contradictions between two linked passages, read from their claims.
 
-``find_conflicts(a, b)`` reads both passages once (tokens, who claims what, polarity, figures,
-time expressions, quotes) and runs four rules, each in its own module:
+``find_conflicts(a, b)`` compares the claim layer's reading of both passages (``claims.py``:
+predicates with their arguments, polarity and modality, figures bound to what they count,
+times bound to claims, quotes with speakers) and runs one rule per kind, each in its own
+module:
 
-- ``numbers``: the same quantity reported differently ("about 2,000" against "over 2,400").
-- ``polarity``: a claim and its denial ("has not offered amnesty" against "offered amnesty").
-- ``time``: the same event at different times ("in June" against "last year").
-- ``attribution``: the same quote credited to different speakers (the weakest kind).
+- ``figures``: ``number``, the same quantity with figures that cannot both hold ("21"
+  against "at least two dozen"); ``differs``, graded: compatible but not the same ("at least
+  40" against "43").
+- ``negation``: one claim and its negation ("has not signed the deal" / "signed the deal").
+- ``time``: one claim placed at incompatible times (resolved against publication dates).
+- ``quotes``: ``quote``, one speaker's quote told with words dropped or changed;
+  ``attribution``, the same words credited to different speakers.
 
-Hedged statements ("it remains unclear whether ...") contradict nothing. All rules are word
-lists and parse patterns from ``Lexicon``; pass ``lexicon=DEFAULT_LEXICON.extended(...)`` to
-add words.
+Hedged, conditional and reported-speech claims contradict nothing. Word lists (hedges,
+denials, reporting verbs, measures) come from ``Lexicon``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Conflict
-from .attribution import QuoteSide, attribution_conflicts, claimants, find_quotes
-from .lexicon import DEFAULT_LEXICON, Lexicon
-from .numbers import (
-    Measured,
-    NumberSide,
-    comparable,
-    measured,
-    number_conflicts,
-    parse_quantities,
-    same_figure,
-)
-from .polarity import (
-    PolaritySide,
-    clause_ids,
-    name_keys,
-    negation_conflicts,
-    past_sentences,
-    polarity_marks,
-)
-from .text import Compiled, compile_lexicon, tokenize
-from .time import TimeSide, find_times, time_conflicts
+from ..claims import Reading, default_reader
+from ..lexicon import DEFAULT_LEXICON, Lexicon
+from ..model import CONFLICT_KINDS, Conflict
+from .figures import figure_conflicts
+from .negation import negation_conflicts
+from .quotes import quote_conflicts
+from .time import time_conflicts
+from .view import View
 
 # Strongest first: what the Pair's ``contradiction`` column shows.
-KIND_ORDER = {"number": 0, "negation": 1, "time": 2, "attribution": 3}
+KIND_ORDER = {kind: rank for rank, kind in enumerate(CONFLICT_KINDS)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,45 +46,16 @@ class Side:
         label: the source's name in reasons (its id).
         text: the passage's original text.
         offset: where ``text`` starts in the document, so spans index the document.
+        reading: its claims in document offsets; read from ``text`` when None.
+        published: the article's publication date, when known.
     """
 
     doc: int
     label: str
     text: str
     offset: int
-
-
-@dataclass(frozen=True, slots=True)
-class _Read:
-    numbers: NumberSide
-    polarity: PolaritySide
-    time: TimeSide
-    quotes: QuoteSide
-
-
-_READERS: dict[int, tuple[Lexicon, Callable[[Side], _Read]]] = {}
-
-
-def _reader(lexicon: Lexicon) -> Callable[[Side], _Read]:
-    """A cached reader per lexicon, found by identity: hashing a lexicon is dear."""
-    found = _READERS.get(id(lexicon))
-    if found is None or found[0] is not lexicon:
-        found = (lexicon, lru_cache(maxsize=65536)(lambda side: _read(side, lexicon)))
-        _READERS.clear()
-        _READERS[id(lexicon)] = found
-    return found[1]
-
-
-_COMPILED: dict[int, tuple[Lexicon, Compiled]] = {}
-
-
-def _compiled(lexicon: Lexicon) -> Compiled:
-    found = _COMPILED.get(id(lexicon))
-    if found is None or found[0] is not lexicon:
-        found = (lexicon, compile_lexicon(lexicon))
-        _COMPILED.clear()
-        _COMPILED[id(lexicon)] = found
-    return found[1]
+    reading: Reading | None = None
+    published: dt.date | None = None
 
 
 @lru_cache(maxsize=8)
@@ -117,35 +78,11 @@ def is_hedged(text: str, lexicon: Lexicon | None = None) -> bool:
     return False
 
 
-def figures(side: Side, lexicon: Lexicon | None = None) -> tuple[Measured, ...]:
-    """The figures of a passage with what they measure and who claims them (cached)."""
-    return tuple(_reader(lexicon or DEFAULT_LEXICON)(side).numbers.figures)
-
-
-def clear_cache() -> None:
-    """Forget the passages read so far (the engine calls it after each run, to free memory)."""
-    _READERS.clear()
-
-
-def _read(side: Side, lexicon: Lexicon) -> _Read:
-    """Everything the rules need from one passage; cached, since a passage is in many links
-    (the result holds lists, which nobody mutates)."""
-    compiled = compile_lexicon(lexicon)
-    tokens = tokenize(side.text)
-    quotes = find_quotes(tokens, compiled)
-    who = claimants(tokens, quotes, compiled)
-    marks, hedged = polarity_marks(tokens, compiled)
-    names = name_keys(tokens, marks)
-    times = find_times(side.text, tokens)
-    figures = measured(tokens, parse_quantities(side.text, tokens), who, hedged, compiled)
-    past = past_sentences(tokens, [(w.sentence, w.past or w.kind == "year") for w in times])
-    base = (side.doc, side.label, side.text, side.offset)
-    return _Read(
-        numbers=NumberSide(*base, figures),
-        polarity=PolaritySide(*base, tokens, marks, who, names, clause_ids(tokens), past),
-        time=TimeSide(*base, tokens, times, names),
-        quotes=QuoteSide(*base, tuple(quotes)),
-    )
+def _view(side: Side, lexicon: Lexicon) -> View:
+    reading = side.reading
+    if reading is None:
+        reading = default_reader().read([side.text], lexicon)[0].shifted(side.offset)
+    return View(side.doc, side.label, side.text, side.offset, reading, side.published)
 
 
 def find_conflicts(
@@ -155,23 +92,21 @@ def find_conflicts(
 
     Args:
         a, b: the two passages of a link (``a`` is shown first in reasons).
-        lexicon: the word lists of the rules; ``DEFAULT_LEXICON`` when None.
-        loose: the two passages are only loosely alike: compare figures only for the
-            lexicon's measures (arrests, deaths, votes, ...) and money.
+        lexicon: the word lists used when a side's claims must be read; the default when None.
+        loose: the two passages are only loosely alike: figures are compared only for the
+            lexicon's measures (arrests, deaths, votes, ...).
 
     Returns:
-        Conflicts ordered number, negation, time, attribution; empty when they agree.
-        Each Conflict's spans index the documents' text.
+        Conflicts ordered as ``model.CONFLICT_KINDS``; empty when they agree. Each
+        Conflict's spans index the documents' text.
     """
     lexicon = lexicon or DEFAULT_LEXICON
-    compiled = _compiled(lexicon)
-    read = _reader(lexicon)
-    ra, rb = read(a), read(b)
+    va, vb = _view(a, lexicon), _view(b, lexicon)
     found = [
-        *number_conflicts(ra.numbers, rb.numbers, listed_only=loose),
-        *negation_conflicts(ra.polarity, rb.polarity, compiled),
-        *time_conflicts(ra.time, rb.time, compiled),
-        *attribution_conflicts(ra.quotes, rb.quotes),
+        *figure_conflicts(va, vb, listed_only=loose, lexicon=lexicon),
+        *negation_conflicts(va, vb),
+        *time_conflicts(va, vb),
+        *quote_conflicts(va, vb),
     ]
     found.sort(key=lambda c: KIND_ORDER[c.kind])
     return tuple(found)
@@ -181,12 +116,7 @@ __all__ = [
     "DEFAULT_LEXICON",
     "KIND_ORDER",
     "Lexicon",
-    "Measured",
     "Side",
-    "clear_cache",
-    "comparable",
-    "figures",
     "find_conflicts",
     "is_hedged",
-    "same_figure",
 ]

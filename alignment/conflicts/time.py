@@ -1,26 +1,29 @@
-"""Time: the same event placed at different times.
+"""Time: parsed time expressions, and when two of them cannot be the time of one event.
 
 Time expressions are parsed into comparable values: weekdays ("on Monday"), dates and
 months ("July 28", "in June and September", "March 2021"), years ("in 2020") and
 relative times ("last year", "this month", "yesterday", "two years ago"). Two are
 *incompatible* only when no reading lets both be true: two different weekdays, disjoint
 months of the same (or an unstated) year, two different years, a named month (this year by
-default) against "last year". A month against "last month" is left alone: without the
-publication date nothing is known.
+default) against "last year". With both articles' publication dates, each expression is
+resolved to the days it can mean ("on Tuesday" in an article of Thursday 5 June is 3 June)
+and two times clash when those days are disjoint.
 
-Two expressions are about the same event when the words around them (eight on each side,
-in the same sentence) share three content words, or two with a name among them ("talks in
-Doha") or with the same word right next to both expressions ("agreed on Monday"), and not
-only names.
+Which two times belong to one event is the claim layer's call (``negation.py``'s same-claim
+test, used by ``conflicts.time_conflicts``): times are compared only within one claim.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..claims import Claim, same_claim
+from ..lexer import Token, tokenize
 from ..model import Conflict
-from .text import Compiled, Token, content, two_sided, word_set
+from .view import View, conflict
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -62,16 +65,6 @@ _RELATIVE = re.compile(
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNTS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _OFFSETS = {"last": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
-# Words that are part of a time expression, never evidence of the same event.
-_TIME_WORDS = frozenset(
-    [
-        *WEEKDAYS,
-        *MONTHS,
-        *word_set("year month week weekend day last this next ago yesterday today tonight"),
-        *word_set("tomorrow time previous coming date"),
-    ]
-)
-_WINDOW = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,112 +197,125 @@ def incompatible(x: When, y: When) -> bool:
     return False
 
 
-@dataclass(frozen=True, slots=True)
-class TimeSide:
-    """One passage as the time rule reads it."""
+def resolve(when: When, published: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The days an expression can mean, read against the article's publication date: "on
+    Tuesday" is the Tuesday of the week up to that date, "last month" the month before, a
+    month without a year the latest such month up to the date. None when it names no day."""
+    if when.kind == "weekday" and when.weekday is not None:
+        back = (published.weekday() - when.weekday) % 7
+        day = published - dt.timedelta(days=back)
+        return day, day
+    if when.kind == "relative":
+        if when.unit == "day":
+            day = published + dt.timedelta(days=when.offset)
+            return day, day
+        if when.unit == "week":
+            start = (
+                published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=when.offset)
+            )
+            return start, start + dt.timedelta(days=6)
+        if when.unit == "month":
+            month = published.month - 1 + when.offset
+            year, month = published.year + month // 12, month % 12 + 1
+            return dt.date(year, month, 1), _month_end(year, month)
+        if when.unit == "year":
+            year = published.year + when.offset
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        return None
+    if when.kind == "year" and when.year is not None:
+        return dt.date(when.year, 1, 1), dt.date(when.year, 12, 31)
+    if when.kind == "date" and when.months:
+        if when.year is not None:
+            year = when.year
+        else:
+            # a month named without a year: the latest one up to the date of the article
+            latest = max(when.months)
+            year = published.year if latest <= published.month else published.year - 1
+        first, last = min(when.months), max(when.months)
+        if when.day is not None and len(when.months) == 1:
+            try:
+                day = dt.date(year, first, when.day)
+            except ValueError:
+                return None
+            return day, day
+        return dt.date(year, first, 1), _month_end(year, last)
+    return None
 
-    doc: int
-    label: str
-    text: str
-    offset: int
-    tokens: list[Token]
-    times: list[When]
-    names: set[str]
+
+def _month_end(year: int, month: int) -> dt.date:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
 
 
-def _anchors(side: TimeSide, when: When, compiled: Compiled) -> dict[str, Token]:
-    """Content words near a time expression, by comparison key."""
-    inside = [k for k, t in enumerate(side.tokens) if when.start <= t.start < when.end]
-    if not inside:
-        return {}
-    lo, hi = inside[0], inside[-1]
-    out: dict[str, Token] = {}
-    for rng in (range(lo - 1, -1, -1), range(hi + 1, len(side.tokens))):
-        words = 0
-        for k in rng:
-            t = side.tokens[k]
-            if t.sentence != when.sentence or words >= _WINDOW:
-                break
-            if t.kind == "punct" or t.lower in _TIME_WORDS:
+def read_time(text: str, start: int) -> When | None:
+    """The first time expression of ``text`` (a claim's time words), offsets moved by
+    ``start``."""
+    found = find_times(text, tokenize(text))
+    if not found:
+        return None
+    w = found[0]
+    return dataclasses.replace(w, start=w.start + start, end=w.end + start)
+
+
+def times_clash(x: When, y: When, px: dt.date | None, py: dt.date | None) -> bool:
+    """Two times that cannot be the time of one event; resolved against the articles' dates
+    when both are known, else compared as written."""
+    if px is not None and py is not None:
+        rx, ry = resolve(x, px), resolve(y, py)
+        if rx is not None and ry is not None:
+            return rx[1] < ry[0] or ry[1] < rx[0]
+    return incompatible(x, y)
+
+
+def time_conflicts(a: View, b: View) -> list[Conflict]:
+    """One claim placed at two times that cannot both hold: the same predication (see
+    ``claims.same_claim``), affirmed and firm in both, each with a time bound to it."""
+    out: list[Conflict] = []
+    seen: set[str] = set()
+    for ca in a.reading.claims:
+        if not ca.times or not _firm(ca):
+            continue
+        for cb in b.reading.claims:
+            if not cb.times or not _firm(cb) or ca.key in seen or not same_claim(ca, cb):
                 continue
-            words += 1
-            if content(t):
-                out.setdefault(compiled.canon(t.stem), t)
+            for ta in ca.times:
+                wa = read_time(ta.text, ta.start)
+                for tb in cb.times:
+                    wb = read_time(tb.text, tb.start)
+                    if (
+                        wa is None
+                        or wb is None
+                        or not times_clash(wa, wb, a.published, b.published)
+                    ):
+                        continue
+                    seen.add(ca.key)
+                    out.append(
+                        conflict(
+                            "time",
+                            f"when ({ca.predicate})",
+                            a,
+                            (wa.start, wa.end),
+                            b,
+                            (wb.start, wb.end),
+                            "one event, two times",
+                        )
+                    )
+                    break
+                if ca.key in seen:
+                    break
     return out
 
 
-def _next_to(side: TimeSide, when: When, compiled: Compiled) -> tuple[str, str]:
-    """The keys of the content words right before and right after a time expression (three
-    tokens at most each way, in its sentence); "" when there is none."""
-    inside = [k for k, t in enumerate(side.tokens) if when.start <= t.start < when.end]
-    if not inside:
-        return "", ""
-    found: list[str] = []
-    for rng in (
-        range(inside[0] - 1, max(inside[0] - 4, -1), -1),
-        range(inside[-1] + 1, min(inside[-1] + 4, len(side.tokens))),
-    ):
-        key = ""
-        for k in rng:
-            t = side.tokens[k]
-            if t.sentence != when.sentence:
-                break
-            if content(t) and t.lower not in _TIME_WORDS:
-                key = compiled.canon(t.stem)
-                break
-        found.append(key)
-    return found[0], found[1]
+def _firm(c: Claim) -> bool:
+    return not (c.negated or c.hedged or c.conditional or c.reporting)
 
 
-def time_conflicts(a: TimeSide, b: TimeSide, compiled: Compiled) -> list[Conflict]:
-    """The same event placed at different times: at most one conflict per pair."""
-    names = a.names | b.names
-    best: tuple[int, Conflict] | None = None
-    for x in a.times:
-        ax = _anchors(a, x, compiled)
-        for y in b.times:
-            if not incompatible(x, y):
-                continue
-            by = _anchors(b, y, compiled)
-            shared = [k for k in ax if k in by]
-            # the same event: three shared words, or two with a name ("talks in Doha") or
-            # with the same word right before or after ("agreed on Monday")
-            if all(k in names for k in shared) or len(shared) < 2:
-                continue
-            if len(shared) < 3 and not any(k in names for k in shared):
-                before_x, after_x = _next_to(a, x, compiled)
-                before_y, after_y = _next_to(b, y, compiled)
-                if not (before_x and before_x == before_y) and not (after_x and after_x == after_y):
-                    continue
-            # another expression of the same sentences that agrees: a different event
-            if any(
-                not incompatible(x2, y2)
-                for x2 in a.times
-                if x2.sentence == x.sentence
-                for y2 in b.times
-                if y2.sentence == y.sentence and _same_class(x2, y2)
-            ):
-                continue
-            topic = ", ".join(ax[k].text for k in shared[:3])
-            conflict = two_sided(
-                "time", f"when ({topic})", a, (x.start, x.end), b, (y.start, y.end)
-            )
-            if best is None or len(shared) > best[0]:
-                best = (len(shared), conflict)
-    return [best[1]] if best else []
-
-
-def _same_class(x: When, y: When) -> bool:
-    """Two expressions that can be compared at all (a weekday and a year cannot)."""
-    if x.kind == "weekday" or y.kind == "weekday":
-        return x.kind == y.kind
-    if x.kind == "relative" and y.kind == "relative":
-        return x.unit == y.unit
-    if x.kind == "relative" or y.kind == "relative":
-        other = y if x.kind == "relative" else x
-        rel = x if x.kind == "relative" else y
-        return rel.unit == "year" and other.kind == "date" and other.year is None
-    return True
-
-
-__all__ = ["TimeSide", "When", "find_times", "incompatible", "time_conflicts"]
+__all__ = [
+    "When",
+    "find_times",
+    "incompatible",
+    "read_time",
+    "resolve",
+    "time_conflicts",
+    "times_clash",
+]

@@ -1,0 +1,150 @@
+"""Figures: the same quantity told with numbers that cannot both hold, or that differ.
+
+Two figures are compared only when the claim layer binds them to the same thing: the same
+unit, the same measure (the event they count: "deaths" for "21 people were killed" and "the
+deaths of 21"), the same role (a part is not a total, a share not a count, a rate not a
+toll), the same scope (a figure tied to "last year's flood" is of another event), and the same
+party (the opposition's count and the electoral council's count are two claims, each reported
+correctly; a body of one side, "the government's election board", is that side). Hedged,
+conditional and negated claims give no figure to compare.
+
+Two kinds come out:
+
+- ``number``: the ranges do not overlap ("21" against "at least two dozen": 21 is below 24).
+- ``differs`` (graded, weaker): the ranges overlap but the figures are not the same ("at
+  least 40" against "43", "about 2,000" against "2,150"): compatible, worth a look (an early
+  toll and a later one).
+"""
+
+from __future__ import annotations
+
+from ..claims import Claim, Figure
+from ..lexicon import DEFAULT_LEXICON, Lexicon
+from ..model import Conflict, ConflictKind
+from .view import View, conflict
+
+# Two figures within this share of each other are one figure told with rounding
+# ("65%" / "65.2%", "2,000" / "2,004").
+SAME_FIGURE = 0.02
+# Roles that may be compared with each other: a range is a count with two ends.
+_ROLE_CLASS = {"count": "count", "range": "count", "part": "part", "total": "total"}
+
+
+def _point(f: Figure) -> float:
+    """The value a figure names: its stated number ("at least 40" names 40)."""
+    if f.qualifier in ("min", "just over"):
+        return f.low
+    if f.qualifier in ("max", "nearly"):
+        return f.high
+    if f.high == float("inf"):
+        return f.low
+    return (f.low + f.high) / 2
+
+
+def _claim(view: View, f: Figure) -> Claim | None:
+    claims = view.reading.claims
+    return claims[f.claim] if 0 <= f.claim < len(claims) else None
+
+
+def _usable(view: View, f: Figure) -> bool:
+    claim = _claim(view, f)
+    return claim is None or not (claim.hedged or claim.conditional or claim.negated)
+
+
+def _party(view: View, f: Figure) -> tuple[str, ...]:
+    """Who claims a figure: the speaker its claim is credited to, or, when the figure's own
+    claim is a declaration ("the council proclaimed Maduro the winner with 52%"), its
+    subject."""
+    claim = _claim(view, f)
+    if claim is None:
+        return ()
+    if claim.speaker_key:
+        return claim.speaker_key
+    return claim.subject_words if claim.declares else ()
+
+
+def same_party(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Whether two speakers may be one party: either unsaid, or their keys share a word
+    ("the government" and "the government's election board" do; "the opposition" and "the
+    electoral council" do not)."""
+    return not x or not y or bool(set(x) & set(y))
+
+
+def comparable(x: Figure, y: Figure) -> bool:
+    """Two figures of one quantity: unit, measure, role and scope agree."""
+    if x.unit != y.unit or not set(x.measure) & set(y.measure):
+        return False
+    if x.unit != "%" and _ROLE_CLASS.get(x.role, x.role) != _ROLE_CLASS.get(y.role, y.role):
+        return False
+    if x.role == "part" and y.role == "part" and x.total and y.total and x.total != y.total:
+        return False  # parts of different wholes
+    if set(x.scope) != set(y.scope) and (x.scope or y.scope):
+        return False
+    # two specific counted nouns that differ count different things ("12 children", "40 people"
+    # is left to the measure): only when both are specific
+    return not (x.counted and y.counted and x.counted != y.counted and x.label == x.counted)
+
+
+def overlap(x: Figure, y: Figure) -> bool:
+    return x.low <= y.high and y.low <= x.high
+
+
+def same_value(x: Figure, y: Figure) -> bool:
+    """The same figure, told with rounding or a qualifier of the same value."""
+    px, py = _point(x), _point(y)
+    return abs(px - py) <= SAME_FIGURE * max(abs(px), abs(py), 1.0)
+
+
+def figure_conflicts(
+    a: View, b: View, *, listed_only: bool = False, lexicon: Lexicon = DEFAULT_LEXICON
+) -> list[Conflict]:
+    """Per measure, the strongest disagreement between the two passages' figures.
+
+    A figure with an equal counterpart on the other side agrees; one with none is compared
+    with its nearest counterpart: ``number`` when their ranges are disjoint, ``differs`` when
+    they overlap with different values. With ``listed_only``, only figures of the lexicon's
+    measures (deaths, arrests, votes, ...) are compared: loosely linked passages' other
+    figures are as likely about other things.
+    """
+    found: dict[str, tuple[int, Conflict]] = {}
+    listed = {group[0] for group in lexicon.measures}
+
+    def wanted(f: Figure) -> bool:
+        return not listed_only or bool(listed & set(f.measure))
+
+    xs = [f for f in a.reading.figures if _usable(a, f) and wanted(f)]
+    ys = [f for f in b.reading.figures if _usable(b, f) and wanted(f)]
+    candidates = sorted(
+        (abs(_point(x) - _point(y)) / max(abs(_point(x)), abs(_point(y)), 1.0), n, m)
+        for n, x in enumerate(xs)
+        for m, y in enumerate(ys)
+        if comparable(x, y) and same_party(_party(a, x), _party(b, y))
+    )
+    # each figure meets at most one counterpart, the nearest first: "65% to 30%" against
+    # "67%" compares 65 with 67, and leaves 30 (another candidate's share) alone
+    used_x: set[int] = set()
+    used_y: set[int] = set()
+    for _, n, m in candidates:
+        if n in used_x or m in used_y:
+            continue
+        used_x.add(n)
+        used_y.add(m)
+        x, y = xs[n], ys[m]
+        if same_value(x, y):
+            continue
+        shared = sorted(set(x.measure) & set(y.measure))
+        label = x.label if x.label in shared else shared[0]
+        kind: ConflictKind = "differs" if overlap(x, y) else "number"
+        strength = 2 if kind == "number" else 1
+        why = (
+            "the ranges cannot both hold"
+            if kind == "number"
+            else "compatible, but not the same figure"
+        )
+        made = conflict(kind, label, a, (x.start, x.end), b, (y.start, y.end), why)
+        if label not in found or found[label][0] < strength:
+            found[label] = (strength, made)
+    return [c for _, c in sorted(found.values(), key=lambda t: (-t[0], t[1].spans[0].start))]
+
+
+__all__ = ["comparable", "figure_conflicts", "overlap", "same_party", "same_value"]

@@ -1,0 +1,89 @@
+"""Negation: one source states a claim, the other denies it or says it did not happen.
+
+Read from the claim layer, not from phrases: a claim is negated by a ``neg`` dependent of its
+predicate ("has not signed"), a negative argument ("no one claimed", "no fire broke out"), a
+verb of failure ("refused to sign"), a denial above it ("denied offering", "denied reports
+that it offered") or "without" ("talks without meetings"). Two claims conflict when
+
+- one is negated and the other is not, neither hedged, conditional or a report of speech;
+- they are the same claim: the same predicate (lexicon synonyms met) with arguments that
+  agree (a shared word in the subject or the object, and no two different named subjects:
+  "Smith was never captain" says nothing of "Jones was captain"); or the negated one says a
+  thing did not exist ("no fire", "without meetings") and the other has that thing happen;
+- the denial is not limited in time ("no offers since the vote" leaves an earlier offer
+  alone), and it does not answer a claim the other source credits to a party (a report that
+  X happened and a denial that it did are each told correctly).
+"""
+
+from __future__ import annotations
+
+from ..claims import Claim, same_claim
+from ..model import Conflict, Span
+from .view import View, conflict
+
+
+def _usable(c: Claim) -> bool:
+    """Firm claims only: a hedge, a hypothesis or a report of speech ("the paper reported
+    an offer") states nothing to deny."""
+    return not (c.hedged or c.conditional or c.reporting or c.declares)
+
+
+def _marks(c: Claim) -> list[tuple[int, int]]:
+    """The conflicting words to mark: the negation (when it is a word of its own) and the
+    predicate."""
+    marks = [c.negation] if c.negated and c.negation != (c.start, c.end) else []
+    return sorted({*marks, (c.start, c.end)})
+
+
+def _extent(c: Claim) -> tuple[int, int]:
+    """The words to show: the negation through the predicate and its object."""
+    starts = [c.start] + [s for s, e in (c.negation, c.object_span) if e]
+    ends = [c.end] + [e for s, e in (c.negation, c.object_span) if e]
+    return min(starts), max(ends)
+
+
+def negation_conflicts(a: View, b: View) -> list[Conflict]:
+    """At most one conflict per predicate: a claim of one passage and its negation in the
+    other."""
+    out: dict[str, Conflict] = {}
+    for ca in a.reading.claims:
+        if not _usable(ca):
+            continue
+        for cb in b.reading.claims:
+            if not _usable(cb) or ca.negated == cb.negated:
+                continue
+            neg, pos = (ca, cb) if ca.negated else (cb, ca)
+            if neg.limited or pos.negated:
+                continue
+            if neg.denied_by and pos.speaker:
+                continue  # a party's claim, reported, against another party's denial
+            if not same_claim(neg, pos) or neg.key in out:
+                continue
+            topic = neg.predicate if neg.predicate == pos.predicate else pos.predicate
+            if pos.object and pos.object != topic:
+                holder = a if pos is ca else b
+                topic = f"{topic}, {holder.said(*pos.object_span)}"
+            at_a, at_b = _extent(ca), _extent(cb)
+            quoted_a = f'"{a.said(*at_a)}"'
+            quoted_b = f'"{b.said(*at_b)}"'
+            made = conflict(
+                "negation",
+                topic,
+                a,
+                at_a,
+                b,
+                at_b,
+                "one states it, the other says it did not happen",
+            )
+            # quoted words read better in the reason
+            reason = made.reason.replace(f"says {a.said(*at_a)},", f"says {quoted_a},", 1).replace(
+                f"says {b.said(*at_b)} (", f"says {quoted_b} (", 1
+            )
+            spans = tuple(
+                [Span(a.doc, *m) for m in _marks(ca)] + [Span(b.doc, *m) for m in _marks(cb)]
+            )
+            out[neg.key] = Conflict(made.kind, spans, reason)
+    return list(out.values())
+
+
+__all__ = ["negation_conflicts"]

@@ -1,0 +1,143 @@
+"""Quotes: one quote told two ways, or credited to two speakers.
+
+The claim layer finds the words in quotation marks and their speaker (the subject of the
+reporting verb that holds them). Two quotes of two passages are one quote when their words
+mostly agree (at least ``MIN_WORDS`` words in common, and most of the shorter one). Then:
+
+- ``quote``: the same speaker (or one unsaid) and the words differ: words dropped, added or
+  changed ("we will not raise taxes on working families" against "we will not raise taxes").
+  The changed words are the spans.
+- ``attribution``: the same words credited to two named speakers whose names share nothing
+  ("the minister" against "a spokesman" could be one person and is left alone: both must name
+  someone, one by a proper name).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from ..claims import Quote
+from ..model import Conflict, Span
+from ..normalize import fold
+from .view import View
+
+MIN_WORDS = 5
+# The share of the longer quote's words that the other must hold to be the same quote.
+SAME_QUOTE = 0.6
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+# Words whose change alters no claim of a quote.
+_FUNCTION_WORDS = frozenset(["a", "an", "the", "this", "that", "these", "those"])
+# Contractions told either way are the same words ("we've" / "we have").
+_CONTRACTIONS = {"ve": "have", "re": "are", "ll": "will", "d": "would", "m": "am", "t": "not"}
+
+
+def _words(view: View, q: Quote) -> list[tuple[str, int, int]]:
+    """The quote's words, folded, contractions spelt out, with their document offsets."""
+    text = view.said(q.start, q.end)
+    out: list[tuple[str, int, int]] = []
+    for m in _WORD.finditer(text):
+        word = fold(m.group()).replace("’", "'")
+        start, end = q.start + m.start(), q.start + m.end()
+        head, _, tail = word.partition("'")
+        if tail in _CONTRACTIONS:
+            out.append((head if tail != "t" else head.removesuffix("n"), start, end))
+            out.append((_CONTRACTIONS[tail], start, end))
+        else:
+            out.append((head if tail == "s" else word, start, end))
+    return out
+
+
+def _named(q: Quote, view: View) -> bool:
+    said = view.said(q.speaker_start, q.speaker_end) if q.speaker_end else ""
+    return any(w[:1].isupper() for w in said.split()[1:]) or (
+        bool(said) and said[:1].isupper() and said.split()[0].lower() not in ("the", "a", "an")
+    )
+
+
+def quote_conflicts(a: View, b: View) -> list[Conflict]:
+    """Altered quotes and quotes credited to different speakers."""
+    out: list[Conflict] = []
+    for qa in a.reading.quotes:
+        wa = _words(a, qa)
+        for qb in b.reading.quotes:
+            wb = _words(b, qb)
+            matcher = difflib.SequenceMatcher(a=[w for w, _, _ in wa], b=[w for w, _, _ in wb])
+            common = sum(block.size for block in matcher.get_matching_blocks())
+            longer = max(len(wa), len(wb))
+            if common < MIN_WORDS or common < SAME_QUOTE * longer:
+                continue
+            same_words = common == len(wa) == len(wb)
+            ka, kb = set(qa.speaker_key), set(qb.speaker_key)
+            different = bool(ka and kb and not ka & kb)
+            if same_words:
+                if different and (_named(qa, a) or _named(qb, b)):
+                    out.append(_attribution(a, qa, b, qb, wa))
+                continue
+            if different:
+                continue  # another speaker's words, alike by chance
+            made = _altered(a, qa, wa, b, qb, wb, matcher)
+            if made is not None:
+                out.append(made)
+    return out
+
+
+def _attribution(
+    a: View, qa: Quote, b: View, qb: Quote, wa: list[tuple[str, int, int]]
+) -> Conflict:
+    head = " ".join(a.said(s, e) for _, s, e in wa[:6])
+    return Conflict(
+        kind="attribution",
+        spans=(
+            Span(a.doc, qa.speaker_start, qa.speaker_end),
+            Span(b.doc, qb.speaker_start, qb.speaker_end),
+        ),
+        reason=(
+            f'speaker of "{head}…": {a.label} says {qa.speaker}, {b.label} says {qb.speaker} '
+            "(the same words, two speakers)"
+        ),
+    )
+
+
+def _altered(
+    a: View,
+    qa: Quote,
+    wa: list[tuple[str, int, int]],
+    b: View,
+    qb: Quote,
+    wb: list[tuple[str, int, int]],
+    matcher: difflib.SequenceMatcher[str],
+) -> Conflict | None:
+    spans: list[Span] = []
+    told: list[str] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        changed = {w for w, _, _ in wa[i1:i2]} | {w for w, _, _ in wb[j1:j2]}
+        if tag == "equal" or changed <= _FUNCTION_WORDS:
+            continue  # "the" for "this": the same words to a reader
+        # a quote cut at its ends is a shorter quote, not an altered one, unless it drops
+        # words inside
+        if i1 < i2:
+            spans.append(Span(a.doc, wa[i1][1], wa[i2 - 1][2]))
+        if j1 < j2:
+            spans.append(Span(b.doc, wb[j1][1], wb[j2 - 1][2]))
+        gone = a.said(wa[i1][1], wa[i2 - 1][2]) if i1 < i2 else ""
+        new = b.said(wb[j1][1], wb[j2 - 1][2]) if j1 < j2 else ""
+        if gone and new:
+            told.append(f'"{gone}" became "{new}"')
+        elif gone:
+            told.append(f'{b.label} drops "{gone}"')
+        else:
+            told.append(f'{b.label} adds "{new}"')
+    if not spans:
+        return None
+    speaker = qa.speaker or qb.speaker or "the speaker"
+    return Conflict(
+        kind="quote",
+        spans=tuple(spans),
+        reason=f"quote of {speaker}: " + "; ".join(told[:3]) + " (one quote, told two ways)",
+    )
+
+
+__all__ = ["quote_conflicts"]
