@@ -427,14 +427,16 @@ def _speaker_of(verb: Token) -> Token | None:
 
 
 def _key_of_phrase(head: Token) -> tuple[str, ...]:
-    """A speaker's comparison key: the head's lemma and the names in the phrase."""
+    """A speaker's comparison key: the content words of its phrase ("an army spokesman" ->
+    army, spokesman; "the government's election board" -> board, election, government), so
+    a body of one side meets that side."""
     lo, hi = _phrase(head)
-    names = [
-        fold(t.text)
+    words = {
+        fold(t.text).removesuffix("'s").removesuffix("’s")
         for t in head.subtree
-        if lo <= t.idx < hi and (t.pos_ == "PROPN" or t.i == head.i) and t.is_alpha
-    ]
-    return tuple(sorted(set(names)))
+        if lo <= t.idx < hi and t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "PROPN", "ADJ")
+    }
+    return tuple(sorted(words))
 
 
 class _Reader:
@@ -625,7 +627,7 @@ class _Reader:
             left = fold(self.text[max(0, t.idx - 40) : t.idx]).split()
             for phrase in words.irrealis_phrases:
                 n = len(phrase)
-                if tuple(left[-n:]) == phrase or tuple(left[-n + 1 :] + [fold(t.text)]) == phrase:
+                if tuple(left[-n:]) == phrase or (*left[-n + 1 :], fold(t.text)) == phrase:
                     conditional = True
         for child in verb.children:
             lemma = fold(child.lemma_)
@@ -1168,6 +1170,13 @@ def default_reader() -> ClaimReader:
     return ClaimReader(max_items=50_000)
 
 
+@lru_cache(maxsize=1)
+def disk_claims_reader() -> ClaimReader:
+    """The process's reader with the disk cache in the user's cache folder (the CLI's and the
+    reader's): a second run over the same texts never loads the parser."""
+    return ClaimReader(cache_dir=default_cache_dir())
+
+
 def default_cache_dir() -> Path:
     """The claims cache folder: the same as the embeddings' (``PARALLAX_CACHE_DIR``, else the
     user's cache folder)."""
@@ -1186,6 +1195,7 @@ __all__ = [
     "TimeRef",
     "default_cache_dir",
     "default_reader",
+    "disk_claims_reader",
     "read_parsed",
     "same_claim",
 ]

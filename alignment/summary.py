@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .model import Alignment, ConflictKind, Document, Group, Passage, short_ids
+from .model import CONFLICT_KINDS, Alignment, ConflictKind, Document, Group, Passage, short_ids
 
 # Strongest first, as ``Pair.conflicts`` orders them: attribution is the weakest signal.
-KIND_ORDER: tuple[ConflictKind, ...] = ("number", "negation", "time", "attribution")
+KIND_ORDER: tuple[ConflictKind, ...] = CONFLICT_KINDS
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 

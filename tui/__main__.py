@@ -17,6 +17,7 @@ from alignment import (
     load_config,
     load_documents,
 )
+from alignment.claims import disk_claims_reader
 from alignment.export import csv_text, write_atomic
 from alignment.report import json_text, report_markdown
 from alignment.safe import one_line
@@ -238,7 +239,9 @@ def _export(args: argparse.Namespace, config: AlignConfig) -> int:
     if len(loaded.documents) < 2:
         _say(f"need at least two usable sources to align, got {len(loaded.documents)}")
         return EXIT_USAGE
-    alignment = align(loaded.documents, config, scorer=load_scorer(config))
+    alignment = align(
+        loaded.documents, config, scorer=load_scorer(config), claims=disk_claims_reader()
+    )
     judged = match_verdicts(alignment, book)
     if judged.orphans:
         n = len(judged.orphans)

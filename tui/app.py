@@ -20,6 +20,7 @@ from alignment import (
     align,
     load_documents,
 )
+from alignment.claims import disk_claims_reader
 from alignment.export import write_atomic
 from alignment.report import report_markdown
 from alignment.safe import one_line, printable
@@ -164,7 +165,7 @@ class ParallaxApp(App[int]):
             if not worker.is_cancelled:
                 self.post_message(AlignmentProgress(stage, fraction))
 
-        alignment = align(documents, self.config, progress=progress)
+        alignment = align(documents, self.config, progress=progress, claims=disk_claims_reader())
         if worker.is_cancelled:
             return
         self.post_message(AlignmentReady(alignment, loaded.warnings, reason=reason))
@@ -187,7 +188,13 @@ class ParallaxApp(App[int]):
             if not worker.is_cancelled:
                 self.post_message(AlignmentProgress(stage, fraction, refined=True))
 
-        alignment = align(documents, self.config, progress=progress, scorer=scorer)
+        alignment = align(
+            documents,
+            self.config,
+            progress=progress,
+            scorer=scorer,
+            claims=disk_claims_reader(),
+        )
         if not worker.is_cancelled:
             self.post_message(AlignmentReady(alignment, refined=True))
 

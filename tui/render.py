@@ -28,7 +28,15 @@ FILTER_MODES: tuple[FilterMode, ...] = ("all", "conflicts", "unjudged", "unique"
 # How the top line names a filter.
 FILTER_NAMES: dict[FilterMode, str] = {"unjudged": "not yet judged"}
 PassageKind = Literal[
-    "agree", "conflict", "hedged", "unique", "boilerplate", "confirmed", "false-alarm", "unsure"
+    "agree",
+    "conflict",
+    "differs",
+    "hedged",
+    "unique",
+    "boilerplate",
+    "confirmed",
+    "false-alarm",
+    "unsure",
 ]
 Ranges = tuple[tuple[int, int], ...]
 
@@ -36,6 +44,7 @@ Ranges = tuple[tuple[int, int], ...]
 SIGNS: dict[str, str] = {
     "agree": "≡",
     "conflict": "≠",
+    "differs": "≈",
     "hedged": "?",
     "unique": "◆",
     "boilerplate": "·",
@@ -54,6 +63,7 @@ VERDICT_SIGNS: dict[Verdict, str] = {v: SIGNS[k] for v, k in VERDICT_KINDS.items
 SIGN_WORDS: dict[str, str] = {
     "agree": "agrees with another source",
     "conflict": "conflicts with another source",
+    "differs": "gives a figure another source gives differently, compatible (at least 40 / 43)",
     "hedged": "shared with another source, told as uncertain (unclear, reportedly, might)",
     "unique": "told by this source only",
     "boilerplate": "site junk (dimmed, never aligned)",
@@ -157,18 +167,24 @@ def passage_kinds(
 ) -> tuple[PassageKind, ...]:
     """Each passage's kind: conflict (in a conflicting link), hedged (shared, told as
     uncertain), agree, boilerplate or unique; a conflicting passage whose every conflict is
-    judged (``judged``: ``verdicts.passage_verdicts``) takes its verdict's kind."""
+    judged (``judged``: ``verdicts.passage_verdicts``) takes its verdict's kind; a passage
+    whose conflicts are all of the graded kind is "differs"."""
     conflicting: set[int] = set()
+    differing: set[int] = set()
     for pair in alignment.pairs:
-        if pair.conflicts:
+        if any(c.kind != "differs" for c in pair.conflicts):
             conflicting.update((pair.a, pair.b))
+        elif pair.conflicts:
+            differing.update((pair.a, pair.b))
     kinds: list[PassageKind] = []
     judged = judged or {}
     for p in alignment.passages:
-        if p.id in judged and p.id in conflicting:
+        if p.id in judged and (p.id in conflicting or p.id in differing):
             kinds.append(VERDICT_KINDS[judged[p.id]])
         elif p.id in conflicting:
             kinds.append("conflict")
+        elif p.id in differing:
+            kinds.append("differs")
         elif p.group is not None:
             kinds.append("hedged" if p.id in alignment.hedged else "agree")
         elif p.boilerplate:

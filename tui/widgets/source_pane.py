@@ -90,6 +90,7 @@ class PaneView(ScrollView, can_focus=True, inherit_bindings=False):
         "pane-view--current-match",
         "pane-view--agree",
         "pane-view--conflict",
+        "pane-view--differs",
         "pane-view--hedged",
         "pane-view--unique",
         "pane-view--boilerplate",
