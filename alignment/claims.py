@@ -129,6 +129,7 @@ class Claim:
         limited: bounded in time ("since the vote", "not yet"): a denial that does not
             reach earlier events.
         reporting: the predicate is a reporting verb ("said"): it credits, it claims nothing.
+        negative_subject: the subject itself negates ("no one", "nobody", "neither").
         declares: the predicate is a verb of saying, whatever its complement ("the council
             proclaimed Maduro the winner"): its subject is the party that claims.
         absent: key of a thing the claim says does not exist or did not happen ("no fire
@@ -157,6 +158,7 @@ class Claim:
     limited: bool = False
     reporting: bool = False
     declares: bool = False
+    negative_subject: bool = False
     absent: str = ""
     denied_by: str = ""
     speaker: str = ""
@@ -234,13 +236,15 @@ def same_claim(x: Claim, y: Claim) -> bool:
                 return True
     if x.key != y.key:
         return False
-    subjects = bool(x.subject_words and y.subject_words)
+    # "no group", "neither candidate", "no one": a negated subject covers any doer
+    universal = any((c.absent and c.absent == c.subject) or c.negative_subject for c in (x, y))
+    subjects = bool(x.subject_words and y.subject_words) and not universal
     if subjects and not _shared(x.subject_words, y.subject_words):
         return False
     objects = bool(x.object_words and y.object_words)
     if objects and not _shared(x.object_words, y.object_words):
         return False
-    return subjects or objects
+    return subjects or objects or (universal and not (x.object_words or y.object_words))
 
 
 # ---------------------------------------------------------------------------- word lists
@@ -302,6 +306,10 @@ _GENERIC_COUNTED = frozenset(
     protestors demonstrators dissidents activists children adults men women others victims
     members workers students soldiers troops officers staff those more""".split()  # noqa: SIM905
 )
+# Words that place a figure's event before the story's own: "last year's flood".
+_EARLIER = frozenset({"last", "previous", "earlier", "former", "past", "ago", "prior"})
+# The modifiers of a figure's event or counted noun that can say which event it is.
+_SCOPE_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod", "prep", "det"})
 # Verbs that say a thing happened: "meetings were held", "talks took place".
 _EXISTENCE = frozenset({"hold", "take", "happen", "occur", "be", "convene", "exist", "break"})
 # Clause dependencies: a token with one of these heads a clause of its own.
@@ -374,6 +382,12 @@ def _own_subtree(token: Token) -> list[Token]:
 
 
 def _is_predicate(token: Token) -> bool:
+    if (
+        token.lemma_ in ("have", "be")
+        and any(c.dep_ == "xcomp" for c in token.children)
+        and any(fold(c.text) == "yet" for c in token.children)
+    ):
+        return False  # "has yet to sign": the claim is the signing
     if token.pos_ == "VERB":
         return token.dep_ not in ("aux", "auxpass", "amod", "compound")
     if token.pos_ == "AUX":
@@ -530,6 +544,7 @@ class _Reader:
             conditional=conditional,
             limited=limited,
             declares=lemma in words.reporting,
+            negative_subject=subject is not None and _negative_phrase(subject) is not None,
             reporting=(
                 (lemma in words.reporting or lemma in words.denials)
                 and any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children)
@@ -564,8 +579,12 @@ class _Reader:
             if negative is not None and argument is not None:
                 thing = "" if negative.i == argument.i else _key(argument, self.words)
                 return at(negative, thing)
-        # "failed to reach", "refused to sign"
+        # "failed to reach", "refused to sign", "has yet to sign"
         head = verb.head
+        if verb.dep_ == "xcomp" and fold(head.lemma_) in ("have", "be"):
+            for child in head.children:
+                if fold(child.text) == "yet":
+                    return at(child)
         if verb.dep_ == "xcomp" and fold(head.lemma_) in ("fail", "refuse", "decline"):
             return at(head)
         # a denial above the clause: "denied offering", "denied reports that it offered"
@@ -755,7 +774,7 @@ class _Reader:
             verb = predicates[claim] if claim >= 0 else None
             if role == "count" and self._is_rate(top, counted, verb):
                 role = "rate"
-            scope = self._scope(counted, event)
+            scope = self._scope(counted, event, top)
             out.append(
                 Figure(
                     low=q.low,
@@ -898,7 +917,12 @@ class _Reader:
             if counted.is_stop or counted.like_num:
                 return (), ""
             return (stem(fold(counted.lemma_)),), fold(counted.text)
-        if event is not None and not event.is_stop and event.pos_ in ("NOUN", "VERB"):
+        if event is not None and event.pos_ == "VERB":
+            # "turnout reached 72%", "inflation stood at 6%": what the verb's subject is
+            subject = _argument(event, _SUBJECT_DEPS)
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN") and not subject.is_stop:
+                event = subject
+        if event is not None and not event.is_stop and event.pos_ in ("NOUN", "PROPN", "VERB"):
             key = stem(fold(event.lemma_))
             shown_word = fold(event.text)
             if counted is not None:
@@ -937,20 +961,26 @@ class _Reader:
             t = t.head
         return -1
 
-    def _scope(self, counted: Token | None, event: Token | None) -> tuple[str, ...]:
-        """Time words that tie a figure to its own event ("last year's flood", "the 2019
-        quake", "the previous attack"): such a figure is of another event."""
+    def _scope(self, *tokens: Token | None) -> tuple[str, ...]:
+        """Words that tie a figure to another event than the story's ("last year's flood",
+        "the 2019 quake", "the previous attack", "at the last election"): a year, or a word
+        that points back. Only the event's and the counted noun's own modifiers count, not
+        an aside hung on them ("18,000 hectares, twice the area lost in the 2019 fire")."""
         out: list[str] = []
-        for token in (event, counted):
+        around = list(tokens)
+        for token in tokens:
+            if token is not None and token.pos_ in ("VERB", "AUX"):
+                around.append(_argument(token, _SUBJECT_DEPS))  # "last year's flood killed 12"
+        for token in around:
             if token is None:
                 continue
-            for child in token.subtree:
+            near = [c for c in token.children if c.dep_ in _SCOPE_DEPS]
+            near += [g for c in near if c.dep_ in ("prep", "poss") for g in c.children]
+            near += [g for c in list(near) if c.dep_ == "pobj" for g in c.children]
+            for child in near:
                 word = fold(child.text)
-                dated = child.ent_type_ == "DATE" and child.i != token.i
-                recent = word in ("previous", "earlier", "last", "former", "past") and (
-                    token.i in (child.head.i, child.head.head.i)
-                )
-                if (dated and (child.is_alpha or child.like_num)) or recent:
+                year = child.like_num and len(child.text) == 4 and child.ent_type_ == "DATE"
+                if year or word in _EARLIER:
                     out.append(word)
         return tuple(dict.fromkeys(out))
 

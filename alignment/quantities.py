@@ -164,7 +164,7 @@ _SUFFIX_QUALIFIERS: dict[tuple[str, ...], str] = {
     ("or", "fewer"): "max",
     ("or", "less"): "max",
 }
-_APPROX = 0.1  # "about 2,000" is 2,000 give or take 10%
+_APPROX = 0.15  # "about 30" is 30 give or take 15%: 34 is about 30 to a reader, 40 is not
 # A plain figure stands for what rounds to it; a little under half a unit, so that 21 and 22
 # do not touch.
 _ROUNDING = 0.45

@@ -52,7 +52,7 @@ def story_app(
         lambda paths, **_: Loaded(alignment.documents, tuple(warnings)),
     )
 
-    def fake_align(documents, config=None, *, progress=None, scorer=None):
+    def fake_align(documents, config=None, *, progress=None, scorer=None, claims=None):
         if progress is not None:
             progress("done", 1.0)
         return alignment
@@ -883,7 +883,7 @@ async def test_refinement_replaces_the_result_and_keeps_the_fact(monkeypatch, st
     release = threading.Event()
     scorers: list[object] = []
 
-    def fake_align(documents, config=None, *, progress=None, scorer=None):
+    def fake_align(documents, config=None, *, progress=None, scorer=None, claims=None):
         scorers.append(scorer)
         return story if scorer is None else refined
 

@@ -18,9 +18,12 @@ Two kinds come out:
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..claims import Claim, Figure
 from ..lexicon import DEFAULT_LEXICON, Lexicon
 from ..model import Conflict, ConflictKind
+from .time import When, read_time, resolve, times_clash
 from .view import View, conflict
 
 # Two figures within this share of each other are one figure told with rounding
@@ -61,6 +64,46 @@ def _party(view: View, f: Figure) -> tuple[str, ...]:
     if claim.speaker_key:
         return claim.speaker_key
     return claim.subject_words if claim.declares else ()
+
+
+def _moments(a: View, x: Figure, b: View, y: Figure) -> str:
+    """Whether two figures are of one moment: "same"; "later" when they are counts told at
+    two times and the later one is higher (a toll that rose: "12 by Monday", "19 by
+    Tuesday"; or two articles of different days); "apart" for other figures of two times
+    ("6.1% in May", "5.4% in April")."""
+    ca, cb = _claim(a, x), _claim(b, y)
+    order = 0  # > 0: b's figure is the later one
+    if ca is not None and cb is not None:
+        for ta in ca.times:
+            wa = read_time(ta.text, ta.start)
+            for tb in cb.times:
+                wb = read_time(tb.text, tb.start)
+                if wa is None or wb is None or not times_clash(wa, wb, a.published, b.published):
+                    continue
+                order = _order(wa, wb, a.published, b.published)
+                if order == 0:
+                    return "apart"
+    if order == 0 and a.published and b.published and a.published != b.published:
+        order = 1 if b.published > a.published else -1
+    if order == 0:
+        return "same"
+    if x.unit or x.role not in ("count", "range", "total"):
+        return "apart"
+    earlier, later = (x, y) if order > 0 else (y, x)
+    return "later" if _point(later) > _point(earlier) else "same"
+
+
+def _order(wa: When, wb: When, pa: dt.date | None, pb: dt.date | None) -> int:
+    """+1 when ``wb`` is after ``wa``, -1 when before, 0 when it cannot be told."""
+    if pa is not None and pb is not None:
+        ra, rb = resolve(wa, pa), resolve(wb, pb)
+        if ra is not None and rb is not None:
+            return 1 if rb[0] > ra[1] else -1 if ra[0] > rb[1] else 0
+    if wa.kind == wb.kind == "weekday" and wa.weekday is not None and wb.weekday is not None:
+        return 1 if wb.weekday > wa.weekday else -1
+    if wa.year is not None and wb.year is not None and wa.year != wb.year:
+        return 1 if wb.year > wa.year else -1
+    return 0
 
 
 def same_party(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
@@ -132,15 +175,19 @@ def figure_conflicts(
         x, y = xs[n], ys[m]
         if same_value(x, y):
             continue
+        moment = _moments(a, x, b, y)
+        if moment == "apart":
+            continue  # "6.1% in May" and "5.4% in April": two moments, two quantities
         shared = sorted(set(x.measure) & set(y.measure))
-        label = x.label if x.label in shared else shared[0]
-        kind: ConflictKind = "differs" if overlap(x, y) else "number"
+        label = x.label or shared[0]
+        kind: ConflictKind = "differs" if overlap(x, y) or moment == "later" else "number"
         strength = 2 if kind == "number" else 1
-        why = (
-            "the ranges cannot both hold"
-            if kind == "number"
-            else "compatible, but not the same figure"
-        )
+        if moment == "later":
+            why = "an earlier count and a later, higher one"
+        elif kind == "number":
+            why = "the ranges cannot both hold"
+        else:
+            why = "compatible, but not the same figure"
         made = conflict(kind, label, a, (x.start, x.end), b, (y.start, y.end), why)
         if label not in found or found[label][0] < strength:
             found[label] = (strength, made)

@@ -28,6 +28,19 @@ def _usable(c: Claim) -> bool:
     return not (c.hedged or c.conditional or c.reporting or c.declares)
 
 
+# Words that place a claim before a time limit ("it has offered a deal before").
+_EARLIER = frozenset({"before", "previously", "earlier", "ago", "past", "once", "last", "formerly"})
+
+
+def _earlier(c: Claim) -> bool:
+    """Placed before a limit: an earlier-marker among its words or times, or none at all
+    after the limit ("resumed production a week after the explosion" is after)."""
+    words = set(c.words) | {w for t in c.times for w in t.text.lower().split()}
+    if words & _EARLIER:
+        return True
+    return not (words & {"after", "since", "later"} or c.times)
+
+
 def _marks(c: Claim) -> list[tuple[int, int]]:
     """The conflicting words to mark: the negation (when it is a word of its own) and the
     predicate."""
@@ -53,8 +66,8 @@ def negation_conflicts(a: View, b: View) -> list[Conflict]:
             if not _usable(cb) or ca.negated == cb.negated:
                 continue
             neg, pos = (ca, cb) if ca.negated else (cb, ca)
-            if neg.limited or pos.negated:
-                continue
+            if pos.negated or (neg.limited and _earlier(pos)):
+                continue  # "no offers since the vote" leaves "an offer last year" alone
             if neg.denied_by and pos.speaker:
                 continue  # a party's claim, reported, against another party's denial
             if not same_claim(neg, pos) or neg.key in out:
