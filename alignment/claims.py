@@ -97,7 +97,10 @@ class Quote:
         words: the quoted text, without the marks.
         start, end: offsets of the quoted text.
         speaker: the speaker's phrase as written ("" when the sentence does not say).
-        speaker_key: lemmas of the speaker's head and names, for comparing speakers.
+        speaker_key: content words of the speaker's phrase, for comparing parties.
+        speaker_names: the person names in it ("Maria Costa"), for comparing speakers.
+        fragment: the quote is a piece of the sentence ('they were "deeply disappointed"'),
+            not a whole utterance.
         speaker_start, speaker_end: offsets of the speaker's phrase (0, 0 when none).
     """
 
@@ -106,8 +109,10 @@ class Quote:
     end: int
     speaker: str = ""
     speaker_key: tuple[str, ...] = ()
+    speaker_names: tuple[str, ...] = ()
     speaker_start: int = 0
     speaker_end: int = 0
+    fragment: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +135,7 @@ class Claim:
             reach earlier events.
         reporting: the predicate is a reporting verb ("said"): it credits, it claims nothing.
         negative_subject: the subject itself negates ("no one", "nobody", "neither").
+        degree: an ordinal on the predicate ("the third tallest"): "third".
         declares: the predicate is a verb of saying, whatever its complement ("the council
             proclaimed Maduro the winner"): its subject is the party that claims.
         absent: key of a thing the claim says does not exist or did not happen ("no fire
@@ -159,6 +165,7 @@ class Claim:
     reporting: bool = False
     declares: bool = False
     negative_subject: bool = False
+    degree: str = ""
     absent: str = ""
     denied_by: str = ""
     speaker: str = ""
@@ -229,12 +236,26 @@ def same_claim(x: Claim, y: Claim) -> bool:
     object, and no two subjects or objects that share nothing: "Smith was never captain"
     says nothing of "Jones was captain"); or one says a thing did not exist ("no fire",
     "without meetings") and the other has that thing as its predicate or an argument."""
-    for absent, other in ((x.absent, y), (y.absent, x)):
-        if absent and absent in (other.key, other.subject, other.object):
-            holder = x if absent == x.absent else y
-            if (not holder.subject and not holder.object) or holder.key != other.key:
-                return True
-    if x.key != y.key:
+    for holder, other in ((x, y), (y, x)):
+        absent = holder.absent
+        if not absent or (absent == holder.subject and holder.key == other.key):
+            continue  # "no group claimed": the same predicate, compared below
+        if absent not in (other.key, other.subject, other.object, *other.words):
+            continue
+        if other.declares and absent == other.object:
+            continue  # what a report says is not what happened ("reported a proposal")
+        # the thing happening ("meetings were held", "talks took place")
+        if other.predicate in _EXISTENCE:
+            return True
+        rest = set(holder.words) - {absent, holder.key}
+        if other.key == absent:
+            # "no amnesty offers were made" / "offered amnesty", not "offers a path"
+            return not other.object_words or bool(rest & set(other.object_words))
+        # the thing doing something in the same place ("no fire at the depot" / "a fire swept
+        # the depot"), not a thing merely named ("closed to trains")
+        if absent == other.subject and rest & set(other.words):
+            return True
+    if x.key != y.key or x.degree != y.degree:
         return False
     # "no group", "neither candidate", "no one": a negated subject covers any doer
     universal = any((c.absent and c.absent == c.subject) or c.negative_subject for c in (x, y))
@@ -244,7 +265,12 @@ def same_claim(x: Claim, y: Claim) -> bool:
     objects = bool(x.object_words and y.object_words)
     if objects and not _shared(x.object_words, y.object_words):
         return False
-    return subjects or objects or (universal and not (x.object_words or y.object_words))
+    if subjects or objects:
+        return True
+    # a negated subject with nothing else in common is another event ("told to leave by
+    # noon" / "no one in the village left")
+    shared = (set(x.words) & set(y.words)) - {x.key, y.key, x.absent, y.absent}
+    return universal and bool(shared)
 
 
 # ---------------------------------------------------------------------------- word lists
@@ -307,9 +333,13 @@ _GENERIC_COUNTED = frozenset(
     members workers students soldiers troops officers staff those more""".split()  # noqa: SIM905
 )
 # Words that place a figure's event before the story's own: "last year's flood".
-_EARLIER = frozenset({"last", "previous", "earlier", "former", "past", "ago", "prior"})
+_EARLIER = frozenset(
+    {"last", "previous", "earlier", "former", "past", "ago", "prior", "similar", "another"}
+)
 # The modifiers of a figure's event or counted noun that can say which event it is.
-_SCOPE_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod", "prep", "det"})
+_SCOPE_DEPS = frozenset(
+    {"poss", "amod", "compound", "nmod", "npadvmod", "prep", "det", "nummod", "advmod"}
+)
 # Verbs that say a thing happened: "meetings were held", "talks took place".
 _EXISTENCE = frozenset({"hold", "take", "happen", "occur", "be", "convene", "exist", "break"})
 # Clause dependencies: a token with one of these heads a clause of its own.
@@ -346,6 +376,24 @@ def _phrase(token: Token) -> tuple[int, int]:
             left, right = min(left, t.i), max(right, t.i)
     doc = token.doc
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _identity(head: Token) -> list[Token]:
+    """The words that say who or what a phrase is: its head with compounds, adjectives,
+    possessors and "of" phrases ("thousands of homes"), not where it is ("near the
+    hospital") or clauses hung on it."""
+    out = [head]
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for child in t.children:
+            keep = child.dep_ in ("compound", "amod", "poss", "nmod", "appos", "nummod")
+            keep = keep or (child.dep_ == "prep" and fold(child.text) == "of")
+            keep = keep or (child.dep_ == "pobj" and fold(t.text) == "of")
+            if keep:
+                out.append(child)
+                stack.append(child)
+    return out
 
 
 def _path(token: Token, top: Token) -> list[Token]:
@@ -532,7 +580,7 @@ class _Reader:
             end=predicate_token.idx + len(predicate_token.text),
             subject=_key(subject, words) if subject is not None else "",
             object=_key(obj, words) if obj is not None else "",
-            subject_words=_content_keys(subject.subtree, words) if subject is not None else (),
+            subject_words=_content_keys(_identity(subject), words) if subject is not None else (),
             object_words=_content_keys(obj.subtree, words) if obj is not None else (),
             subject_span=_phrase(subject) if subject is not None else (0, 0),
             object_span=_phrase(obj) if obj is not None else (0, 0),
@@ -545,6 +593,9 @@ class _Reader:
             limited=limited,
             declares=lemma in words.reporting,
             negative_subject=subject is not None and _negative_phrase(subject) is not None,
+            degree=next(
+                (fold(c.text) for c in predicate_token.children if c.ent_type_ == "ORDINAL"), ""
+            ),
             reporting=(
                 (lemma in words.reporting or lemma in words.denials)
                 and any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children)
@@ -774,7 +825,7 @@ class _Reader:
             verb = predicates[claim] if claim >= 0 else None
             if role == "count" and self._is_rate(top, counted, verb):
                 role = "rate"
-            scope = self._scope(counted, event, top)
+            scope = self._scope(counted, event, top, verb)
             out.append(
                 Figure(
                     low=q.low,
@@ -872,6 +923,10 @@ class _Reader:
                 # "rose to 40": what rose
                 subject = _argument(above, _SUBJECT_DEPS)
                 return subject if subject is not None else above
+        if t.dep_ == "nsubj" and t.head.pos_ == "AUX":
+            quality = _argument(t.head, frozenset({"acomp", "attr"}))
+            if quality is not None and quality.i != t.i:
+                return quality  # "of which 310,000 were electric"
         if t.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "attr") and t.head.pos_ in (
             "VERB",
             "AUX",
@@ -1011,6 +1066,18 @@ class _Reader:
                             s, e = _phrase(subject)
                             speaker = (s, e, _key_of_phrase(subject))
                             break
+            names: tuple[str, ...] = ()
+            if speaker is not None:
+                names = tuple(
+                    sorted(
+                        {
+                            fold(t.text)
+                            for t in self.doc
+                            if speaker[0] <= t.idx < speaker[1] and t.ent_type_ == "PERSON"
+                        }
+                    )
+                )
+            before = self.text[: match.start()].rstrip()
             out.append(
                 Quote(
                     words=body,
@@ -1018,8 +1085,11 @@ class _Reader:
                     end=end,
                     speaker=self.text[speaker[0] : speaker[1]] if speaker else "",
                     speaker_key=speaker[2] if speaker else (),
+                    speaker_names=names,
                     speaker_start=speaker[0] if speaker else 0,
                     speaker_end=speaker[1] if speaker else 0,
+                    # 'they were "deeply disappointed"': quoted words inside the sentence
+                    fragment=bool(before) and before[-1].isalnum(),
                 )
             )
         return out

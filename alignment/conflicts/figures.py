@@ -26,11 +26,14 @@ from ..model import Conflict, ConflictKind
 from .time import When, read_time, resolve, times_clash
 from .view import View, conflict
 
-# Two figures within this share of each other are one figure told with rounding
-# ("65%" / "65.2%", "2,000" / "2,004").
-SAME_FIGURE = 0.02
-# Roles that may be compared with each other: a range is a count with two ends.
-_ROLE_CLASS = {"count": "count", "range": "count", "part": "part", "total": "total"}
+# Two counts within this share of each other are one figure told with rounding
+# ("2,000" / "2,004"; "2,000" / "2,100" is another figure).
+SAME_FIGURE = 0.005
+# Shares within half a point are one share told with rounding.
+SAME_POINTS = 0.5
+# Roles that may be compared with each other: a range is a count with two ends, a part is
+# a count of some of a whole ("640 of the delegates").
+_ROLE_CLASS = {"count": "count", "range": "count", "part": "count", "total": "total"}
 
 
 def _point(f: Figure) -> float:
@@ -129,12 +132,18 @@ def comparable(x: Figure, y: Figure) -> bool:
 
 
 def overlap(x: Figure, y: Figure) -> bool:
+    """Ranges that share a value; two plain figures that only touch ("51" is up to 51.5,
+    "52" from 51.5) do not."""
+    if not x.qualifier and not y.qualifier:
+        return x.low < y.high and y.low < x.high
     return x.low <= y.high and y.low <= x.high
 
 
 def same_value(x: Figure, y: Figure) -> bool:
     """The same figure, told with rounding or a qualifier of the same value."""
     px, py = _point(x), _point(y)
+    if x.unit == "%" or y.unit == "%":
+        return abs(px - py) <= SAME_POINTS  # "65%" / "65.2%", not "51%" / "52%"
     return abs(px - py) <= SAME_FIGURE * max(abs(px), abs(py), 1.0)
 
 

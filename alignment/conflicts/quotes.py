@@ -67,17 +67,26 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
             matcher = difflib.SequenceMatcher(a=[w for w, _, _ in wa], b=[w for w, _, _ in wb])
             common = sum(block.size for block in matcher.get_matching_blocks())
             longer = max(len(wa), len(wb))
-            if common < MIN_WORDS or common < SAME_QUOTE * longer:
+            shorter = min(len(wa), len(wb))
+            # the shorter one whole inside the longer: a cut quote ("I will step down" of "I
+            # will step down when a successor is found")
+            inside = shorter >= 3 and matcher.find_longest_match().size == shorter
+            if not inside and (common < MIN_WORDS or common < SAME_QUOTE * longer):
                 continue
             same_words = common == len(wa) == len(wb)
+            na, nb = set(qa.speaker_names), set(qb.speaker_names)
             ka, kb = set(qa.speaker_key), set(qb.speaker_key)
-            different = bool(ka and kb and not ka & kb)
+            named_apart = bool(na and nb and not na & nb)
+            different = named_apart or bool(ka and kb and not ka & kb and not (na & nb))
             if same_words:
-                if different and (_named(qa, a) or _named(qb, b)):
+                if named_apart or (different and (_named(qa, a) or _named(qb, b))):
                     out.append(_attribution(a, qa, b, qb, wa))
                 continue
             if different:
                 continue  # another speaker's words, alike by chance
+            short = qa if len(wa) < len(wb) else qb
+            if inside and short.fragment:
+                continue  # a few words quoted inside a sentence, not the whole quote
             made = _altered(a, qa, wa, b, qb, wb, matcher)
             if made is not None:
                 out.append(made)

@@ -251,6 +251,9 @@ def read_time(text: str, start: int) -> When | None:
     """The first time expression of ``text`` (a claim's time words), offsets moved by
     ``start``."""
     found = find_times(text, tokenize(text))
+    if not found and re.fullmatch(r"(?:1[89]|20)\d\d", text.strip()):
+        # the parser's date entity of "in 2019" is the year alone
+        return When("year", start, start + len(text), 0, year=int(text.strip()))
     if not found:
         return None
     w = found[0]
@@ -278,6 +281,8 @@ def time_conflicts(a: View, b: View) -> list[Conflict]:
         for cb in b.reading.claims:
             if not cb.times or not _firm(cb) or ca.key in seen or not same_claim(ca, cb):
                 continue
+            if _some_time_agrees(ca, cb, a.published, b.published):
+                continue  # "this year, after 90 cases last year" meets "this year"
             for ta in ca.times:
                 wa = read_time(ta.text, ta.start)
                 for tb in cb.times:
@@ -304,6 +309,12 @@ def time_conflicts(a: View, b: View) -> list[Conflict]:
                 if ca.key in seen:
                     break
     return out
+
+
+def _some_time_agrees(ca: Claim, cb: Claim, pa: dt.date | None, pb: dt.date | None) -> bool:
+    times_a = [w for t in ca.times if (w := read_time(t.text, t.start)) is not None]
+    times_b = [w for t in cb.times if (w := read_time(t.text, t.start)) is not None]
+    return any(not times_clash(x, y, pa, pb) for x in times_a for y in times_b)
 
 
 def _firm(c: Claim) -> bool:
