@@ -283,6 +283,7 @@ class _Words:
     hedges: frozenset[str]
     irrealis: frozenset[str]
     irrealis_phrases: tuple[tuple[str, ...], ...]
+    negations: frozenset[str]
     denials: frozenset[str]
     reporting: frozenset[str]
     claim_nouns: frozenset[str]
@@ -312,6 +313,7 @@ def _words(lexicon: Lexicon) -> _Words:
     return _Words(
         hedges=singles(lexicon.hedges),
         irrealis=singles(lexicon.irrealis),
+        negations=singles(lexicon.negations),
         irrealis_phrases=tuple(tuple(fold(w).split()) for w in lexicon.irrealis if " " in w),
         denials=singles(lexicon.denials) | {"deny", "reject", "dismiss", "refute", "rebut"},
         reporting=singles(lexicon.reporting_verbs),
@@ -619,6 +621,17 @@ class _Reader:
         for child in verb.children:
             if child.dep_ == "neg":
                 return at(child)
+            # a negation word of the lexicon (the config may add some) modifying the verb
+            if child.dep_ in ("advmod", "npadvmod", "preconj") and (
+                fold(child.text) in self.words.negations
+            ):
+                return at(child)
+        # a negation word right before the verb, whatever the parser made of it (a word the
+        # config adds may be unknown to the model: "nary approved")
+        if verb.i > 0 and fold(self.doc[verb.i - 1].text) in self.words.negations:
+            before = self.doc[verb.i - 1]
+            if before.pos_ not in ("DET",):  # "no" before a verb is a determiner elsewhere
+                return at(before)
         # an auxiliary's negation: "did not", "has never"
         for child in verb.children:
             if child.dep_ in ("aux", "auxpass"):
