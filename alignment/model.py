@@ -134,11 +134,16 @@ class Conflict:
             (figures that can both hold but are not the same).
         spans: the conflicting characters, in both passages' documents.
         reason: one line a person can read.
+        topic: what the two disagree about ("deaths", "offer"), for summaries by claim.
+        sides: what each passage says of it, first passage first ("21", "at least two
+            dozen"; "did not happen", "happened"), for summaries by claim.
     """
 
     kind: ConflictKind
     spans: tuple[Span, ...]
     reason: str
+    topic: str = ""
+    sides: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,12 +10,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .model import Alignment, Group, Passage, Span, event_name
+from .model import Alignment, Group, Passage, Span, event_name, short_ids
 from .safe import markdown, markdown_code
 from .summary import (
     KIND_ORDER,
     GroupSummary,
     agreed_facts,
+    claim_splits,
     disputed_facts,
     fact_passage,
     snippet,
@@ -350,6 +351,9 @@ def _disputed_section(
             lines.append(
                 f"- … and {len(rest)} more passages of this fact ({in_conflict} in a conflict)"
             )
+        names = short_ids([d.id for d in alignment.documents])
+        for split in claim_splits(alignment, fact.group)[:max_reasons]:
+            lines.append(f"- Who says what ({split.kind}): {md_escape(split.text(names))}")
         reasons = list(dict.fromkeys(c.reason for k in order for c in alignment.pairs[k].conflicts))
         judged = _reason_verdicts(alignment, group, verdicts)
         for reason in reasons[:max_reasons]:

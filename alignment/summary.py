@@ -157,6 +157,63 @@ def _count_text(
     return f"{n} sources disagree: {_ids(alignment, agreeing)} vs {_ids(alignment, conflicting)}"
 
 
+@dataclass(frozen=True, slots=True)
+class ClaimSplit:
+    """Who says what about one disputed claim of a fact: "deaths: 21 (000) · at least two
+    dozen (004)"; "offer: says it did not happen (000, 001, 002) · says it happened (003)".
+
+    Attributes:
+        kind: the conflict kind.
+        topic: what the sources disagree about.
+        positions: each thing said, with the documents that say it, most sources first.
+        pairs: how many linked pairs of passages the split sums up.
+    """
+
+    kind: ConflictKind
+    topic: str
+    positions: tuple[tuple[str, tuple[int, ...]], ...]
+    pairs: int
+
+    def text(self, names: Sequence[str]) -> str:
+        """One line: "topic: what (who, who) · what (who)"."""
+        told = " · ".join(
+            f"{said} ({', '.join(names[d] for d in docs)})" for said, docs in self.positions
+        )
+        return f"{self.topic}: {told}"
+
+
+def claim_splits(alignment: Alignment, group_id: int) -> tuple[ClaimSplit, ...]:
+    """The disputes of a fact summed up by claim, strongest kind first: each conflict of its
+    links credits what each passage says to that passage's source."""
+    found: dict[tuple[str, str], dict[str, set[int]]] = {}
+    counts: dict[tuple[str, str], int] = {}
+    kinds: dict[tuple[str, str], ConflictKind] = {}
+    for k in alignment.groups[group_id].pairs:
+        pair = alignment.pairs[k]
+        docs = (alignment.passages[pair.a].doc, alignment.passages[pair.b].doc)
+        for conflict in pair.conflicts:
+            key = (conflict.kind, conflict.topic or conflict.reason)
+            kinds[key] = conflict.kind
+            counts[key] = counts.get(key, 0) + 1
+            said = found.setdefault(key, {})
+            for side, doc in zip(conflict.sides, docs, strict=True):
+                said.setdefault(side or "?", set()).add(doc)
+    out = [
+        ClaimSplit(
+            kind=kinds[key],
+            topic=key[1],
+            positions=tuple(
+                (said, tuple(sorted(docs)))
+                for said, docs in sorted(found[key].items(), key=lambda t: (-len(t[1]), t[0]))
+            ),
+            pairs=counts[key],
+        )
+        for key in found
+    ]
+    out.sort(key=lambda s: (KIND_ORDER.index(s.kind), -s.pairs, s.topic))
+    return tuple(out)
+
+
 def summarise_group(alignment: Alignment, group_id: int) -> GroupSummary:
     """Count the sources of one group: who agrees, who conflicts, who is missing.
 
@@ -298,9 +355,11 @@ def publication_order(documents: Sequence[Document]) -> tuple[int, ...]:
 
 __all__ = [
     "KIND_ORDER",
+    "ClaimSplit",
     "GroupSummary",
     "SourceMatrix",
     "agreed_facts",
+    "claim_splits",
     "describe_group",
     "disputed_facts",
     "fact_passage",

@@ -20,7 +20,7 @@ from textual.content import Content
 from alignment import Alignment, Document, Group, Passage
 from alignment.model import event_name, short_ids
 from alignment.safe import one_line
-from alignment.summary import publication_order
+from alignment.summary import claim_splits, publication_order
 from alignment.verdicts import Verdict, VerdictMatch, fact_verdict, strongest
 
 FilterMode = Literal["all", "conflicts", "unjudged", "unique"]
@@ -74,6 +74,7 @@ SIGN_WORDS: dict[str, str] = {
 LIT_BAR = "▌"
 # What the detail panel lists of one fact before it only counts the rest.
 DETAIL_CONFLICTS = 8
+DETAIL_PAIR_REASONS = 4  # the pairs behind the claims, after them
 DETAIL_PASSAGES = 12
 DETAIL_SCORES = 6
 DETAIL_NAMES = 12
@@ -592,13 +593,29 @@ def detail_content(
         parts.append(Content.styled(f"≠ {heading}", "bold $text-error"))
     else:
         parts.append(Content.styled(f"≡ {heading} · they agree", "bold $text-success"))
-    for (kind, reason), given in list(reasons.items())[:DETAIL_CONFLICTS]:
-        parts.append(_conflict_line(kind, reason, given))
-    if len(reasons) > DETAIL_CONFLICTS:
+    # Who says what, claim by claim; then the pairs' own reasons with their verdicts.
+    splits = claim_splits(alignment, group) if reasons else ()
+    for split in splits[:DETAIL_CONFLICTS]:
+        sign = "≈" if split.kind == "differs" else "≠"
+        style = "bold $text-warning" if split.kind == "differs" else "bold $text-error"
+        parts.append(
+            Content.assemble((f"  {sign} {split.kind}  ", style), (one_line(split.text(names)), ""))
+        )
+    if len(splits) > DETAIL_CONFLICTS:
         parts.append(
             Content.styled(
-                f"  … {len(reasons) - DETAIL_CONFLICTS} more conflicts", "$text-muted italic"
+                f"  … {len(splits) - DETAIL_CONFLICTS} more disputed claims", "$text-muted italic"
             )
+        )
+    if splits:
+        parts.append(Content.styled(f"  {len(reasons)} conflicting pairs:", "$text-muted"))
+    # under the claim lines, a few; alone (conflicts made without claims), as many as before
+    shown = DETAIL_PAIR_REASONS if splits else DETAIL_CONFLICTS
+    for (kind, reason), given in list(reasons.items())[:shown]:
+        parts.append(_conflict_line(kind, reason, given))
+    if len(reasons) > shown:
+        parts.append(
+            Content.styled(f"  … {len(reasons) - shown} more conflicts", "$text-muted italic")
         )
     width = max(len(names[d]) for d in present) + 2
     # Each source's most direct telling first (the one its pane shows lit), then repeats.

@@ -28,6 +28,8 @@ def _usable(c: Claim) -> bool:
     return not (c.hedged or c.conditional or c.reporting or c.declares)
 
 
+# Verbs that carry no claim of their own ("no offers were made": the claim is the offer).
+_LIGHT_VERBS = frozenset({"make", "be", "have", "take", "give", "get", "do", "extend"})
 # Words that place a claim before a time limit ("it has offered a deal before").
 _EARLIER = frozenset({"before", "previously", "earlier", "ago", "past", "once", "last", "formerly"})
 
@@ -95,7 +97,11 @@ def negation_conflicts(a: View, b: View) -> list[Conflict]:
             spans = tuple(
                 [Span(a.doc, *m) for m in _marks(ca)] + [Span(b.doc, *m) for m in _marks(cb)]
             )
-            out[neg.key] = Conflict(made.kind, spans, reason)
+            said = ("says it did not happen", "says it happened")
+            sides = said if ca.negated else (said[1], said[0])
+            # "no offers were made" against "offered": the dispute is about the offer
+            subject = pos.predicate if neg.predicate in _LIGHT_VERBS else neg.predicate
+            out[neg.key] = Conflict(made.kind, spans, reason, subject, sides)
     return list(out.values())
 
 

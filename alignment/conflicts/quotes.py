@@ -107,6 +107,8 @@ def _attribution(
             f'speaker of "{head}…": {a.label} says {qa.speaker}, {b.label} says {qb.speaker} '
             "(the same words, two speakers)"
         ),
+        topic=f'speaker of "{head}…"',
+        sides=(qa.speaker, qb.speaker),
     )
 
 
@@ -146,6 +148,12 @@ def _altered(
         kind="quote",
         spans=tuple(spans),
         reason=f"quote of {speaker}: " + "; ".join(told[:3]) + " (one quote, told two ways)",
+        topic=f"quote of {speaker}",
+        sides=("the longer quote", "a shorter quote")
+        if len(wa) > len(wb)
+        else ("a shorter quote", "the longer quote")
+        if len(wa) < len(wb)
+        else ("one wording", "another wording"),
     )
 
 

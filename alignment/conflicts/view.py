@@ -51,4 +51,6 @@ def conflict(
         kind=kind,
         spans=(Span(a.doc, *at_a), Span(b.doc, *at_b)),
         reason=f"{reason} ({why})" if why else reason,
+        topic=topic,
+        sides=(" ".join(said_a.split()), " ".join(said_b.split())),
     )
