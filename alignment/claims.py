@@ -63,6 +63,11 @@ class Figure:
         total: for a part, the total it is part of ("312 of 450": 450), else None.
         scope: time words bound to the figure's own event ("last year's flood").
         claim: index of the claim (in its sentence's claims) the figure belongs to, -1 if none.
+        holder: the names whose quantity it is ("Charles' 226 yards", "Hillis added 101
+            yards"): two figures of two named holders are two quantities.
+        running: told as a running total ("so far", "to date", "in total").
+        incident: told as one past event in the simple past ("three died when a missile
+            hit"), which a running total does not count alone.
     """
 
     low: float
@@ -78,6 +83,9 @@ class Figure:
     total: float | None = None
     scope: tuple[str, ...] = ()
     claim: int = -1
+    holder: tuple[str, ...] = ()
+    running: bool = False
+    incident: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,6 +342,8 @@ _GENERIC_COUNTED = frozenset(
     protestors demonstrators dissidents activists children adults men women others victims
     members workers students soldiers troops officers staff those more""".split()  # noqa: SIM905
 )
+# Words that make a figure a running total: "600 killed so far", "to date".
+_RUNNING = (" so far ", " to date ", " in total ", " in all ", " altogether ", " overall ")
 # Words that place a figure's event before the story's own: "last year's flood".
 _EARLIER = frozenset(
     {"last", "previous", "earlier", "former", "past", "ago", "prior", "similar", "another"}
@@ -344,6 +354,13 @@ _SCOPE_DEPS = frozenset(
 )
 # Verbs that say a thing happened: "meetings were held", "talks took place".
 _EXISTENCE = frozenset({"hold", "take", "happen", "occur", "be", "convene", "exist", "break"})
+
+
+def _generic(token: Token) -> bool:
+    """A noun that counts people or things in general ("2,000 individuals", "an activist")."""
+    return fold(token.text) in _GENERIC_COUNTED or fold(token.lemma_) + "s" in _GENERIC_COUNTED
+
+
 # Clause dependencies: a token with one of these heads a clause of its own.
 _CLAUSE_DEPS = frozenset(
     {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "csubj", "csubjpass"}
@@ -542,6 +559,12 @@ class _Reader:
         predicate_token = verb
         subject = _argument(verb, _SUBJECT_DEPS) or _inherited_subject(verb)
         obj = _argument(verb, _OBJECT_DEPS)
+        if subject is not None and subject.dep_ == "nsubjpass" and obj is None:
+            # "homes were destroyed by the tornado" tells what "the tornado destroyed homes"
+            # tells: the passive subject is the object, the agent the subject
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            obj = subject
+            subject = _argument(agent, frozenset({"pobj"})) if agent is not None else None
         if obj is None:
             # "offered amnesty to Maduro": the first prepositional object tells what it is about
             for child in verb.children:
@@ -854,6 +877,9 @@ class _Reader:
                     total=total,
                     scope=scope,
                     claim=claim,
+                    holder=self._holder(counted, verb),
+                    running=self._running(top, counted, verb),
+                    incident=verb is not None and self._incident(verb),
                 )
             )
         # the total a part is of: "312 of 450 members" -> 450 is the total
@@ -913,12 +939,19 @@ class _Reader:
                 total, role = value_at(pobj), "part"
                 nouns = [g for g in pobj.children if g.pos_ in ("NOUN", "PROPN")]
                 counted = nouns[0] if nouns else counted
-            elif counted is None or fold(counted.lemma_) in _GENERIC_COUNTED:
+            elif counted is None or _generic(counted):
                 counted = pobj
                 for grand in pobj.children:
                     if grand.dep_ == "nummod" and grand.like_num and not own(grand):
                         total, role = value_at(grand), "part"
             break
+        if (
+            counted is not None
+            and counted.dep_ in ("amod", "compound", "nmod")
+            and counted.head.pos_ == "NOUN"
+            and "-" in self.text[q.start : counted.idx + len(counted.text)]
+        ):
+            counted = counted.head  # "an 86-yard run", "the 10-yard line": a run, a line
         if counted is not None and fold(counted.lemma_) == "total":
             role = "total"
         return counted, role, total
@@ -965,7 +998,15 @@ class _Reader:
         shown = ""
         # words of the event and of the counted noun, with their compounds ("death toll")
         candidates: list[Token] = []
-        for token in (event, counted):
+        specific = (
+            counted is not None
+            and not _generic(counted)
+            and not counted.is_stop
+            and not counted.like_num
+        )
+        # a specific counted noun says what is counted ("two trucks", "14 homes"); a generic
+        # one ("21 people") leaves it to the event ("were killed")
+        for token in (counted,) if specific else (event, counted):
             if token is None:
                 continue
             candidates.append(token)
@@ -981,7 +1022,7 @@ class _Reader:
                 shown = shown or label
         if found:
             return tuple(found), shown
-        if counted is not None and fold(counted.lemma_) not in _GENERIC_COUNTED:
+        if counted is not None and not _generic(counted):
             if counted.is_stop or counted.like_num:
                 return (), ""
             return (stem(fold(counted.lemma_)),), fold(counted.text)
@@ -999,6 +1040,34 @@ class _Reader:
         if unit:
             return (), ""
         return (), ""
+
+    def _holder(self, counted: Token | None, verb: Token | None) -> tuple[str, ...]:
+        """Names that own a figure: a possessor of the counted noun, or the named subject of
+        the figure's claim when the figure is not the subject itself."""
+        names: set[str] = set()
+        if counted is not None:
+            for child in counted.children:
+                if child.dep_ == "poss":
+                    names |= {fold(t.text) for t in child.subtree if t.pos_ == "PROPN"}
+        if verb is not None and not names:
+            subject = _argument(verb, frozenset({"nsubj"}))
+            own = subject is not None and counted is not None and subject.i == counted.i
+            if subject is not None and not own and not any(t.like_num for t in subject.subtree):
+                names |= {fold(t.text) for t in _identity(subject) if t.pos_ == "PROPN"}
+        return tuple(sorted(names))
+
+    def _running(self, top: Token, counted: Token | None, verb: Token | None) -> bool:
+        around = [t for t in (top, counted, verb) if t is not None]
+        words = " ".join(fold(t.text) for a in around for t in a.subtree)
+        return any(marker in f" {words} " for marker in _RUNNING)
+
+    def _incident(self, verb: Token) -> bool:
+        """Simple past with no perfect auxiliary: "died when a missile hit"."""
+        if verb.tag_ != "VBD":
+            return False
+        return not any(
+            c.dep_ in ("aux", "auxpass") and fold(c.lemma_) == "have" for c in verb.children
+        )
 
     def _is_rate(self, top: Token, counted: Token | None, verb: Token | None) -> bool:
         """ "50 a day", "3 per cent a year", "thousands of visitors a day" """
@@ -1039,6 +1108,11 @@ class _Reader:
         for token in tokens:
             if token is not None and token.pos_ in ("VERB", "AUX"):
                 around.append(_argument(token, _SUBJECT_DEPS))  # "last year's flood killed 12"
+                # the clauses it hangs from: "In 2004 a quake triggered a tsunami that killed
+                # 230,000"; "... on 4 November 2008, when troops raided Gaza and killed six"
+                for above in list(token.ancestors)[:3]:
+                    if above.pos_ in ("VERB", "AUX"):
+                        around.append(above)
         for token in around:
             if token is None:
                 continue

@@ -31,6 +31,11 @@ from .view import View, conflict
 SAME_FIGURE = 0.005
 # Shares within half a point are one share told with rounding.
 SAME_POINTS = 0.5
+# Verbs that only give a quantity its value: "turnout reached 72%", "the toll stood at 40".
+_VALUE_VERBS = frozenset(
+    {"be", "reach", "stand", "hit", "rise", "fall", "climb", "total", "number", "top", "exceed"}
+    | {"surpass", "remain", "percent", "drop", "increase", "decrease", "grow", "jump"}
+)
 # Roles that may be compared with each other: a range is a count with two ends, a part is
 # a count of some of a whole ("640 of the delegates").
 _ROLE_CLASS = {"count": "count", "range": "count", "part": "count", "total": "total"}
@@ -126,6 +131,10 @@ def comparable(x: Figure, y: Figure) -> bool:
         return False  # parts of different wholes
     if set(x.scope) != set(y.scope) and (x.scope or y.scope):
         return False
+    if x.holder and y.holder and not set(x.holder) & set(y.holder):
+        return False  # Charles' yards and Hillis' yards
+    if (x.running and y.incident) or (y.running and x.incident):
+        return False  # "600 killed so far" and "three died when a missile hit"
     # two specific counted nouns that differ count different things ("12 children", "40 people"
     # is left to the measure): only when both are specific
     return not (x.counted and y.counted and x.counted != y.counted and x.label == x.counted)
@@ -166,11 +175,25 @@ def figure_conflicts(
 
     xs = [f for f in a.reading.figures if _usable(a, f) and wanted(f)]
     ys = [f for f in b.reading.figures if _usable(b, f) and wanted(f)]
+
+    def one_quantity(x: Figure, y: Figure) -> bool:
+        if not comparable(x, y) or not same_party(_party(a, x), _party(b, y)):
+            return False
+        # a measure the lexicon knows (deaths, arrests, votes) names the quantity; any other
+        # ("yards", "points", "hectares") only within one claim: "Charles rushed for 226
+        # yards" and "Hillis added 101 yards" are two
+        if listed & set(x.measure):
+            return True
+        ca, cb = _claim(a, x), _claim(b, y)
+        if ca is None or cb is None:
+            return False
+        return ca.key == cb.key or (ca.predicate in _VALUE_VERBS and cb.predicate in _VALUE_VERBS)
+
     candidates = sorted(
         (abs(_point(x) - _point(y)) / max(abs(_point(x)), abs(_point(y)), 1.0), n, m)
         for n, x in enumerate(xs)
         for m, y in enumerate(ys)
-        if comparable(x, y) and same_party(_party(a, x), _party(b, y))
+        if one_quantity(x, y)
     )
     # each figure meets at most one counterpart, the nearest first: "65% to 30%" against
     # "67%" compares 65 with 67, and leaves 30 (another candidate's share) alone

@@ -100,7 +100,10 @@ def negation_conflicts(a: View, b: View) -> list[Conflict]:
             said = ("says it did not happen", "says it happened")
             sides = said if ca.negated else (said[1], said[0])
             # "no offers were made" against "offered": the dispute is about the offer
-            subject = pos.predicate if neg.predicate in _LIGHT_VERBS else neg.predicate
+            subject = neg.predicate
+            if subject in _LIGHT_VERBS:
+                # "no offers were made" / "made a similar offer": the dispute is the offer
+                subject = neg.absent or pos.object or pos.predicate
             out[neg.key] = Conflict(made.kind, spans, reason, subject, sides)
     return list(out.values())
 
