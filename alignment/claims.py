@@ -292,6 +292,7 @@ class _Words:
     irrealis: frozenset[str]
     irrealis_phrases: tuple[tuple[str, ...], ...]
     negations: frozenset[str]
+    not_negating: tuple[str, ...]
     denials: frozenset[str]
     reporting: frozenset[str]
     claim_nouns: frozenset[str]
@@ -322,6 +323,7 @@ def _words(lexicon: Lexicon) -> _Words:
         hedges=singles(lexicon.hedges),
         irrealis=singles(lexicon.irrealis),
         negations=singles(lexicon.negations),
+        not_negating=tuple(fold(p) for p in lexicon.not_negating),
         irrealis_phrases=tuple(tuple(fold(w).split()) for w in lexicon.irrealis if " " in w),
         denials=singles(lexicon.denials) | {"deny", "reject", "dismiss", "refute", "rebut"},
         reporting=singles(lexicon.reporting_verbs),
@@ -559,6 +561,7 @@ class _Reader:
         predicate_token = verb
         subject = _argument(verb, _SUBJECT_DEPS) or _inherited_subject(verb)
         obj = _argument(verb, _OBJECT_DEPS)
+        grammatical_subject = subject
         if subject is not None and subject.dep_ == "nsubjpass" and obj is None:
             # "homes were destroyed by the tornado" tells what "the tornado destroyed homes"
             # tells: the passive subject is the object, the agent the subject
@@ -617,7 +620,8 @@ class _Reader:
             conditional=conditional,
             limited=limited,
             declares=lemma in words.reporting,
-            negative_subject=subject is not None and _negative_phrase(subject) is not None,
+            negative_subject=grammatical_subject is not None
+            and _negative_phrase(grammatical_subject) is not None,
             degree=next(
                 (fold(c.text) for c in predicate_token.children if c.ent_type_ == "ORDINAL"), ""
             ),
@@ -642,18 +646,22 @@ class _Reader:
             return t.idx, t.idx + len(t.text), absent, denial
 
         for child in verb.children:
-            if child.dep_ == "neg":
+            if child.dep_ == "neg" and not self._idiom_at(child):
                 return at(child)
             # a negation word of the lexicon (the config may add some) modifying the verb
-            if child.dep_ in ("advmod", "npadvmod", "preconj") and (
-                fold(child.text) in self.words.negations
+            if (
+                child.dep_ in ("advmod", "npadvmod", "preconj")
+                and fold(child.text) in self.words.negations
+                and not self._idiom_at(child)
             ):
                 return at(child)
         # a negation word right before the verb, whatever the parser made of it (a word the
         # config adds may be unknown to the model: "nary approved")
         if verb.i > 0 and fold(self.doc[verb.i - 1].text) in self.words.negations:
             before = self.doc[verb.i - 1]
-            if before.pos_ not in ("DET",):  # "no" before a verb is a determiner elsewhere
+            if before.pos_ not in ("DET",) and not self._idiom_at(
+                before
+            ):  # "no" before a verb is a determiner elsewhere
                 return at(before)
         # an auxiliary's negation: "did not", "has never"
         for child in verb.children:
@@ -690,6 +698,13 @@ class _Reader:
                 continue
             break
         return None
+
+    def _idiom_at(self, token: Token) -> bool:
+        """A negation word that starts a phrase negating nothing ("not only", "not the first",
+        "whether or not")."""
+        ahead = fold(self.text[token.idx : token.idx + 40])
+        behind = fold(self.text[max(0, token.idx - 20) : token.idx + len(token.text)])
+        return any(ahead.startswith(p) or behind.endswith(p) for p in self.words.not_negating)
 
     def _absences(self) -> list[Claim]:
         """Things said not to have happened, told without a verb of their own: "talks
@@ -850,6 +865,8 @@ class _Reader:
                     anchor = anchor.head
                 counted, _, _ = self._counted(anchor, quantities, q)
             event = self._event(counted if counted is not None else anchor)
+            if counted is not None and counted.tag_ == "NNP":
+                continue  # "Indianapolis 27", "Route 66": a score or a name, not a count
             measure, label = self._measure(counted, event, q.unit)
             if not measure:
                 continue

@@ -79,6 +79,8 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
             named_apart = bool(na and nb and not na & nb)
             different = named_apart or bool(ka and kb and not ka & kb and not (na & nb))
             if same_words:
+                if common < MIN_WORDS:
+                    continue  # "We will win": too short to be one person's words
                 if named_apart or (different and (_named(qa, a) or _named(qb, b))):
                     out.append(_attribution(a, qa, b, qb, wa))
                 continue
