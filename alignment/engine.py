@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,6 +53,20 @@ class _Unit:
     doc: int
     first: int
     last: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """What the lexical stages before linking hand on (see ``_prepare``)."""
+
+    weights: Weights
+    matrix: sparse.csr_matrix  # weighted words, one row per alignable sentence
+    blocking: np.ndarray | None
+    gate: np.ndarray  # article x article score factor
+    events: tuple[int, ...]  # per document, its event when the cut is clear
+    top_k: int
+    keys: list[str]  # rapidfuzz keys of the sentences
+    passages: list[_Unit]
 
 
 def _noop(stage: str, fraction: float) -> None:
@@ -108,55 +123,18 @@ def align(
     units = [_Unit(d, i, i) for d in range(n_docs) for i, ok in enumerate(alignable[d]) if ok]
     report("claims", 0.1)
     lexicon = _lexicon(config)
-    readings = _read_claims(docs, sentences, alignable, claims or default_reader(), lexicon)
-    report("weights", 0.2)
-    unit_tokens = [tokens[u.doc][u.first] for u in units]
-    unit_docs = np.asarray([u.doc for u in units], dtype=np.int64)
-    weights = Weights.fit(
-        unit_tokens,
-        unit_docs.tolist(),
-        n_docs,
-        name_weight=config.name_weight,
-        common_word_weight=config.common_word_weight,
-    )
-    sentence_matrix = weights.matrix(unit_tokens)
-    blocking = weights.blocking_mask(
-        len(unit_tokens), max_share=BLOCK_WORD_SHARE, floor=BLOCK_WORD_FLOOR
-    )
-    # A page's address (dimmed, never aligned) names its story and date: it counts here.
-    addresses = [
-        (d, tokens[d][s.index])
-        for d, sents in enumerate(sentences)
-        for s in sents
-        if s.boilerplate and is_address(docs[d].text[s.start : s.end])
-    ]
-    if addresses:
-        article_matrix = sparse.vstack(
-            [sentence_matrix, weights.matrix([t for _, t in addresses])]
-        ).tocsr()
-        article_docs = np.concatenate([unit_docs, [d for d, _ in addresses]]).astype(np.int64)
-    else:
-        article_matrix, article_docs = sentence_matrix, unit_docs
-    article_sims = article_similarities(article_matrix, article_docs, n_docs)
-    gate = doc_gate(article_sims, config.doc_gate)
-    # Articles about another event (a second earthquake, an earlier arrest) link to this
-    # event's articles only on stronger evidence.
-    event_of = events(article_sims, config.event_split)
-    gate = np.where(event_of[:, None] != event_of[None, :], gate * (1 - config.event_gate), gate)
-    # Named to the reader only when the cut is clear: a soft gate may be wrong, a claim that
-    # the sources tell two events should not be (no looser cut, no clear one either).
-    clear_events = (
-        tuple(int(e) for e in events(article_sims, min(config.event_split, CLEAR_EVENTS)))
-        if event_of.any()
-        else ()
-    )
-    top_k = top_k_for(n_docs)
-    sentence_keys = [text_key(t) for t in unit_tokens]
-
-    report("passages", 0.35)
-    passages_units = _choose_passages(
-        units, sentence_matrix, unit_docs, sentence_keys, gate, config, blocking, top_k
-    )
+    # The parser reads the claims in a thread while the words are weighed and the passages
+    # chosen (spaCy and numpy leave the interpreter lock often): a cold run pays less.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="claims") as pool:
+        reading = pool.submit(
+            _read_claims, docs, sentences, alignable, claims or default_reader(), lexicon
+        )
+        prepared = _prepare(docs, sentences, tokens, units, config, report)
+        readings = reading.result()
+    weights, sentence_matrix = prepared.weights, prepared.matrix
+    blocking, gate, top_k = prepared.blocking, prepared.gate, prepared.top_k
+    sentence_keys, passages_units = prepared.keys, prepared.passages
+    clear_events = prepared.events
 
     report("links", 0.55)
     # Mixed with meaning, scores run higher: the semantic extra has its own threshold.
@@ -268,6 +246,78 @@ def align(
         hedged=hedged,
         events=clear_events,
         readings=readings,
+    )
+
+
+def _prepare(
+    docs: Sequence[Document],
+    sentences: tuple[tuple[Sentence, ...], ...],
+    tokens: list[list[list[tuple[str, bool]]]],
+    units: list[_Unit],
+    config: AlignConfig,
+    report: Progress,
+) -> _Prepared:
+    """The lexical stages before linking: word weights, the article gate and events, and the
+    passages (runs of sentences) to link."""
+    n_docs = len(docs)
+    report("weights", 0.2)
+    unit_tokens = [tokens[u.doc][u.first] for u in units]
+    unit_docs = np.asarray([u.doc for u in units], dtype=np.int64)
+    weights = Weights.fit(
+        unit_tokens,
+        unit_docs.tolist(),
+        n_docs,
+        name_weight=config.name_weight,
+        common_word_weight=config.common_word_weight,
+    )
+    sentence_matrix = weights.matrix(unit_tokens)
+    blocking = weights.blocking_mask(
+        len(unit_tokens), max_share=BLOCK_WORD_SHARE, floor=BLOCK_WORD_FLOOR
+    )
+    # A page's address (dimmed, never aligned) names its story and date: it counts here.
+    addresses = [
+        (d, tokens[d][s.index])
+        for d, sents in enumerate(sentences)
+        for s in sents
+        if s.boilerplate and is_address(docs[d].text[s.start : s.end])
+    ]
+    if addresses:
+        article_matrix = sparse.vstack(
+            [sentence_matrix, weights.matrix([t for _, t in addresses])]
+        ).tocsr()
+        article_docs = np.concatenate([unit_docs, [d for d, _ in addresses]]).astype(np.int64)
+    else:
+        article_matrix, article_docs = sentence_matrix, unit_docs
+    article_sims = article_similarities(article_matrix, article_docs, n_docs)
+    gate = doc_gate(article_sims, config.doc_gate)
+    # Articles about another event (a second earthquake, an earlier arrest) link to this
+    # event's articles only on stronger evidence.
+    event_of = events(article_sims, config.event_split)
+    gate = np.where(event_of[:, None] != event_of[None, :], gate * (1 - config.event_gate), gate)
+    # Named to the reader only when the cut is clear: a soft gate may be wrong, a claim that
+    # the sources tell two events should not be (no looser cut, no clear one either).
+    clear_events = (
+        tuple(int(e) for e in events(article_sims, min(config.event_split, CLEAR_EVENTS)))
+        if event_of.any()
+        else ()
+    )
+    top_k = top_k_for(n_docs)
+    sentence_keys = [text_key(t) for t in unit_tokens]
+
+    report("passages", 0.35)
+    passages_units = _choose_passages(
+        units, sentence_matrix, unit_docs, sentence_keys, gate, config, blocking, top_k
+    )
+
+    return _Prepared(
+        weights,
+        sentence_matrix,
+        blocking,
+        gate,
+        clear_events,
+        top_k,
+        sentence_keys,
+        passages_units,
     )
 
 
