@@ -253,7 +253,7 @@ def same_claim(x: Claim, y: Claim) -> bool:
         if other.declares and absent == other.object:
             continue  # what a report says is not what happened ("reported a proposal")
         # the thing happening ("meetings were held", "talks took place")
-        if other.predicate in _EXISTENCE:
+        if other.predicate in _EXISTENCE and absent in (other.subject, other.object):
             return True
         rest = set(holder.words) - {absent, holder.key}
         if other.key == absent:
