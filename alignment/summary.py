@@ -192,7 +192,9 @@ def claim_splits(alignment: Alignment, group_id: int) -> tuple[ClaimSplit, ...]:
         pair = alignment.pairs[k]
         docs = (alignment.passages[pair.a].doc, alignment.passages[pair.b].doc)
         for conflict in pair.conflicts:
-            key = (conflict.kind, conflict.topic or conflict.reason)
+            if not conflict.topic:
+                continue  # a conflict made without its claims (by hand): its reason only
+            key = (conflict.kind, conflict.topic)
             kinds[key] = conflict.kind
             counts[key] = counts.get(key, 0) + 1
             said = found.setdefault(key, {})
