@@ -43,3 +43,29 @@ def test_agreeing_fact_has_no_split():
     docs = _story()[:2]
     result = align(docs)
     assert all(claim_splits(result, g.id) == () for g in result.groups)
+
+
+def test_json_schema_names_every_conflict_kind():
+    import json
+    from pathlib import Path
+
+    from alignment.model import CONFLICT_KINDS
+
+    schema = json.loads(
+        (Path(__file__).parent.parent / "alignment/schema/alignment.schema.json").read_text()
+    )
+    found = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            kind = node.get("kind")
+            if isinstance(kind, dict) and "enum" in kind:
+                found.append(kind["enum"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    assert found == [list(CONFLICT_KINDS)]
