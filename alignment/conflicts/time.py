@@ -21,25 +21,11 @@ import re
 from dataclasses import dataclass
 
 from ..claims import Claim, same_claim
+from ..dates import MONTHS, WEEKDAYS
 from ..lexer import Token, tokenize
 from ..model import Conflict
 from .view import View, conflict
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
 _MONTH_ABBR = {m[:3]: k + 1 for k, m in enumerate(MONTHS)} | {"sept": 9}
 _MONTH_NAME = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
