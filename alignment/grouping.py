@@ -12,8 +12,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
+
+from .config import AlignConfig
+from .model import Passage
+from .scoring import Run, Scored, Story, combined
+from .similarity import candidates, normalised_sum
 
 
 def build_groups(
@@ -109,3 +115,133 @@ def build_groups(
     groups = [sorted(ps) for c, ps in members.items() if len(ps) > 1 and len(doc_counts[c]) > 1]
     groups.sort(key=lambda g: g[0])
     return groups
+
+
+def choose_passages(story: Story, config: AlignConfig) -> list[Run]:
+    """Sentences, joined into runs of two or three where one source says in two what another
+    says in one: a run is kept when it matches a sentence elsewhere clearly better than any of
+    its parts does. Runs never overlap; the best ones win.
+    """
+    units = list(story.units)
+    if config.max_passage_sentences < 2 or not units:
+        return units
+    matrix, unit_docs, keys, gate = story.matrix, story.unit_docs, story.keys, story.gate
+    windows: list[list[int]] = []
+    for k in range(len(units)):
+        for size in range(2, config.max_passage_sentences + 1):
+            last = k + size - 1
+            if last >= len(units):
+                break
+            # consecutive sentences of one document, with nothing skipped between them
+            if units[last].doc != units[k].doc or units[last].first - units[k].first != size - 1:
+                break
+            windows.append(list(range(k, last + 1)))
+    if not windows:
+        return units
+    window_matrix = normalised_sum(matrix, windows)
+    window_docs = np.asarray([unit_docs[w[0]] for w in windows], dtype=np.int64)
+    wi, si, _ = candidates(
+        window_matrix,
+        matrix,
+        window_docs,
+        unit_docs,
+        cutoff=config.candidate_cutoff,
+        top_k=max(1, story.top_k // 4),
+        block=config.max_block_size,
+        keep_columns=story.blocking,
+    )
+    if wi.size == 0:
+        return units
+    window_keys = [" ".join(keys[m] for m in w) for w in windows]
+    whole = combined(window_matrix, matrix, wi, si, window_keys, keys, config)
+    whole *= gate[window_docs[wi], unit_docs[si]]
+    # the best single member of each window against the same sentence
+    best_part = np.zeros_like(whole)
+    width = max(len(w) for w in windows)
+    for j in range(width):
+        member = np.asarray(
+            [windows[w][j] if j < len(windows[w]) else windows[w][0] for w in wi.tolist()],
+            dtype=np.int64,
+        )
+        part = (
+            combined(matrix, matrix, member, si, keys, keys, config)
+            * gate[unit_docs[member], unit_docs[si]]
+        )
+        best_part = np.maximum(best_part, part)
+    good = (whole >= config.link_threshold) & (whole >= best_part + config.merge_gain)
+    taken = np.zeros(len(units), dtype=bool)
+    chosen: dict[int, list[int]] = {}
+    for k in np.lexsort((wi, -whole))[good[np.lexsort((wi, -whole))]].tolist():
+        w = windows[int(wi[k])]
+        if taken[w].any():
+            continue
+        taken[w] = True
+        chosen[w[0]] = w
+    out: list[Run] = []
+    k = 0
+    while k < len(units):
+        if k in chosen:
+            w = chosen[k]
+            out.append(Run(units[k].doc, units[w[0]].first, units[w[-1]].first))
+            k = w[-1] + 1
+        else:
+            out.append(units[k])
+            k += 1
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """The scored pairs in passage ids, and the fact groups they make.
+
+    Attributes:
+        a, b, score: every scored pair (passage ids of the result).
+        threshold: a pair at or above it is a link.
+        groups: the members of each group (sorted passage ids), by first passage.
+        group_of: passage id -> its group.
+    """
+
+    a: np.ndarray
+    b: np.ndarray
+    score: np.ndarray
+    threshold: float
+    groups: tuple[tuple[int, ...], ...]
+    group_of: dict[int, int]
+
+    def links(self) -> list[tuple[int, int, float]]:
+        """The links inside one group (a, b, score), by group then passages."""
+        is_link = self.score >= self.threshold
+        found = [
+            (a, b, s)
+            for a, b, s in zip(
+                self.a[is_link].tolist(),
+                self.b[is_link].tolist(),
+                self.score[is_link].tolist(),
+                strict=True,
+            )
+            if a in self.group_of and self.group_of.get(b) == self.group_of[a]
+        ]
+        return sorted(found, key=lambda t: (self.group_of[t[0]], t[0], t[1]))
+
+
+def group_facts(
+    passages: Sequence[Passage], runs: Sequence[Run], scored: Scored, config: AlignConfig
+) -> Facts:
+    """Fact groups from the scored pairs of runs, in the ids of the result's passages."""
+    at = {(p.doc, p.first): p.id for p in passages}
+    ids = np.asarray([at[(r.doc, r.first)] for r in runs], dtype=np.int64)
+    a = ids[scored.a] if scored.a.size else scored.a
+    b = ids[scored.b] if scored.b.size else scored.b
+    threshold = scored.threshold
+    members = build_groups(
+        [p.doc for p in passages],
+        a,
+        b,
+        scored.score,
+        link_threshold=threshold,
+        support=threshold * config.group_support,
+        cohesion=config.group_cohesion,
+        attach=threshold * config.group_attach,
+    )
+    group_of = {p: g for g, ms in enumerate(members) for p in ms}
+    return Facts(a, b, scored.score, threshold, tuple(tuple(m) for m in members), group_of)

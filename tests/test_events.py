@@ -103,7 +103,7 @@ def test_articles_about_two_earthquakes_link_less_across():
 
 
 def test_only_clear_events_are_reported(monkeypatch):
-    import alignment.engine as engine
+    import alignment.scoring as scoring
 
     docs = [
         Document(
@@ -116,5 +116,5 @@ def test_only_clear_events_are_reported(monkeypatch):
     clear = align(docs)
     assert clear.event_count == 2
     assert clear.events == (0, 0, 0, 1, 1, 1) or clear.events == (1, 1, 1, 0, 0, 0)
-    monkeypatch.setattr(engine, "CLEAR_EVENTS", 0.0)  # no cut is that clear
+    monkeypatch.setattr(scoring, "CLEAR_EVENTS", 0.0)  # no cut is that clear
     assert align(docs).event_count == 1
