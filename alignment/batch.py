@@ -117,12 +117,15 @@ class StoryResult:
         outputs: (file name, text) per file of ``OUTPUT_FILES``; empty unless the row is ok.
         worker: the process that ran it ("host:pid").
         peak_rss_mb: that process's peak resident memory so far, in MB.
+        cpu_seconds: CPU time the story took in that process (unlike ``row.seconds``, not
+            stretched when other work shares the core).
     """
 
     row: StoryRow
     outputs: tuple[tuple[str, str], ...] = ()
     worker: str = ""
     peak_rss_mb: float = 0.0
+    cpu_seconds: float = 0.0
 
 
 def display_name(name: str) -> str:
@@ -206,13 +209,14 @@ def run_story(folder: str, config: AlignConfig) -> StoryResult:
         with the error's one line when the folder cannot be read, or when the engine met a
         bug on this story (its type and message, so one story never stops the others).
     """
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     name = display_name(Path(folder).name)
     worker = f"{socket.gethostname()}:{os.getpid()}"
 
     def result(row: StoryRow, outputs: tuple[tuple[str, str], ...] = ()) -> StoryResult:
         row = dataclasses.replace(row, seconds=time.perf_counter() - started)
-        return StoryResult(row=row, outputs=outputs, worker=worker, peak_rss_mb=_peak_rss_mb())
+        cpu = time.process_time() - cpu_started
+        return StoryResult(row, outputs, worker, peak_rss_mb=_peak_rss_mb(), cpu_seconds=cpu)
 
     try:
         with os.scandir(folder) as entries:

@@ -376,6 +376,7 @@ class BatchOutcome:
         wall_seconds: from the first story submitted to the summary written.
         write_seconds: time the client spent writing stories' outputs.
         bytes_written: size of the stories' outputs.
+        cpu_seconds: CPU time of the stories' work on their workers, summed.
         peak_rss_mb: per worker process ("host:pid"), the largest peak memory it reported.
     """
 
@@ -387,6 +388,7 @@ class BatchOutcome:
     wall_seconds: float = 0.0
     write_seconds: float = 0.0
     bytes_written: int = 0
+    cpu_seconds: float = 0.0
     peak_rss_mb: dict[str, float] = field(default_factory=dict)
 
 
@@ -578,7 +580,7 @@ def run_batch(
                     folder, target = root / name, out / name
                     if name == SUMMARY_FILE:
                         why = f"a story folder cannot be named {SUMMARY_FILE} (the summary's name)"
-                        record(name, StoryRow(story=name, status="failed", error=why))
+                        record(name, StoryRow(story=display_name(name), status="failed", error=why))
                     elif not force and is_fresh(folder, target, config_file):
                         record(name, *_fresh_line(name, previous))
                     else:
@@ -586,9 +588,10 @@ def run_batch(
                 if backend.in_flight() == 0:
                     break
                 for name, result in backend.wait():
-                    for worker_id in [result.worker] if result.worker else []:
-                        peak = outcome.peak_rss_mb.get(worker_id, 0.0)
-                        outcome.peak_rss_mb[worker_id] = max(peak, result.peak_rss_mb)
+                    outcome.cpu_seconds += result.cpu_seconds
+                    if result.worker:
+                        peak = outcome.peak_rss_mb.get(result.worker, 0.0)
+                        outcome.peak_rss_mb[result.worker] = max(peak, result.peak_rss_mb)
                     with _interrupts_held():
                         began = time.perf_counter()
                         row, size = _write_story(out, name, result)
