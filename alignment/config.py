@@ -60,7 +60,13 @@ class AlignConfig:
             sources echo tell the same fact; 0 = off).
         neighbour_floor: a link counts as a neighbour when it scores at least this times the
             link threshold.
-        group_cohesion: share of a group's members a passage must link to, to join it.
+        group_cohesion: share of the cross-source pairs of two groups that must be supported
+            for them to merge into one fact (high: facts, not topics).
+        group_join: share of a fact's passages from other sources that must support a
+            passage linked to it for it to join that fact too (a passage telling two facts
+            sits in both).
+        group_pair: a link scoring this times the threshold that fits no fact (neither
+            passage joins the other's group) is a fact of its own, of the two passages.
         group_attach: a passage left out of every group joins the group of its best link when
             that link scores at least this times the link threshold.
         group_support: a pair scoring at least this share of ``link_threshold`` counts as
@@ -79,6 +85,8 @@ class AlignConfig:
         semantic: use the optional embedding extra: "auto", "on" or "off".
         semantic_weight: share of the embedding cosine in the score when semantic is on.
         semantic_threshold: the link threshold when semantic is on (mixed scores run higher).
+        semantic_topic: share of the story's mean meaning taken out of each passage's before
+            two are compared (what every passage says is the story, not a fact).
         semantic_model_path: a local folder with the model, instead of the packaged one.
         fetch_timeout: seconds to fetch one web page (redirects included) before giving up.
     """
@@ -99,8 +107,10 @@ class AlignConfig:
     merge_gain: float = 0.15
     neighbour_weight: float = 0.6
     neighbour_floor: float = 1.0
-    group_cohesion: float = 0.2
-    group_support: float = 0.7
+    group_cohesion: float = 0.8
+    group_join: float = 0.6
+    group_pair: float = 1.2
+    group_support: float = 1.0
     group_attach: float = 1.0
     max_block_size: int = 4000
     max_passage_chars: int = 1000
@@ -114,7 +124,8 @@ class AlignConfig:
     max_file_bytes: int = MAX_FILE_BYTES
     semantic: str = "auto"
     semantic_weight: float = 0.5
-    semantic_threshold: float = 0.41
+    semantic_threshold: float = 0.36
+    semantic_topic: float = 0.5
     semantic_model_path: str = ""
     fetch_timeout: float = 20.0
 
@@ -138,6 +149,8 @@ _RANGES: dict[str, tuple[float, float]] = {
     "neighbour_weight": (0.0, 1.0),
     "neighbour_floor": (0.0, 10.0),
     "group_cohesion": (0.0, 1.0),
+    "group_join": (0.0, 1.0),
+    "group_pair": (1.0, 10.0),
     "group_support": (0.0, 1.0),
     "group_attach": (1.0, 10.0),
     "max_block_size": (100, 1_000_000),
@@ -147,6 +160,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "max_file_bytes": (1, 2**40),
     "semantic_weight": (0.0, 1.0),
     "semantic_threshold": (0.0, 1.0),
+    "semantic_topic": (0.0, 1.0),
     "fetch_timeout": (0.1, 600.0),
 }
 _CHOICES: dict[str, tuple[str, ...]] = {"semantic": ("auto", "on", "off")}

@@ -64,7 +64,7 @@ def align(
         readings = reading.result()
     report("links", 0.55)
     measures = _measures(runs, readings)
-    scored = score_pairs(story, runs, measures, config, scorer)
+    scored = score_pairs(story, runs, readings, measures, config, scorer)
     report("groups", 0.8)
     passages = _all_passages(text.sentences, runs)
     facts = group_facts(passages, runs, scored, config)
@@ -86,8 +86,7 @@ def _detect(
     """The links of each fact with the conflicts between their two passages."""
     docs = text.documents
     pair_values: list[Pair] = []
-    for a, b, s in facts.links():
-        g = facts.group_of[a]
+    for a, b, s, g in facts.links():
         pa, pb = passages[a], passages[b]
         conflicts = find_conflicts(
             _side(docs, pa, labels, readings),

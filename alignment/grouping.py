@@ -10,7 +10,7 @@ is not refused for a pair that only just missed the threshold.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -190,6 +190,86 @@ def choose_passages(story: Story, config: AlignConfig) -> list[Run]:
     return out
 
 
+def extend_groups(
+    groups: Sequence[Sequence[int]],
+    passage_docs: Sequence[int],
+    pair_a: np.ndarray,
+    pair_b: np.ndarray,
+    pair_score: np.ndarray,
+    *,
+    link_threshold: float,
+    support: float,
+    cohesion: float,
+    pair_at: float = float("inf"),
+) -> list[list[int]]:
+    """Groups that also take in passages telling their fact among others.
+
+    A sentence often tells two facts ("arrests, deaths and the ban of X"): its link to a
+    passage of the other fact's group is right, but it sits in the group of its first fact.
+    Here, for each link between two passages that share no group (strongest first), one of
+    them joins a group of the other when it is supported by at least ``cohesion`` of that
+    group's members from other sources, the test a merge passes: a fact takes in a passage
+    that tells it, never another fact. A link scoring ``pair_at`` or more whose passages
+    join no group this way is a fact of its own: a new group of the two.
+
+    Args:
+        groups: the groups (passage ids) from ``build_groups``.
+        passage_docs: the document of each passage.
+        pair_a, pair_b, pair_score: scored pairs of passages (parallel arrays).
+        link_threshold: a pair at or above it is a link.
+        support: a pair at or above it supports a passage joining a group.
+        cohesion: share of a group's members from other sources that must support it.
+        pair_at: a link at or above it that joins no group becomes a group of two.
+
+    Returns:
+        The groups with their new members (sorted ids), in the same order, then the new
+        groups of two.
+    """
+    members = [list(g) for g in groups]
+    doc_counts = [Counter(passage_docs[p] for p in g) for g in members]
+    where: dict[int, set[int]] = defaultdict(set)
+    for g, ms in enumerate(members):
+        for p in ms:
+            where[p].add(g)
+    supported = pair_score >= min(support, link_threshold)
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for a, b in zip(pair_a[supported].tolist(), pair_b[supported].tolist(), strict=True):
+        neighbours[a].add(b)
+        neighbours[b].add(a)
+    member_sets = [set(ms) for ms in members]
+
+    def add(p: int, g: int) -> None:
+        members[g].append(p)
+        member_sets[g].add(p)
+        doc_counts[g][passage_docs[p]] += 1
+        where[p].add(g)
+
+    is_link = pair_score >= link_threshold
+    la, lb, ls = pair_a[is_link], pair_b[is_link], pair_score[is_link]
+    for k in np.lexsort((lb, la, -ls)).tolist():
+        a, b = int(la[k]), int(lb[k])
+        if where[a] & where[b]:
+            continue
+        joined = False
+        for x, y in ((b, a), (a, b)):
+            for g in sorted(where[y]):
+                others = len(members[g]) - doc_counts[g][passage_docs[x]]
+                if others > 0 and len(neighbours[x] & member_sets[g]) >= cohesion * others:
+                    add(x, g)
+                    joined = True
+                    break
+            if joined:
+                break
+        if not joined and ls[k] >= pair_at:
+            # a strong link that fits neither side's fact tells a fact of its own
+            members.append([])
+            member_sets.append(set())
+            doc_counts.append(Counter())
+            add(a, len(members) - 1)
+            add(b, len(members) - 1)
+    return [sorted(ms) for ms in members]
+
+
 @dataclass(frozen=True, slots=True)
 class Facts:
     """The scored pairs in passage ids, and the fact groups they make.
@@ -208,20 +288,29 @@ class Facts:
     groups: tuple[tuple[int, ...], ...]
     group_of: dict[int, int]
 
-    def links(self) -> list[tuple[int, int, float]]:
-        """The links inside one group (a, b, score), by group then passages."""
+    def links(self) -> list[tuple[int, int, float, int]]:
+        """The links inside a group (a, b, score, group), by group then passages. A link
+        whose passages share several groups belongs to the home group of ``a``, else of
+        ``b``, else to the first they share."""
+        where: dict[int, set[int]] = defaultdict(set)
+        for g, ms in enumerate(self.groups):
+            for p in ms:
+                where[p].add(g)
         is_link = self.score >= self.threshold
-        found = [
-            (a, b, s)
-            for a, b, s in zip(
-                self.a[is_link].tolist(),
-                self.b[is_link].tolist(),
-                self.score[is_link].tolist(),
-                strict=True,
-            )
-            if a in self.group_of and self.group_of.get(b) == self.group_of[a]
-        ]
-        return sorted(found, key=lambda t: (self.group_of[t[0]], t[0], t[1]))
+        found = []
+        for a, b, s in zip(
+            self.a[is_link].tolist(),
+            self.b[is_link].tolist(),
+            self.score[is_link].tolist(),
+            strict=True,
+        ):
+            shared = where[a] & where[b]
+            if not shared:
+                continue  # a link the grouping refused: not part of any fact
+            home = self.group_of.get(a), self.group_of.get(b)
+            g = next((h for h in home if h in shared), min(shared))
+            found.append((a, b, s, g))
+        return sorted(found, key=lambda t: (t[3], t[0], t[1]))
 
 
 def group_facts(
@@ -243,5 +332,25 @@ def group_facts(
         cohesion=config.group_cohesion,
         attach=threshold * config.group_attach,
     )
-    group_of = {p: g for g, ms in enumerate(members) for p in ms}
+    home = {p: g for g, ms in enumerate(members) for p in ms}
+    members = extend_groups(
+        members,
+        [p.doc for p in passages],
+        a,
+        b,
+        scored.score,
+        link_threshold=threshold,
+        support=threshold * config.group_support,
+        cohesion=config.group_join,
+        pair_at=threshold * config.group_pair,
+    )
+    # Groups in reading order of their first passage; a passage that had no group is at home
+    # in the first of the groups it joined.
+    order = sorted(range(len(members)), key=lambda g: (members[g][0], g))
+    new_id = {g: k for k, g in enumerate(order)}
+    members = [members[g] for g in order]
+    group_of = {p: new_id[g] for p, g in home.items()}
+    for g in order:
+        for p in members[new_id[g]]:
+            group_of.setdefault(p, new_id[g])
     return Facts(a, b, scored.score, threshold, tuple(tuple(m) for m in members), group_of)

@@ -111,7 +111,9 @@ class Passage:
         doc: document index.
         first, last: sentence indices in the document, inclusive.
         start, end: character offsets of the whole passage.
-        group: id of the group holding it, or None when unique to its source.
+        group: id of its home group (the fact it tells first), or None when unique to its
+            source. A passage that tells two facts also sits in the other fact's group
+            (``Alignment.groups_of``).
         boilerplate: made of boilerplate sentences only.
     """
 
@@ -153,7 +155,7 @@ class Pair:
     Attributes:
         a, b: passage ids, ``a`` from the lower document index.
         similarity: the score in [0, 1] that made the link.
-        group: the group holding both passages.
+        group: a group holding both passages (the home group of ``a`` when it holds ``b``).
         conflicts: empty when the two agree.
     """
 
@@ -176,7 +178,11 @@ class Pair:
 
 @dataclass(frozen=True, slots=True)
 class Group:
-    """One fact across the story: the passages joined by links.
+    """One fact across the story: passages of two or more sources that tell one claim.
+
+    A group is cohesive: its passages from different sources are linked, or nearly, for the
+    most part (``group_cohesion``), so a fact never chains into a topic. A passage telling two
+    facts sits in both groups; its ``Passage.group`` names the first.
 
     Attributes:
         id: index in ``Alignment.groups``, in reading order of the first source.
@@ -242,6 +248,12 @@ class Alignment:
     def group_docs(self, group: Group) -> tuple[int, ...]:
         """The documents that have a passage in ``group``, in order."""
         return tuple(sorted({self.passages[p].doc for p in group.passages}))
+
+    def groups_of(self, passage: int) -> tuple[int, ...]:
+        """The ids of the groups holding passage ``passage`` (its home group first)."""
+        home = self.passages[passage].group
+        others = (g.id for g in self.groups if g.id != home and passage in g.passages)
+        return ((home,) if home is not None else ()) + tuple(others)
 
     def passage_status(self, passage: Passage) -> GroupStatus:
         """agree / conflict for a grouped passage, unique otherwise."""

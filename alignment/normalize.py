@@ -41,10 +41,79 @@ _BRITISH_ISE = re.compile(r"(?<=\w{3})is(?=(?:e|ed|es|ing|ation|ations)$)")
 _BRITISH_OUR = re.compile(r"(?<=\w{2})our(?=(?:|s|ed|ing|ite|ites|able)$)")
 
 
+# Irregular forms of common verbs, so that "won" meets "win" and "held" meets "hold" as the
+# parser's lemmas do (the claim layer keys verbs by lemma through ``stem``).
+IRREGULAR = {
+    "won": "win",
+    "lost": "lose",
+    "held": "hold",
+    "met": "meet",
+    "fled": "flee",
+    "fell": "fall",
+    "fallen": "fall",
+    "rose": "rise",
+    "risen": "rise",
+    "began": "begin",
+    "begun": "begin",
+    "took": "take",
+    "taken": "take",
+    "gave": "give",
+    "given": "give",
+    "sought": "seek",
+    "fought": "fight",
+    "struck": "strike",
+    "stole": "steal",
+    "stolen": "steal",
+    "shot": "shoot",
+    "sold": "sell",
+    "bought": "buy",
+    "caught": "catch",
+    "brought": "bring",
+    "thought": "think",
+    "led": "lead",
+    "ran": "run",
+    "sent": "send",
+    "spent": "spend",
+    "built": "build",
+    "chose": "choose",
+    "chosen": "choose",
+    "drove": "drive",
+    "driven": "drive",
+    "wrote": "write",
+    "written": "write",
+    "spoke": "speak",
+    "spoken": "speak",
+    "broke": "break",
+    "broken": "break",
+    "froze": "freeze",
+    "frozen": "freeze",
+    "swore": "swear",
+    "sworn": "swear",
+    "knew": "know",
+    "known": "know",
+    "grew": "grow",
+    "grown": "grow",
+    "threw": "throw",
+    "thrown": "throw",
+    "flew": "fly",
+    "flown": "fly",
+    "hid": "hide",
+    "hidden": "hide",
+    "bore": "bear",
+    "born": "bear",
+    "died": "die",
+    "dying": "die",
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+}
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """A light suffix stripper: enough to meet "offers"/"offer", "arrested"/"arrest", and
-    British spellings with American ones."""
+    """A light suffix stripper: enough to meet "offers"/"offer", "arrested"/"arrest",
+    irregular forms ("won"/"win") and British spellings with American ones."""
+    word = IRREGULAR.get(word, word)
     word = _BRITISH_OUR.sub("or", _BRITISH_ISE.sub("iz", word))
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:

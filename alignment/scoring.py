@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 from scipy import sparse
 
 from .articles import article_similarities, doc_gate, events
 from .boilerplate import is_address
+from .claims import Reading
 from .config import AlignConfig
 from .model import Document, Sentence
 from .neighbours import neighbour_evidence, second_order
@@ -26,6 +28,8 @@ from .similarity import Tokens, Weights, candidates, fuzzy, normalised_sum, row_
 Scorer = Callable[[list[str], list[str]], np.ndarray]
 Pairs = tuple[np.ndarray, np.ndarray]
 ScoredPairs = tuple[np.ndarray, np.ndarray, np.ndarray]
+# Per document, per sentence, its claims (``claims.Reading``, document offsets).
+Readings = tuple[tuple[Reading, ...], ...]
 
 # How many candidates each passage keeps; bounds memory and output on huge stories, where
 # fewer are kept (a reader of a thousand articles needs a passage's best matches, not all).
@@ -144,7 +148,7 @@ class Story:
     top_k: int
 
 
-def weigh(text: Text, config: AlignConfig) -> Story:
+def weigh(text: Text, config: AlignConfig, readings: tuple[tuple[Reading, ...], ...] = ()) -> Story:
     """Fit the story's word weights on its alignable sentences and gate its articles."""
     n_docs = len(text.documents)
     units = text.units()
@@ -235,6 +239,7 @@ class Scored:
 def score_pairs(
     story: Story,
     runs: Sequence[Run],
+    readings: Readings,
     measures: Measures,
     config: AlignConfig,
     scorer: Scorer | None = None,
@@ -251,8 +256,11 @@ def score_pairs(
     passage_keys = [" ".join(story.keys[m] for m in ms) for ms in members]
     la, lb, scores = scored_candidates(passage_matrix, passage_docs, passage_keys, story, config)
     clause_a, clause_b, clause_score = clause_scores(story, runs, config)
+    claim_a, claim_b, claim_score = claim_scores(story, runs, readings, config)
     la, lb, scores = max_merge(
-        (la, lb, scores), (clause_a, clause_b, clause_score * config.clause_weight)
+        (la, lb, scores),
+        (clause_a, clause_b, clause_score * config.clause_weight),
+        (claim_a, claim_b, claim_score * config.clause_weight),
     )
     ma, mb = measures.shared
     if ma.size and config.measure_boost > 0:
@@ -260,11 +268,10 @@ def score_pairs(
         base *= gate[passage_docs[ma], passage_docs[mb]]
         la, lb, scores = max_merge((la, lb, scores), (ma, mb, base + config.measure_boost))
     if scorer is not None and la.size:
-        texts = [story.text.text(u) for u in runs]
-        extra = scorer([texts[i] for i in la.tolist()], [texts[i] for i in lb.tolist()])
         w = config.semantic_weight
         # the article gate holds for meaning too: two earthquakes read alike
-        extra = np.asarray(extra, dtype=np.float32) * gate[passage_docs[la], passage_docs[lb]]
+        extra = meaning(story, runs, la, lb, scorer, config)
+        extra *= gate[passage_docs[la], passage_docs[lb]]
         scores = (1 - w) * scores + w * extra
     ra, rb = measures.rival
     if ra.size and config.measure_boost > 0 and la.size:
@@ -284,6 +291,34 @@ def score_pairs(
         near = neighbour_evidence(la, lb, scores, n, floor)
         scores = np.maximum(scores, (1 - w) * scores + w * near).astype(np.float32)
     return Scored(la, lb, scores, threshold)
+
+
+def meaning(
+    story: Story,
+    runs: Sequence[Run],
+    la: np.ndarray,
+    lb: np.ndarray,
+    scorer: Scorer,
+    config: AlignConfig,
+) -> np.ndarray:
+    """How alike pairs of passages are in meaning, in [0, 1].
+
+    Every passage of a story speaks of its subject (the people, the place, the crisis), so
+    any two of them read alike to an embedding model; what tells one fact from another is
+    the rest. When the scorer gives its vectors (``embed``), ``semantic_topic`` of the
+    story's mean vector is taken out of each passage's before the cosine. A plain scorer is
+    called on the pairs' texts.
+    """
+    texts = [story.text.text(u) for u in runs]
+    embed = getattr(scorer, "embed", None)
+    if embed is None or config.semantic_topic <= 0:
+        found = scorer([texts[i] for i in la.tolist()], [texts[i] for i in lb.tolist()])
+        return np.asarray(found, dtype=np.float32)
+    vectors = np.asarray(embed(texts), dtype=np.float32)
+    vectors = vectors - config.semantic_topic * vectors.mean(axis=0)
+    vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
+    cosine = np.einsum("ij,ij->i", vectors[la], vectors[lb])
+    return cast(np.ndarray, np.clip(cosine, 0.0, 1.0).astype(np.float32))
 
 
 def scored_candidates(
@@ -389,3 +424,43 @@ def combined(
     )
     w = config.cosine_weight
     return (w * cos + (1 - w) * fz).astype(np.float32)
+
+
+def claim_scores(
+    story: Story, runs: Sequence[Run], readings: Readings, config: AlignConfig
+) -> ScoredPairs:
+    """Pairs of passages scored by their best pair of claims (a < b).
+
+    Each claim of a passage (not a reporting verb: "officials said" claims nothing) is
+    compared on its own: its predicate's key, its subject's and object's words and the
+    words of its clause, weighted as the story weighs words. Two passages that each tell
+    several facts meet on the claim they share, whatever else they say; punctuation
+    clauses (``clause_scores``) miss a fact told in the middle of a clause.
+    """
+    owner: list[int] = []
+    frames: list[Tokens] = []
+    for k, run in enumerate(runs):
+        for i in range(run.first, run.last + 1) if readings else ():
+            seen: set[frozenset[str]] = set()
+            for claim in readings[run.doc][i].claims:
+                if claim.reporting:
+                    continue
+                words = frozenset(
+                    {claim.key, *claim.subject_words, *claim.object_words, *claim.words}
+                )
+                words -= {""}
+                if len(words) >= config.clause_min_words and words not in seen:
+                    seen.add(words)
+                    owner.append(k)
+                    frames.append([(w, False) for w in sorted(words)])
+    empty = np.empty(0, dtype=np.int64)
+    if len(frames) < 2:
+        return empty, empty, np.empty(0, dtype=np.float32)
+    matrix = story.weights.matrix(frames)
+    owners = np.asarray(owner, dtype=np.int64)
+    frame_docs = np.asarray([runs[k].doc for k in owner], dtype=np.int64)
+    keys = [text_key(t) for t in frames]
+    ca, cb, scores = scored_candidates(matrix, frame_docs, keys, story, config)
+    pa, pb = owners[ca], owners[cb]
+    lo, hi = np.minimum(pa, pb), np.maximum(pa, pb)
+    return max_merge((lo, hi, scores))

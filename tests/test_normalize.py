@@ -18,6 +18,10 @@ from alignment.normalize import content_tokens, fold, stem
         ("organisation", "organization"),
         ("labour", "labor", "labours"),
         ("neighbouring", "neighboring"),
+        ("win", "won"),
+        ("hold", "held", "holding"),
+        ("write", "wrote", "written", "writes"),
+        ("choose", "chose", "chosen"),
     ],
 )
 def test_forms_of_a_word_meet(forms):

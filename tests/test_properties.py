@@ -106,7 +106,8 @@ def _is_list_marker(text: str, i: int) -> bool:
 
 
 def check_passages_and_groups(model: Alignment) -> None:
-    """Each sentence in exactly one passage; each passage in at most one group."""
+    """Each sentence in exactly one passage; each grouped passage in its home group (and
+    maybe in others: a passage telling two facts); each link inside its group."""
     for d, sentences in enumerate(model.sentences):
         own = [p for p in model.passages if p.doc == d]
         assert [i for p in own for i in range(p.first, p.last + 1)] == list(range(len(sentences)))
@@ -116,22 +117,26 @@ def check_passages_and_groups(model: Alignment) -> None:
             assert model.text(p) == model.documents[d].text[p.start : p.end]
             assert all(model.sentence_passages[d][i] == p.id for i in range(p.first, p.last + 1))
     assert [p.id for p in model.passages] == list(range(len(model.passages)))
-    member_of: dict[int, int] = {}
+    member_of: dict[int, set[int]] = {}
     for g, group in enumerate(model.groups):
         assert group.id == g
         assert len(group.passages) >= 2
+        assert list(group.passages) == sorted(set(group.passages))
         for p in group.passages:
-            assert p not in member_of, "a passage in two groups"
-            member_of[p] = g
+            member_of.setdefault(p, set()).add(g)
         assert len({model.passages[p].doc for p in group.passages}) >= 2, "two sources or more"
         for k in group.pairs:
             assert model.pairs[k].group == g
     for p in model.passages:
-        assert p.group == member_of.get(p.id)
+        if p.group is None:
+            assert p.id not in member_of, "a passage in a group has a home group"
+        else:
+            assert p.group in member_of[p.id]
+            assert model.groups_of(p.id)[0] == p.group
     for pair in model.pairs:
         a, b = model.passages[pair.a], model.passages[pair.b]
         assert a.doc < b.doc
-        assert a.group == b.group == pair.group
+        assert pair.group in member_of[a.id] & member_of[b.id]
         assert 0.0 <= pair.similarity <= 1.0
         for conflict in pair.conflicts:
             for span in conflict.spans:

@@ -367,7 +367,11 @@ def score_facts(alignment: Alignment, gold: FactGold | None = None) -> FactScore
         else:
             wrong.append(f"{pair.similarity:.2f} {show(pair.a)} ~ {show(pair.b)}")
 
-    group_of = {p.id: p.group for p in alignment.passages}
+    # A passage that tells two facts may sit in both groups (Alignment.groups_of).
+    groups_of: dict[int, set[int]] = defaultdict(set)
+    for group in alignment.groups:
+        for pid in group.passages:
+            groups_of[pid].add(group.id)
     main_linked = main_grouped = 0
     missed, ungrouped = [], []
     main_pairs = gold.main_pairs()
@@ -381,7 +385,7 @@ def score_facts(alignment: Alignment, gold: FactGold | None = None) -> FactScore
             main_linked += 1
         else:
             missed.append(line)
-        if any(group_of[a] is not None and group_of[a] == group_of[b] for a, b in cross):
+        if any(groups_of[a] & groups_of[b] for a, b in cross):
             main_grouped += 1
         else:
             ungrouped.append(line)
