@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
+from scipy import sparse
 
 from .claims import ClaimReader, Figure, Reading, default_reader
 from .config import AlignConfig
@@ -14,7 +15,18 @@ from .conflicts import DEFAULT_LEXICON, Lexicon, Side, find_conflicts, is_hedged
 from .conflicts.figures import comparable, same_party, same_value
 from .grouping import Facts, choose_passages, group_facts
 from .model import Alignment, Document, Group, Pair, Passage, Sentence, short_ids
-from .scoring import Measures, Run, Scorer, Story, Text, score_pairs, segment, weigh
+from .scoring import (
+    BLOCK_WORD_FLOOR,
+    BLOCK_WORD_SHARE,
+    Measures,
+    Run,
+    Scorer,
+    Story,
+    Text,
+    score_pairs,
+    segment,
+    weigh,
+)
 
 Progress = Callable[[str, float], None]
 
@@ -30,6 +42,7 @@ def align(
     progress: Progress | None = None,
     scorer: Scorer | None = None,
     claims: ClaimReader | None = None,
+    warnings: Sequence[str] = (),
 ) -> Alignment:
     """Align several articles about one story.
 
@@ -42,6 +55,8 @@ def align(
             lexical score with ``config.semantic_weight``.
         claims: reads sentences into claims (``claims.ClaimReader``); give one with a disk
             cache to spare the parser on the next run. By default, the process's in-memory one.
+        warnings: what happened before (files skipped while loading, a scorer that did not
+            load); they open ``Alignment.warnings``, the engine's own follow.
 
     Returns:
         The alignment: every sentence in exactly one passage, links, groups and conflicts.
@@ -71,7 +86,8 @@ def align(
     report("conflicts", 0.9)
     pairs = _detect(text, passages, facts, readings, labels, lexicon, config)
     report("done", 1.0)
-    return _assemble(text, story, passages, facts, pairs, readings, lexicon)
+    notes = (*warnings, *_copies(documents), *_unsearched(story))
+    return _assemble(text, story, passages, facts, pairs, readings, lexicon, notes)
 
 
 def _detect(
@@ -108,6 +124,7 @@ def _assemble(
     pair_values: Sequence[Pair],
     readings: tuple[tuple[Reading, ...], ...],
     lexicon: Lexicon,
+    warnings: tuple[str, ...],
 ) -> Alignment:
     """The result: passages with their groups, groups with their links and status."""
     docs = text.documents
@@ -154,7 +171,52 @@ def _assemble(
         hedged=hedged,
         events=story.clear_events,
         readings=readings,
+        warnings=warnings,
     )
+
+
+def _names(ids: Sequence[str], limit: int = 5) -> str:
+    """ "a, b and c"; past ``limit`` ids, "a, b, c, d, e and 12 more"."""
+    if len(ids) > limit:
+        return f"{', '.join(ids[:limit])} and {len(ids) - limit} more"
+    return f"{', '.join(ids[:-1])} and {ids[-1]}" if len(ids) > 1 else ids[0]
+
+
+def _copies(docs: Sequence[Document]) -> list[str]:
+    """A warning per text given more than once under different names (copies are aligned,
+    and many copies of one text drown the search, see ``_unsearched``)."""
+    first: dict[str, int] = {}
+    copies: dict[int, list[str]] = {}
+    for k, doc in enumerate(docs):
+        key = doc.text.strip()
+        if key in first:
+            copies.setdefault(first[key], []).append(doc.id)
+        else:
+            first[key] = k
+    return [
+        f"{_names(ids)}: the same text as {docs[k].id}"
+        + (f" ({len(ids)} copies)" if len(ids) > 1 else "")
+        for k, ids in copies.items()
+    ]
+
+
+def _unsearched(story: Story) -> list[str]:
+    """A warning when some sentences hold only words too common to search by (every word in
+    more sentences than ``BLOCK_WORD_FLOOR`` and ``BLOCK_WORD_SHARE`` allow): no candidate
+    is ever found for them, so they link to nothing."""
+    matrix: sparse.csr_matrix = story.matrix
+    if story.blocking is None or not matrix.shape[0]:
+        return []
+    kept = matrix[:, np.flatnonzero(story.blocking)].tocsr()
+    lost = int(((np.diff(matrix.indptr) > 0) & (np.diff(kept.indptr) == 0)).sum())
+    if not lost:
+        return []
+    units = len(story.units)
+    limit = max(BLOCK_WORD_FLOOR, int(BLOCK_WORD_SHARE * units))
+    return [
+        f"{lost} of {units} sentences were not searched for links: every word in them is "
+        f"in more than {limit} sentences of the story (many copies of one text?)"
+    ]
 
 
 def _measures(runs: Sequence[Run], readings: tuple[tuple[Reading, ...], ...]) -> Measures:

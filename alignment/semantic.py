@@ -87,12 +87,17 @@ def default_cache_dir() -> Path:
     return Path(base) / "parallax"
 
 
+class _ModelNotLoaded(ParallaxError):
+    """onnxruntime refused a model file that is there (and matches its pin when packaged)."""
+
+
 def load_scorer(
     config: AlignConfig,
     *,
     cache_dir: Path | str | _Default | None = _DEFAULT,
     progress: Progress | None = None,
     threads: int = 0,
+    warn: Callable[[str], None] | None = None,
 ) -> SemanticScorer | None:
     """The embedding scorer that ``config.semantic`` asks for, loaded and ready.
 
@@ -105,16 +110,45 @@ def load_scorer(
         progress: called with the fraction of new texts embedded, after each batch.
         threads: onnxruntime's threads for one run of the model; 0 lets it use every core
             (a batch of stories runs one story per process, each on one thread).
+        warn: told, in one line, why "auto" falls back to words only when the extra is
+            installed and its file checks out but onnxruntime does not load it (seen under
+            heavy load; also too little memory).
 
     Returns:
         The scorer, or None when ``semantic`` is "off", or "auto" and the extra is not
-        installed.
+        installed or its model does not load.
 
     Raises:
         ParallaxError: ``semantic`` is "on" and the extra is not installed (the message says how
             to install it); the model file does not match its pinned sha256; the folder in
-            ``semantic_model_path`` holds no usable model.
+            ``semantic_model_path`` holds no usable model; onnxruntime cannot load it.
     """
+    try:
+        return _load_scorer(config, cache_dir=cache_dir, progress=progress, threads=threads)
+    except _ModelNotLoaded as exc:
+        if config.semantic != "auto":
+            raise
+        if warn is not None:
+            warn(f"{exc.message}; aligned on words only (semantic: auto)")
+        return None
+    except MemoryError:
+        if config.semantic != "auto":
+            raise ParallaxError(
+                "not enough memory to load the semantic model", title="Semantic model"
+            ) from None
+        if warn is not None:
+            warn("not enough memory to load the semantic model; aligned on words only")
+        return None
+
+
+def _load_scorer(
+    config: AlignConfig,
+    *,
+    cache_dir: Path | str | _Default | None,
+    progress: Progress | None,
+    threads: int,
+) -> SemanticScorer | None:
+    """``load_scorer`` without the fallback of "auto"."""
     if config.semantic == "off":
         return None
     # Nothing in this process may reach a model hub, whatever the user's environment says.
@@ -166,7 +200,7 @@ def load_scorer(
             str(model_file), sess_options=options, providers=["CPUExecutionProvider"]
         )
     except Exception as exc:  # onnxruntime raises its own untyped errors on a bad file
-        raise ParallaxError(
+        raise _ModelNotLoaded(
             f"{model_file}: onnxruntime cannot load this model ({exc.__class__.__name__})",
             title="Semantic model",
         ) from None

@@ -75,19 +75,22 @@ def _split_line(line: str) -> tuple[tuple[int, int], ...]:
 
 @lru_cache(maxsize=65536)
 def _split_chunk(line: str) -> tuple[tuple[int, int], ...]:
-    """pysbd's sentence spans inside a chunk, without outer spaces (cached: stories repeat)."""
+    """pysbd's sentences inside a chunk, without outer spaces (cached: stories repeat).
+
+    Only where pysbd starts a sentence is taken from it; each sentence then runs to the next
+    start. pysbd's ``char_span`` can overlap and skip characters (on "...... H" it gives
+    0-2, 0-4 and 7-8, so 4-6 belonged to no sentence): the result tiles the chunk whatever
+    the segmenter returns.
+    """
+    starts = sorted({0} | {s.start for s in _segmenter.segment(line) if 0 < s.start < len(line)})
     spans = []
-    for span in _segmenter.segment(line):
-        start, end = span.start, span.end
+    for start, end in zip(starts, [*starts[1:], len(line)], strict=True):
         while start < end and line[start].isspace():
             start += 1
         while end > start and line[end - 1].isspace():
             end -= 1
         if end > start:
             spans.append((start, end))
-    # pysbd's spans tile the line; if it ever drops characters, fall back to the line.
-    if not spans:
-        return ((0, len(line.rstrip())),) if line.strip() else ()
     return tuple(spans)
 
 

@@ -52,10 +52,10 @@ def story_app(
         lambda paths, **_: Loaded(alignment.documents, tuple(warnings)),
     )
 
-    def fake_align(documents, config=None, *, progress=None, scorer=None, claims=None):
+    def fake_align(documents, config=None, *, progress=None, scorer=None, claims=None, warnings=()):
         if progress is not None:
             progress("done", 1.0)
-        return alignment
+        return replace(alignment, warnings=tuple(warnings)) if warnings else alignment
 
     monkeypatch.setattr(app_module, "align", fake_align)
     return ParallaxApp(paths=[], config=config, theme_name=theme)
@@ -883,11 +883,11 @@ async def test_refinement_replaces_the_result_and_keeps_the_fact(monkeypatch, st
     release = threading.Event()
     scorers: list[object] = []
 
-    def fake_align(documents, config=None, *, progress=None, scorer=None, claims=None):
+    def fake_align(documents, config=None, *, progress=None, scorer=None, claims=None, warnings=()):
         scorers.append(scorer)
         return story if scorer is None else refined
 
-    def load_scorer(config):
+    def load_scorer(config, **_):
         release.wait(timeout=30)
         return lambda a, b: [0.5] * len(a)
 

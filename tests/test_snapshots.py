@@ -20,7 +20,9 @@ from .fixtures.reader_story import build_reader_story
 def story_app(monkeypatch) -> ParallaxApp:
     story = build_reader_story()
 
-    def fake_align(documents, config=None, *, progress=None, scorer=None, claims=None) -> Alignment:
+    def fake_align(
+        documents, config=None, *, progress=None, scorer=None, claims=None, warnings=()
+    ) -> Alignment:
         return story
 
     monkeypatch.setattr(

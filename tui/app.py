@@ -165,22 +165,38 @@ class ParallaxApp(App[int]):
             if not worker.is_cancelled:
                 self.post_message(AlignmentProgress(stage, fraction))
 
-        alignment = align(documents, self.config, progress=progress, claims=disk_claims_reader())
+        alignment = align(
+            documents,
+            self.config,
+            progress=progress,
+            claims=disk_claims_reader(),
+            warnings=loaded.warnings,
+        )
         if worker.is_cancelled:
             return
-        self.post_message(AlignmentReady(alignment, loaded.warnings, reason=reason))
+        self.post_message(AlignmentReady(alignment, alignment.warnings, reason=reason))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="refine")
     def refine_alignment(
-        self, documents: tuple[Document, ...], load_scorer: Callable[[AlignConfig], Any]
+        self,
+        documents: tuple[Document, ...],
+        load_scorer: Callable[..., Any],
+        warnings: tuple[str, ...] = (),
     ) -> None:
-        """Align again with the optional semantic scorer, if it loads."""
+        """Align again with the optional semantic scorer, if it loads; ``warnings`` are the
+        first result's, carried into the refined one. A model that "auto" could not load
+        leaves the words-only result in place and says why, once."""
         worker = get_current_worker()
+        fallback: list[str] = []
         try:
-            scorer = load_scorer(self.config)
+            scorer = load_scorer(self.config, warn=fallback.append)
         except ParallaxError as exc:
             self.post_message(AlignmentFailed(exc.title, exc.message, refined=True))
             return
+        for line in fallback:
+            self.call_from_thread(
+                self.notify, line, title="Semantic", severity="warning", timeout=8, markup=False
+            )
         if scorer is None or worker.is_cancelled:
             return
 
@@ -194,6 +210,7 @@ class ParallaxApp(App[int]):
             progress=progress,
             scorer=scorer,
             claims=disk_claims_reader(),
+            warnings=warnings,
         )
         if not worker.is_cancelled:
             self.post_message(AlignmentReady(alignment, refined=True))
@@ -232,7 +249,9 @@ class ParallaxApp(App[int]):
         if len(message.alignment.documents) >= 2 and self.config.semantic != "off":
             load_scorer = _load_scorer()
             if load_scorer is not None:
-                self.refine_alignment(message.alignment.documents, load_scorer)
+                self.refine_alignment(
+                    message.alignment.documents, load_scorer, message.alignment.warnings
+                )
 
     def on_alignment_failed(self, message: AlignmentFailed) -> None:
         if not self.reader.is_attached:

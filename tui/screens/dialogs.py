@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,6 +68,11 @@ class ExportScreen(ModalScreen[ExportTarget | None]):
         value = self.query_one(Input).value.strip()
         if not value:
             self.notify("Give a file name.", title="Export", severity="warning")
+            return
+        if value.endswith(("/", os.sep)):  # Path() would drop the slash and write a file
+            self.notify(
+                f"{value} names a folder; give a file name.", title="Export", severity="warning"
+            )
             return
         path = Path(value).expanduser()
         if not path.is_file():
