@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)  ## open the reader on the bundled seeds
 	$(BIN)/python -m tui
 
-lint: $(STAMP)  ## ruff check, format check, mypy --strict on the engine
+lint: $(STAMP)  ## ruff check, format check, mypy --strict on the engine and the reader
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

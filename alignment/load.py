@@ -16,6 +16,7 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -26,7 +27,15 @@ from .errors import DocumentError, os_reason
 from .model import Document
 from .safe import is_blank
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+
+def _seeds_dir() -> Path:
+    """The bundled seeds: ``alignment/seeds`` in an installed wheel (setuptools maps the
+    repository's top-level ``seeds/`` there), else ``seeds/`` beside the package in a clone."""
+    packaged = Path(str(resources.files("alignment") / "seeds"))
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "seeds"
+
+
+SEEDS_DIR = _seeds_dir()
 SOURCES_FILE = "sources.yaml"
 # Tried in order when a file is not valid UTF-8; latin-1 decodes any byte, so it ends the list.
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")

@@ -235,3 +235,10 @@ def test_issue18_report_escapes_ids_outlets_headlines_and_paths():
     codes = [t.content for tok in tokens for t in (tok.children or []) if t.type == "code_inline"]
     assert one_line(" ".join(EVIL_NAME.split())) in codes
     assert "b`" in codes
+
+
+def test_issue18_layout_white_space_is_a_space_in_panes_not_a_picture():
+    from tui.render import shown
+
+    assert shown("a\tb\nc\r\nd\u00a0e\u2028f") == "a b c  d e f"
+    assert shown("x\x1by") == "x␛y"

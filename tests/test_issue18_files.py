@@ -320,3 +320,21 @@ def test_issue18_workers_in_range_is_taken(tmp_path: Path, workers: int):
     config = tmp_path / "parallax.yaml"
     config.write_text(f"workers: {workers}\n", encoding="utf-8")
     assert load_config(config) == AlignConfig(workers=workers)
+
+
+@needs_fifo
+async def test_issue18_reader_given_a_fifo_shows_one_line_and_keeps_running(story: Path):
+    from tui.app import ParallaxApp
+
+    fifo = story / "pipe.txt"
+    os.mkfifo(fifo)
+    app = ParallaxApp(paths=[str(story / "a.txt"), str(fifo)], config=AlignConfig(semantic="off"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(1000):  # before: the worker waited on the pipe forever
+            if app.reader.state != "loading":
+                break
+            await pilot.pause(0.01)
+        assert app.reader.state != "loading"
+        assert app.reader.failure is not None
+        assert app.reader.failure[1] == f"{fifo}: is a named pipe (FIFO), not a regular file"
+        await pilot.press("q")

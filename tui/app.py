@@ -43,12 +43,12 @@ STAGE_WORDS = {
 }
 
 
-def _load_scorer() -> Callable[[AlignConfig], Any] | None:
+def _load_scorer() -> Callable[..., Any] | None:
     """The optional semantic extra's ``load_scorer``, or None when it is not there."""
     try:
-        from alignment import semantic  # type: ignore[attr-defined]
+        from alignment import semantic
 
-        return semantic.load_scorer  # type: ignore[no-any-return]
+        return semantic.load_scorer
     except (ImportError, AttributeError):
         return None
 
@@ -87,7 +87,7 @@ class ParallaxApp(App[int]):
         verdicts_path: Path | None = None,
     ) -> None:
         super().__init__()
-        self.paths = list(paths)
+        self.paths: list[str | Path] = list(paths)
         self.config = config or AlignConfig()
         self.theme_name = theme_name
         self.refresh_pages = refresh

@@ -82,7 +82,7 @@ DETAIL_NAMES = 12
 GUTTER = 3
 # Every whitespace character becomes one space: the display keeps one cell per character of
 # the original text, so offsets stay exact.
-_WHITESPACE = dict.fromkeys("\t\n\r\x0b\x0c\x85\u2028\u2029\xa0", " ")
+_WHITESPACE = str.maketrans(dict.fromkeys("\t\n\r\x0b\x0c\x85\u2028\u2029\xa0", " "))
 _WORD = re.compile(r"\S+\s*|\s+")
 
 
