@@ -213,3 +213,28 @@ def test_issue18_longest_target_names_are_written(tmp_path: Path, name: str):
     written = write_atomic(tmp_path / name, "group,source_a\r\n")
     assert written.read_bytes() == b"group,source_a\r\n"
     assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+async def test_issue18_reader_export_dialog_refuses_a_trailing_slash(tmp_path: Path, monkeypatch):
+    from textual.widgets import Input
+
+    from alignment import AlignConfig
+    from tui.app import ParallaxApp
+    from tui.screens import ExportScreen
+
+    monkeypatch.chdir(tmp_path)
+    story = write_story(tmp_path)
+    app = ParallaxApp(paths=[str(story)], config=AlignConfig(semantic="off"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(1000):
+            if app.reader.state != "loading":
+                break
+            await pilot.pause(0.01)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "new.csv/"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)  # still asking
+        assert any("names a folder" in n.message for n in app._notifications)
+    assert not (tmp_path / "new.csv").exists()
