@@ -102,11 +102,17 @@ def _detect(
     """The links of each fact with the conflicts between their two passages."""
     docs = text.documents
     pair_values: list[Pair] = []
+    sides: dict[int, Side] = {}  # a passage is on many links: its side is built once
+
+    def side(p: int) -> Side:
+        if p not in sides:
+            sides[p] = _side(docs, passages[p], labels, readings)
+        return sides[p]
+
     for a, b, s, g in facts.links():
-        pa, pb = passages[a], passages[b]
         conflicts = find_conflicts(
-            _side(docs, pa, labels, readings),
-            _side(docs, pb, labels, readings),
+            side(a),
+            side(b),
             lexicon=lexicon,
             loose=s < config.number_similarity,
         )
