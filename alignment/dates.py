@@ -17,6 +17,8 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from .quantities import _SMALL
+
 DateSpan = tuple[date, date]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -35,21 +37,11 @@ MONTHS = (
     "december",
 )
 _MONTH_ABBREVIATIONS = {m[:3]: k for k, m in enumerate(MONTHS, start=1)} | {"sept": 9}
-_NUMBER_WORDS = {
+# Counts of units ("two weeks ago"): the number words of ``quantities`` up to twelve, and the
+# vague ones a reader takes as about two or three.
+_NUMBER_WORDS = {w: int(n) for w, n in _SMALL.items() if 1 <= n <= 12} | {
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
     "a couple of": 2,
     "a few": 3,
     "several": 3,
