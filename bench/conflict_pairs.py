@@ -16,8 +16,9 @@ precision, recall and support (TP + FN), overall and per class. Through the dete
 also counts as "spans hit" when the flagged characters overlap the record's conflicting words
 on every side that names some.
 
-Run: ``.venv/bin/python -m bench.conflict_pairs [--split dev|test|all] [--errors]``. Other code
-calls :func:`load_pairs`, :func:`through_detector`, :func:`through_export` and :func:`score`.
+Run: ``.venv/bin/python -m bench.conflict_pairs [--split dev|test|fresh|all] [--errors]``.
+Other code calls :func:`load_pairs`, :func:`through_detector`, :func:`through_export` and
+:func:`score`.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ DEFAULT_OUT = Path(__file__).resolve().parent / "conflict_pairs.json"
 
 KINDS = ("number", "differs", "negation", "time", "attribution", "quote")
 CLASSES = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "other")
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "fresh")
 PATHS = ("detector", "export")
 _FIELDS = {
     "id",
@@ -77,7 +78,8 @@ class PairRecord:
     Attributes:
         id: unique slug.
         cls: the failure class, "1" to "9" or "other".
-        split: "dev" or "test" (held out).
+        split: "dev" (tuned on), "test" (held out) or "fresh" (a second held-out set, written
+            later, before the changes it measures).
         a, b: the passages of source A and source B.
         expect: the kinds that must be flagged; empty when the pair does not conflict.
         spans_a, spans_b: the conflicting words in ``a`` and in ``b`` (may be empty).
@@ -256,7 +258,7 @@ def _record(entry: Any, where: str, problems: list[str]) -> PairRecord | None:
     if cls not in CLASSES:
         problems.append(f"{where}: class {cls!r} is not one of {', '.join(CLASSES)}")
     if entry["split"] not in SPLITS:
-        problems.append(f"{where}: split must be dev or test")
+        problems.append(f"{where}: split must be one of {', '.join(SPLITS)}")
     expect = _strings(entry["expect"])
     if expect is None:
         problems.append(f"{where}: expect must be a list of kinds")
@@ -307,7 +309,7 @@ def load_pairs(path: Path = PAIRS, *, split: str = "all") -> tuple[PairRecord, .
 
     Args:
         path: the YAML file (``tests/gold/conflict_pairs.yaml`` by default).
-        split: "dev", "test" or "all".
+        split: one of ``SPLITS`` or "all".
 
     Returns:
         The records of that split.
@@ -317,7 +319,7 @@ def load_pairs(path: Path = PAIRS, *, split: str = "all") -> tuple[PairRecord, .
             (all problems are listed, a record's id or position first), or ids repeat.
     """
     if split not in (*SPLITS, "all"):
-        raise PairsError(f"split must be dev, test or all, not {split!r}")
+        raise PairsError(f"split must be {', '.join(SPLITS)} or all, not {split!r}")
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
@@ -561,7 +563,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m bench.conflict_pairs",
         description="Conflict precision and recall on the minimal pairs of issue 17.",
     )
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="dev")
     parser.add_argument("--pairs", type=Path, default=PAIRS, help="the pairs file")
     parser.add_argument(
         "--through", choices=("detector", "export", "both"), default="both", help="which path"
