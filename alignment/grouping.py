@@ -22,24 +22,44 @@ from .scoring import Run, Scored, Story, combined
 from .similarity import candidates, normalised_sum
 
 
-def build_groups(
-    passage_docs: Sequence[int],
-    pair_a: np.ndarray,
-    pair_b: np.ndarray,
-    pair_score: np.ndarray,
-    *,
-    link_threshold: float,
-    support: float,
-    cohesion: float,
-    attach: float = 1.0,
-) -> list[list[int]]:
+@dataclass(frozen=True, slots=True)
+class Linkage:
+    """The scored pairs of passages as grouping reads them.
+
+    Attributes:
+        docs: the document of each passage.
+        a, b, score: scored candidate pairs of passages (parallel arrays).
+        link_threshold: a pair at or above it is a link, and may merge or extend groups.
+        support: a pair at or above it (and below the threshold) still supports a merge or
+            a passage joining a group.
+    """
+
+    docs: Sequence[int]
+    a: np.ndarray
+    b: np.ndarray
+    score: np.ndarray
+    link_threshold: float
+    support: float
+
+    def supported(self) -> list[tuple[int, int]]:
+        """The pairs scoring at least the support (or the threshold, when lower)."""
+        keep = self.score >= min(self.support, self.link_threshold)
+        return list(zip(self.a[keep].tolist(), self.b[keep].tolist(), strict=True))
+
+    def links(self, at_least: float | None = None) -> list[tuple[int, int, float]]:
+        """The links (a, b, score) scoring at least ``at_least`` (the threshold by default),
+        strongest first, ties by passage ids."""
+        keep = self.score >= (self.link_threshold if at_least is None else at_least)
+        la, lb, ls = self.a[keep], self.b[keep], self.score[keep]
+        order = np.lexsort((lb, la, -ls)).tolist()
+        return [(int(la[k]), int(lb[k]), float(ls[k])) for k in order]
+
+
+def build_groups(linkage: Linkage, *, cohesion: float, attach: float = 1.0) -> list[list[int]]:
     """Cluster passages into groups.
 
     Args:
-        passage_docs: the document of each passage.
-        pair_a, pair_b, pair_score: scored candidate pairs of passages (parallel arrays).
-        link_threshold: a pair at or above it is a link, and may merge two groups.
-        support: a pair at or above it counts towards the cohesion of a merge.
+        linkage: the scored pairs, their threshold and support.
         cohesion: share of cross-source member pairs that must be supported for a merge.
         attach: a passage still alone joins the group of its best link at or above this.
 
@@ -47,7 +67,7 @@ def build_groups(
         Groups of two or more passages (sorted ids), from at least two documents, sorted by
         their first passage.
     """
-    supported = pair_score >= min(support, link_threshold)
+    passage_docs = linkage.docs
     cluster_of: dict[int, int] = {}
     members: dict[int, list[int]] = {}
     doc_counts: dict[int, dict[int, int]] = {}
@@ -62,16 +82,14 @@ def build_groups(
             doc_counts[p] = {passage_docs[p]: 1}
         return cluster_of[p]
 
-    for a, b in zip(pair_a[supported].tolist(), pair_b[supported].tolist(), strict=True):
+    for a, b in linkage.supported():
         ca, cb = cluster(a), cluster(b)
         between[ca][cb] = between[ca].get(cb, 0) + 1
         between[cb][ca] = between[cb].get(ca, 0) + 1
 
-    is_link = pair_score >= link_threshold
-    la, lb, ls = pair_a[is_link], pair_b[is_link], pair_score[is_link]
     refused: dict[tuple[int, int], tuple[int, int]] = {}  # nothing changed: same answer
-    for k in np.lexsort((lb, la, -ls)).tolist():  # best first, ties by index
-        ca, cb = cluster(int(la[k])), cluster(int(lb[k]))
+    for a, b, _ in linkage.links():
+        ca, cb = cluster(a), cluster(b)
         if ca == cb:
             continue
         small, large = (ca, cb) if len(members[ca]) <= len(members[cb]) else (cb, ca)
@@ -100,10 +118,8 @@ def build_groups(
     # best link's group: one step, never a chain, since what joins this way brings nobody.
     formed = {c for c, ps in members.items() if len(ps) > 1}
     joins: dict[int, int] = {}
-    strong = ls >= attach
-    la, lb, ls = la[strong], lb[strong], ls[strong]
-    for k in np.lexsort((lb, la, -ls)).tolist():
-        for p, q in ((int(la[k]), int(lb[k])), (int(lb[k]), int(la[k]))):
+    for a, b, _ in linkage.links(max(attach, linkage.link_threshold)):
+        for p, q in ((a, b), (b, a)):
             if p not in joins and len(members[cluster_of[p]]) == 1 and cluster_of[q] in formed:
                 joins[p] = cluster_of[q]
     for p, c in joins.items():
@@ -192,13 +208,8 @@ def choose_passages(story: Story, config: AlignConfig) -> list[Run]:
 
 def extend_groups(
     groups: Sequence[Sequence[int]],
-    passage_docs: Sequence[int],
-    pair_a: np.ndarray,
-    pair_b: np.ndarray,
-    pair_score: np.ndarray,
+    linkage: Linkage,
     *,
-    link_threshold: float,
-    support: float,
     cohesion: float,
     pair_at: float = float("inf"),
 ) -> list[list[int]]:
@@ -214,10 +225,7 @@ def extend_groups(
 
     Args:
         groups: the groups (passage ids) from ``build_groups``.
-        passage_docs: the document of each passage.
-        pair_a, pair_b, pair_score: scored pairs of passages (parallel arrays).
-        link_threshold: a pair at or above it is a link.
-        support: a pair at or above it supports a passage joining a group.
+        linkage: the scored pairs, their threshold and support.
         cohesion: share of a group's members from other sources that must support it.
         pair_at: a link at or above it that joins no group becomes a group of two.
 
@@ -225,15 +233,15 @@ def extend_groups(
         The groups with their new members (sorted ids), in the same order, then the new
         groups of two.
     """
+    passage_docs = linkage.docs
     members = [list(g) for g in groups]
     doc_counts = [Counter(passage_docs[p] for p in g) for g in members]
     where: dict[int, set[int]] = defaultdict(set)
     for g, ms in enumerate(members):
         for p in ms:
             where[p].add(g)
-    supported = pair_score >= min(support, link_threshold)
     neighbours: dict[int, set[int]] = defaultdict(set)
-    for a, b in zip(pair_a[supported].tolist(), pair_b[supported].tolist(), strict=True):
+    for a, b in linkage.supported():
         neighbours[a].add(b)
         neighbours[b].add(a)
     member_sets = [set(ms) for ms in members]
@@ -244,10 +252,7 @@ def extend_groups(
         doc_counts[g][passage_docs[p]] += 1
         where[p].add(g)
 
-    is_link = pair_score >= link_threshold
-    la, lb, ls = pair_a[is_link], pair_b[is_link], pair_score[is_link]
-    for k in np.lexsort((lb, la, -ls)).tolist():
-        a, b = int(la[k]), int(lb[k])
+    for a, b, score in linkage.links():
         if where[a] & where[b]:
             continue
         joined = False
@@ -260,7 +265,7 @@ def extend_groups(
                     break
             if joined:
                 break
-        if not joined and ls[k] >= pair_at:
+        if not joined and score >= pair_at:
             # a strong link that fits neither side's fact tells a fact of its own
             members.append([])
             member_sets.append(set())
@@ -322,27 +327,20 @@ def group_facts(
     a = ids[scored.a] if scored.a.size else scored.a
     b = ids[scored.b] if scored.b.size else scored.b
     threshold = scored.threshold
-    members = build_groups(
-        [p.doc for p in passages],
-        a,
-        b,
-        scored.score,
+    linkage = Linkage(
+        docs=[p.doc for p in passages],
+        a=a,
+        b=b,
+        score=scored.score,
         link_threshold=threshold,
         support=threshold * config.group_support,
-        cohesion=config.group_cohesion,
-        attach=threshold * config.group_attach,
+    )
+    members = build_groups(
+        linkage, cohesion=config.group_cohesion, attach=threshold * config.group_attach
     )
     home = {p: g for g, ms in enumerate(members) for p in ms}
     members = extend_groups(
-        members,
-        [p.doc for p in passages],
-        a,
-        b,
-        scored.score,
-        link_threshold=threshold,
-        support=threshold * config.group_support,
-        cohesion=config.group_join,
-        pair_at=threshold * config.group_pair,
+        members, linkage, cohesion=config.group_join, pair_at=threshold * config.group_pair
     )
     # Groups in reading order of their first passage; a passage that had no group is at home
     # in the first of the groups it joined.

@@ -395,17 +395,7 @@ def clause_scores(story: Story, runs: Sequence[Run], config: AlignConfig) -> Sco
                 if len(tokens) >= config.clause_min_words:
                     owner.append(k)
                     clause_tokens.append(tokens)
-    empty = np.empty(0, dtype=np.int64)
-    if len(clause_tokens) < 2:
-        return empty, empty, np.empty(0, dtype=np.float32)
-    matrix = story.weights.matrix(clause_tokens)
-    owners = np.asarray(owner, dtype=np.int64)
-    clause_docs = np.asarray([runs[k].doc for k in owner], dtype=np.int64)
-    keys = [text_key(t) for t in clause_tokens]
-    ca, cb, scores = scored_candidates(matrix, clause_docs, keys, story, config)
-    pa, pb = owners[ca], owners[cb]
-    lo, hi = np.minimum(pa, pb), np.maximum(pa, pb)
-    return max_merge((lo, hi, scores))
+    return best_parts(story, runs, owner, clause_tokens, config)
 
 
 def combined(
@@ -453,14 +443,25 @@ def claim_scores(
                     seen.add(words)
                     owner.append(k)
                     frames.append([(w, False) for w in sorted(words)])
+    return best_parts(story, runs, owner, frames, config)
+
+
+def best_parts(
+    story: Story,
+    runs: Sequence[Run],
+    owner: Sequence[int],
+    parts: Sequence[Tokens],
+    config: AlignConfig,
+) -> ScoredPairs:
+    """Pairs of passages (a < b) scored by their best pair of parts (clauses, claims):
+    ``parts[k]`` is a part of passage ``owner[k]``."""
     empty = np.empty(0, dtype=np.int64)
-    if len(frames) < 2:
+    if len(parts) < 2:
         return empty, empty, np.empty(0, dtype=np.float32)
-    matrix = story.weights.matrix(frames)
+    matrix = story.weights.matrix(parts)
     owners = np.asarray(owner, dtype=np.int64)
-    frame_docs = np.asarray([runs[k].doc for k in owner], dtype=np.int64)
-    keys = [text_key(t) for t in frames]
-    ca, cb, scores = scored_candidates(matrix, frame_docs, keys, story, config)
+    part_docs = np.asarray([runs[k].doc for k in owner], dtype=np.int64)
+    keys = [text_key(t) for t in parts]
+    ca, cb, scores = scored_candidates(matrix, part_docs, keys, story, config)
     pa, pb = owners[ca], owners[cb]
-    lo, hi = np.minimum(pa, pb), np.maximum(pa, pb)
-    return max_merge((lo, hi, scores))
+    return max_merge((np.minimum(pa, pb), np.maximum(pa, pb), scores))

@@ -9,16 +9,17 @@ import pytest
 from alignment import AlignConfig, Document
 from alignment.claims import default_reader
 from alignment.engine import _read_claims
-from alignment.grouping import build_groups, extend_groups
+from alignment.grouping import Linkage, build_groups, extend_groups
 from alignment.lexicon import DEFAULT_LEXICON
 from alignment.scoring import Run, claim_scores, meaning, scored_candidates, segment, weigh
 
 
-def _pairs(*rows: tuple[int, int, float]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _linkage(docs: list[int], *rows: tuple[int, int, float]) -> Linkage:
+    """Scored pairs at threshold and support 0.5."""
     a = np.asarray([r[0] for r in rows], dtype=np.int64)
     b = np.asarray([r[1] for r in rows], dtype=np.int64)
     s = np.asarray([r[2] for r in rows], dtype=np.float32)
-    return a, b, s
+    return Linkage(docs=docs, a=a, b=b, score=s, link_threshold=0.5, support=0.5)
 
 
 # Passages 0-2 of sources 0, 1, 2 tell fact A; 3-5 tell fact B; passage 6 (source 3) tells
@@ -30,43 +31,40 @@ BOTH = [(0, 6, 0.8), (1, 6, 0.8), (2, 6, 0.8), (3, 6, 0.7), (4, 6, 0.7), (5, 6, 
 
 
 def test_cohesion_keeps_two_facts_apart():
-    a, b, s = _pairs(*FACT_A, *FACT_B, *BOTH)
-    groups = build_groups(DOCS, a, b, s, link_threshold=0.5, support=0.5, cohesion=0.8)
+    linkage = _linkage(DOCS, *FACT_A, *FACT_B, *BOTH)
+    groups = build_groups(linkage, cohesion=0.8)
     # passage 6 joins one fact; the two facts do not merge through it
     assert len(groups) == 2
     assert {frozenset(g) - {6} for g in groups} == {frozenset({0, 1, 2}), frozenset({3, 4, 5})}
 
 
 def test_a_loose_cohesion_chains_facts_into_a_topic():
-    a, b, s = _pairs(*FACT_A, *FACT_B, *BOTH)
-    groups = build_groups(DOCS, a, b, s, link_threshold=0.5, support=0.5, cohesion=0.2)
+    linkage = _linkage(DOCS, *FACT_A, *FACT_B, *BOTH)
+    groups = build_groups(linkage, cohesion=0.2)
     assert groups == [[0, 1, 2, 3, 4, 5, 6]]
 
 
 def test_a_passage_telling_two_facts_sits_in_both():
-    a, b, s = _pairs(*FACT_A, *FACT_B, *BOTH)
-    groups = build_groups(DOCS, a, b, s, link_threshold=0.5, support=0.5, cohesion=0.8)
-    extended = extend_groups(groups, DOCS, a, b, s, link_threshold=0.5, support=0.5, cohesion=0.6)
+    linkage = _linkage(DOCS, *FACT_A, *FACT_B, *BOTH)
+    groups = build_groups(linkage, cohesion=0.8)
+    extended = extend_groups(groups, linkage, cohesion=0.6)
     assert sorted(extended) == [[0, 1, 2, 6], [3, 4, 5, 6]]
 
 
 def test_a_passage_joins_a_fact_only_when_most_of_it_supports_it():
     # passage 6 links to one of fact B's three passages only
-    a, b, s = _pairs(*FACT_A, *FACT_B, (0, 6, 0.8), (1, 6, 0.8), (2, 6, 0.8), (3, 6, 0.7))
-    groups = build_groups(DOCS, a, b, s, link_threshold=0.5, support=0.5, cohesion=0.8)
-    extended = extend_groups(groups, DOCS, a, b, s, link_threshold=0.5, support=0.5, cohesion=0.6)
+    linkage = _linkage(DOCS, *FACT_A, *FACT_B, (0, 6, 0.8), (1, 6, 0.8), (2, 6, 0.8), (3, 6, 0.7))
+    groups = build_groups(linkage, cohesion=0.8)
+    extended = extend_groups(groups, linkage, cohesion=0.6)
     assert sorted(extended) == [[0, 1, 2, 6], [3, 4, 5]]
 
 
 @pytest.mark.parametrize(("score", "expected"), [(0.7, [[0, 1, 2], [3, 4, 5], [2, 4]]), (0.55, [])])
 def test_a_strong_link_that_fits_no_fact_is_a_fact_of_two(score, expected):
     # passages 2 and 4 are linked to each other only: neither fits the other's fact
-    a, b, s = _pairs(*FACT_A, *FACT_B, (2, 4, score))
-    docs = [0, 1, 2, 0, 1, 3, 3]
-    groups = build_groups(docs, a, b, s, link_threshold=0.5, support=0.5, cohesion=0.8)
-    extended = extend_groups(
-        groups, docs, a, b, s, link_threshold=0.5, support=0.5, cohesion=0.6, pair_at=0.6
-    )
+    linkage = _linkage([0, 1, 2, 0, 1, 3, 3], *FACT_A, *FACT_B, (2, 4, score))
+    groups = build_groups(linkage, cohesion=0.8)
+    extended = extend_groups(groups, linkage, cohesion=0.6, pair_at=0.6)
     assert extended[:2] == [[0, 1, 2], [3, 4, 5]]
     assert extended[2:] == expected[2:]
 
