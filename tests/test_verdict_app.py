@@ -19,11 +19,11 @@ from alignment.verdicts import (
     save_verdicts,
 )
 from tui.app import ParallaxApp
-from tui.render import VERDICT_SIGNS
+from tui.render import VERDICT_SIGNS, doc_conflict_counts
 from tui.screens import ReaderScreen
 from tui.screens.overview import OverviewScreen
 from tui.screens.verdict import VerdictScreen
-from tui.widgets import DetailPanel, PaneView, VerdictKeeper
+from tui.widgets import DetailPanel, PaneView, SourcePane, VerdictKeeper
 
 from .fixtures.reader_story import build_reader_story
 
@@ -211,6 +211,30 @@ async def test_false_alarms_no_longer_count_as_disputed(monkeypatch, story, verd
         disputed = {s.group for s in app.screen.disputed}
         assert HURT not in disputed
         assert {HOURS, CAUSE} <= disputed
+
+
+async def test_pane_titles_stop_counting_false_alarms(monkeypatch, story, verdicts_file):
+    app = story_app(monkeypatch, story, verdicts_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = [str(pane.border_title) for pane in app.reader.query(SourcePane)]
+        await judge(pilot, ("n", "n"), "2", "down", "2", "enter")
+        after = [str(pane.border_title) for pane in app.reader.query(SourcePane)]
+        sides = {
+            story.passages[p].doc
+            for k in story.groups[HURT].pairs
+            if story.pairs[k].conflicts
+            for p in (story.pairs[k].a, story.pairs[k].b)
+        }
+        assert sides  # the fact has conflicting sides to count
+        for doc, (old, new) in enumerate(zip(before, after, strict=True)):
+            count = doc_conflict_counts(story)[doc]
+            assert (f"{count}≠" in old) if count else ("≠" not in old)
+            if doc in sides:
+                # one fact fewer on a conflicting side: "2≠" -> "1≠", "1≠" -> no sign
+                assert (f"{count - 1}≠" in new) if count > 1 else ("≠" not in new)
+            else:
+                assert new == old
 
 
 # --- n/N skip judged, the filter ----------------------------------------------------------------

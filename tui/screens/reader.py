@@ -243,7 +243,6 @@ class ReaderScreen(Screen[None]):
             tuple(alignment.passages[p].start for p in ids) for ids in self._doc_passages
         )
         self._spans = conflict_spans(alignment)
-        self._counts = doc_conflict_counts(alignment)
         self._conflict_groups = tuple(g.id for g in alignment.groups if g.status == "conflict")
         self._data = {}
         self._details.clear()
@@ -854,6 +853,8 @@ class ReaderScreen(Screen[None]):
         self._kinds = passage_kinds(alignment, passage_verdicts(alignment, match))
         self._unjudged = unjudged_groups(alignment, match)
         self._dismissed = dismissed_groups(alignment, match)
+        # A conflict marked false alarm no longer counts in the pane titles.
+        self._counts = doc_conflict_counts(without_false_alarms(alignment, match))
 
     def _verdict_of(self, group: int | None) -> Verdict | None:
         if group is None or self.alignment is None:
