@@ -28,6 +28,7 @@ from .load import load_documents
 from .model import Alignment, ConflictKind
 from .report import json_text, report_markdown
 from .semantic import SemanticScorer, load_scorer
+from .verdicts import VERDICTS_NAME, match_verdicts, read_verdicts
 
 StoryStatus = Literal["ok", "skipped", "failed"]
 
@@ -205,8 +206,9 @@ def run_story(folder: str, config: AlignConfig) -> StoryResult:
         config: the engine's config (``workers`` is the rapidfuzz threads of this story).
 
     Returns:
-        ok with the three outputs; skipped when fewer than two sources are usable; failed
-        with the error's one line when the folder cannot be read, or when the engine met a
+        ok with the three outputs (with the verdicts of the story's ``parallax-verdicts.json``
+        when it has one); skipped when fewer than two sources are usable; failed with the
+        error's one line when the folder or its verdict file cannot be read, or the engine met a
         bug on this story (its type and message, so one story never stops the others).
     """
     started, cpu_started = time.perf_counter(), time.process_time()
@@ -232,11 +234,16 @@ def run_story(folder: str, config: AlignConfig) -> StoryResult:
                 story=name, status="skipped", error=reason, sources=len(loaded.documents)
             )
             return result(row)
+        # The fact-checker's verdicts, when the story has them, go into every output as
+        # they do for a single export; a file that does not parse fails the story.
+        book = read_verdicts(Path(folder) / VERDICTS_NAME)
         alignment = align(loaded.documents, config, scorer=_story_scorer(config))
+        judged = match_verdicts(alignment, book)
+        title = f"Parallax report: {name}"
         outputs = (
-            (OUTPUT_FILES[0], csv_text(alignment)),
-            (OUTPUT_FILES[1], json_text(alignment)),
-            (OUTPUT_FILES[2], report_markdown(alignment, title=f"Parallax report: {name}")),
+            (OUTPUT_FILES[0], csv_text(alignment, judged)),
+            (OUTPUT_FILES[1], json_text(alignment, judged)),
+            (OUTPUT_FILES[2], report_markdown(alignment, title=title, verdicts=judged)),
         )
     except ParallaxError as exc:
         return result(StoryRow(story=name, status="failed", error=exc.message))

@@ -18,10 +18,11 @@ from typing import get_args
 
 import pytest
 
-from alignment import AlignConfig, DocumentError, load_documents
+from alignment import AlignConfig, DocumentError, align, load_documents
 from alignment import batch as story_batch
 from alignment.batch import OUTPUT_FILES, conflict_kinds, run_story, summary_columns
 from alignment.model import ConflictKind
+from alignment.verdicts import VERDICTS_NAME, make_record, save_verdicts
 from bench.synthetic import write_story
 from tui import batch
 from tui.__main__ import main
@@ -274,6 +275,43 @@ def test_story_that_cannot_be_read_fails_with_the_reason(monkeypatch, tmp_path):
     result = run_story(str(folder), story_batch.batch_config(AlignConfig(semantic="off")))
     assert result.row.status == "failed"
     assert result.row.error == f"{folder}/a.txt: cannot be read (input/output error)"
+
+
+def test_a_storys_verdicts_reach_its_outputs(tmp_path):
+    """A story judged in the reader keeps its verdicts in the batch's CSV, JSON and report."""
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    config = story_batch.batch_config(AlignConfig(semantic="off"))
+    loaded = load_documents([folder])
+    alignment = align(loaded.documents, config)
+    k = next(k for k, pair in enumerate(alignment.pairs) if pair.conflicts)
+    save_verdicts(
+        folder / VERDICTS_NAME,
+        {
+            (record := make_record(alignment, k, 0, "false alarm", note="a later count")).key: (
+                record
+            )
+        },
+    )
+    result = run_story(str(folder), config)
+    assert result.row.status == "ok", result.row.error
+    files = dict(result.outputs)
+    rows = list(csv.DictReader(io.StringIO(files["pairs.csv"], newline="")))
+    assert [(r["verdict"], r["note"]) for r in rows if r["verdict"]] == [
+        ("false alarm", "a later count")
+    ]
+    assert "false alarm" in files["report.md"]
+    assert "false alarm" in files["model.json"]
+
+
+def test_a_bad_verdict_file_fails_its_story_with_one_line(tmp_path):
+    folder = write_flood(tmp_path)
+    (folder / VERDICTS_NAME).write_text("{not json", encoding="utf-8")
+    result = run_story(str(folder), story_batch.batch_config(AlignConfig(semantic="off")))
+    assert result.row.status == "failed"
+    assert VERDICTS_NAME in result.row.error
+    assert "\n" not in result.row.error
+    assert result.outputs == ()
 
 
 def test_interrupt_keeps_complete_stories_and_writes_the_summary(tmp_path):
