@@ -18,7 +18,7 @@ from .summary import (
     agreed_facts,
     claim_splits,
     disputed_facts,
-    fact_passage,
+    fact_passages,
     snippet,
     unique_passages,
 )
@@ -375,6 +375,7 @@ def _agreed_section(
     if not facts:
         return [*lines, "No fact is told alike by two or more sources.", ""]
     n = len(alignment.documents)
+    names = fact_passages(alignment)
     for fact in facts[:limit]:
         if len(fact.docs) == n:
             who = f"**All {n} sources**"
@@ -382,7 +383,7 @@ def _agreed_section(
             who = f"**{len(fact.docs)} of {n}** (all but {_ids(alignment, fact.missing)})"
         else:
             who = f"**{len(fact.docs)} of {n}** ({_ids(alignment, fact.docs)})"
-        p = fact_passage(alignment, fact.group)
+        p = names[fact.group]
         quote = md_escape(snippet(alignment.text(p), quote_chars))
         lines.append(
             f"- {who}, group {fact.group}: “{quote}” "

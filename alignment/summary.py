@@ -8,6 +8,7 @@ counts once, and it conflicts when any of its passages does.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -336,12 +337,28 @@ def unique_passages(alignment: Alignment, *, min_words: int = 4) -> tuple[tuple[
     return tuple(tuple(ps) for ps in out)
 
 
-def fact_passage(alignment: Alignment, group_id: int) -> Passage:
-    """The passage that names a fact in lists: the first source's, earliest in its text."""
-    group = alignment.groups[group_id]
-    return min(
-        (alignment.passages[p] for p in group.passages), key=lambda p: (p.doc, p.start, p.id)
-    )
+def fact_passages(alignment: Alignment) -> tuple[Passage, ...]:
+    """Per group, the passage that names the fact in lists.
+
+    Each fact is named by its most typical telling: a passage at home in it (a passage
+    telling two facts would name both alike), linked to the most of the fact's other
+    passages, then the first source's, earliest in its text; a passage already naming an
+    earlier fact is taken only when the fact has no other, so two facts in a list do not
+    read the same.
+    """
+    named: set[int] = set()
+    out: list[Passage] = []
+    for group in alignment.groups:
+        links: Counter[int] = Counter()
+        for k in group.pairs:
+            links.update((alignment.pairs[k].a, alignment.pairs[k].b))
+        best = min(
+            (alignment.passages[p] for p in group.passages),
+            key=lambda p: (p.id in named, p.group != group.id, -links[p.id], p.doc, p.start, p.id),
+        )
+        named.add(best.id)
+        out.append(best)
+    return tuple(out)
 
 
 def publication_order(documents: Sequence[Document]) -> tuple[int, ...]:
@@ -364,7 +381,7 @@ __all__ = [
     "claim_splits",
     "describe_group",
     "disputed_facts",
-    "fact_passage",
+    "fact_passages",
     "publication_order",
     "snippet",
     "source_matrix",

@@ -6,12 +6,12 @@ import dataclasses
 
 import pytest
 
-from alignment import Alignment, Conflict, Span
+from alignment import Alignment, Conflict, Group, Pair, Span
 from alignment.summary import (
     agreed_facts,
     describe_group,
     disputed_facts,
-    fact_passage,
+    fact_passages,
     snippet,
     source_matrix,
     summarise_group,
@@ -144,9 +144,70 @@ def test_boilerplate_would_otherwise_count_as_unique(story):
     ]
 
 
-def test_fact_passage_is_the_first_sources_passage(story):
-    assert story.documents[fact_passage(story, 1).doc].id == "times"
-    assert story.text(fact_passage(story, 1)).startswith("Twelve")
+def test_a_fact_is_named_by_the_first_sources_passage_when_all_are_alike(story):
+    name = fact_passages(story)[1]  # every passage of the fact is linked to every other
+    assert story.documents[name.doc].id == "times"
+    assert story.text(name).startswith("Twelve")
+
+
+def _with_link(story: Alignment, group: int, a: int, b: int) -> Alignment:
+    """The story with passages ``a`` and ``b`` also in ``group``, linked there (their home
+    groups unchanged)."""
+    pairs = (*story.pairs, Pair(a=a, b=b, similarity=0.9, group=group))
+    target = story.groups[group]
+    grown = dataclasses.replace(
+        target,
+        passages=tuple(sorted({*target.passages, a, b})),
+        pairs=(*target.pairs, len(pairs) - 1),
+    )
+    groups = tuple(grown if g.id == group else g for g in story.groups)
+    return dataclasses.replace(story, pairs=pairs, groups=groups)
+
+
+def _passage(story: Alignment, source: str, starts: str) -> int:
+    return next(
+        p.id
+        for p in story.passages
+        if story.documents[p.doc].id == source and story.text(p).startswith(starts)
+    )
+
+
+def test_the_most_linked_passage_names_a_fact(story):
+    engineers = 3  # times and wire: "Engineers will inspect the piers", "... are due to ..."
+    wire = _passage(story, "wire", "Engineers")
+    courier = _passage(story, "courier", "Local shops")  # at home in no fact
+    grown = _with_link(story, engineers, courier, wire)
+    assert story.text(fact_passages(story)[engineers]).startswith("Engineers will")
+    # wire's passage now has two links in the fact, times' one: wire's names it
+    assert fact_passages(grown)[engineers].id == wire
+
+
+def test_a_passage_at_home_in_another_fact_does_not_name_this_one(story):
+    engineers = 3
+    times = _passage(story, "times", "Twelve")  # at home in the injured fact
+    wire = _passage(story, "wire", "Engineers")
+    grown = _with_link(story, engineers, times, wire)
+    grown = _with_link(grown, engineers, times, _passage(story, "courier", "Local shops"))
+    # times' injured passage has the most links in the fact and comes first, yet it names
+    # the injured fact; the fact is named by one of its own
+    name = fact_passages(grown)[engineers]
+    assert name.group == engineers
+    assert name.id != times
+
+
+def test_two_facts_are_not_named_by_one_passage_when_they_have_others(story):
+    names = fact_passages(story)
+    assert len({p.id for p in names}) == len(story.groups)
+    # a fact of two passages both at home elsewhere (as a strong lone link makes): times'
+    # passage names the injured fact already, so wire's names the new one
+    times = _passage(story, "times", "Twelve")
+    wire = _passage(story, "wire", "Engineers")
+    assert names[1].id == times
+    assert wire not in {p.id for p in names}
+    pairs = (*story.pairs, Pair(a=times, b=wire, similarity=0.9, group=len(story.groups)))
+    new = Group(id=len(story.groups), passages=(times, wire), pairs=(len(pairs) - 1,))
+    grown = dataclasses.replace(story, pairs=pairs, groups=(*story.groups, new))
+    assert fact_passages(grown)[new.id].id == wire
 
 
 @pytest.mark.parametrize(

@@ -20,13 +20,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from alignment import Alignment, Document
+from alignment import Alignment, Document, Passage
 from alignment.safe import one_line
 from alignment.summary import (
     GroupSummary,
     agreed_facts,
     disputed_facts,
-    fact_passage,
+    fact_passages,
     publication_order,
     snippet,
     source_matrix,
@@ -129,9 +129,12 @@ def matrix_content(alignment: Alignment, order: Sequence[int] | None = None) -> 
     return Content("\n").join(lines)
 
 
-def fact_prompt(alignment: Alignment, summary: GroupSummary, width: int = 48) -> Content:
-    """One line of the fact list: sign, conflict kinds, the count, and the fact's wording."""
-    quote = _snip(alignment.text(fact_passage(alignment, summary.group)), width)
+def fact_prompt(
+    alignment: Alignment, summary: GroupSummary, name: Passage, width: int = 48
+) -> Content:
+    """One line of the fact list: sign, conflict kinds, the count, and the fact's wording
+    (``name``, from ``fact_passages``)."""
+    quote = _snip(alignment.text(name), width)
     labels = short_labels([one_line(d.id) for d in alignment.documents])
     told = one_line(summary.text)
     if summary.disputed:
@@ -296,12 +299,15 @@ class OverviewScreen(Screen[int | None]):
                     disabled=True,
                 )
             )
+        names = fact_passages(self.alignment)
         for summary in self.disputed:
-            options.append(Option(fact_prompt(self.alignment, summary), id=str(summary.group)))
+            prompt = fact_prompt(self.alignment, summary, names[summary.group])
+            options.append(Option(prompt, id=str(summary.group)))
         if self.agreed:
             options.append(None)
         for summary in self.agreed:
-            options.append(Option(fact_prompt(self.alignment, summary), id=str(summary.group)))
+            prompt = fact_prompt(self.alignment, summary, names[summary.group])
+            options.append(Option(prompt, id=str(summary.group)))
         return options
 
     def on_mount(self) -> None:
