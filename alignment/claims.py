@@ -26,19 +26,24 @@ import hashlib
 import json
 import re
 import sqlite3
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, wait
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .errors import ParallaxError
 from .lexicon import DEFAULT_LEXICON, Lexicon
 from .normalize import fold, stem
 from .quantities import parse_quantities
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from .parser_process import ParserPool
 
 # Bump when what ``read_claims`` returns changes: cached claims of older versions are ignored.
 CLAIMS_VERSION = 1
@@ -1232,44 +1237,157 @@ class ClaimReader:
     Args:
         cache_dir: folder of the disk cache, None for none.
         max_items: readings kept in memory.
+        child: parse in child processes (``parser_process.ParserPool``) instead of this
+            one, so that the parse runs on other cores beside the caller's work.
     """
 
-    def __init__(self, *, cache_dir: Path | None = None, max_items: int = 100_000) -> None:
+    def __init__(
+        self, *, cache_dir: Path | None = None, max_items: int = 100_000, child: bool = False
+    ) -> None:
         self.cache_dir = cache_dir
         self.max_items = max_items
         self._memory: OrderedDict[str, Reading] = OrderedDict()
+        self._lock = threading.Lock()  # the memory map is shared with prefetch threads
+        self._pending: dict[str, Future[None]] = {}
+        self._child: ParserPool | None = None
+        if child:
+            from .parser_process import ParserPool
+
+            self._child = ParserPool()
+
+    def prefetch(self, texts: Sequence[str]) -> None:
+        """Start reading ``texts`` in the background (default lexicon): those in neither
+        cache go to the child parser at once, so that spaCy loads and parses while the
+        caller does other work (loading the embedding model); ``read`` then waits for them.
+
+        Does nothing for a reader that parses in its own process (a thread beside the
+        caller would only fight it for the interpreter lock).
+        """
+        if self._child is None:
+            return
+        mine, done = self._claim(texts)
+        try:
+            missing = self._from_disk(mine)
+            if missing:
+                self._child.start(len(missing))
+        except BaseException as error:
+            self._release(mine, done, error)
+            if isinstance(error, ParallaxError):
+                return  # read() meets the same problem and reports it
+            raise
+        if not missing:
+            self._release(mine, done, None)
+            return
+        # A daemon thread, not an executor's: an exit must not wait for a parse.
+        threading.Thread(
+            target=self._fetch, args=(mine, missing, done), name="claims-prefetch", daemon=True
+        ).start()
+
+    def _fetch(self, mine: dict[str, str], missing: dict[str, str], done: Future[None]) -> None:
+        try:
+            self._store(missing, self._parse(list(missing.values()), DEFAULT_LEXICON))
+        except BaseException as error:  # read() parses again what is still missing
+            self._release(mine, done, error)
+        else:
+            self._release(mine, done, None)
+
+    def _claim(self, texts: Sequence[str]) -> tuple[dict[str, str], Future[None]]:
+        """The texts (by key) in memory nor under way, now under way on a new future: each
+        text is read by one caller at a time, the others wait for it."""
+        done: Future[None] = Future()
+        with self._lock:
+            mine = {
+                k: t
+                for k, t in zip(map(_digest, texts), texts, strict=True)
+                if k not in self._memory and k not in self._pending
+            }
+            for k in mine:
+                self._pending[k] = done
+        return mine, done
+
+    def _release(
+        self, mine: dict[str, str], done: Future[None], error: BaseException | None
+    ) -> None:
+        with self._lock:
+            for k in mine:
+                if self._pending.get(k) is done:
+                    del self._pending[k]
+        if error is None:
+            done.set_result(None)
+        else:
+            done.set_exception(error)
+
+    def _from_disk(self, texts: dict[str, str]) -> dict[str, str]:
+        """Remember what the disk cache holds of ``texts``; returns the rest."""
+        missing = dict(texts)
+        if missing and self.cache_dir is not None:
+            for k, reading in self._read_disk(list(missing)).items():
+                self._remember(k, reading)
+                missing.pop(k, None)
+        return missing
+
+    def cancel(self) -> None:
+        """Stop a child parser at once (its read under way fails); the next read that needs
+        the parser starts a new one. Does nothing for a reader that parses in its own process."""
+        if self._child is not None:
+            self._child.close()
+
+    def _parse(self, texts: list[str], lexicon: Lexicon) -> list[Reading]:
+        """Parse and read ``texts``: in the child process when there is one, else here."""
+        if self._child is not None:
+            return self._child.read(texts, None if lexicon is DEFAULT_LEXICON else lexicon)
+        from .parse import parse
+
+        return [read_parsed(doc, lexicon) for doc in parse(texts)]
 
     def read(self, texts: Sequence[str], lexicon: Lexicon = DEFAULT_LEXICON) -> list[Reading]:
         """The reading of each text, in order. Readings under a custom lexicon are not kept:
         they differ from the default's."""
         if lexicon is not DEFAULT_LEXICON:
-            from .parse import parse
-
-            return [read_parsed(doc, lexicon) for doc in parse(list(texts))]
+            return self._parse(list(texts), lexicon)
+        mine, done = self._claim(texts)
+        found: dict[str, Reading] = {}
+        try:
+            missing = self._from_disk(mine)
+            if missing:
+                found.update(self._store(missing, self._parse(list(missing.values()), lexicon)))
+        except BaseException as error:
+            self._release(mine, done, error)
+            raise
+        self._release(mine, done, None)
         keys = [_digest(t) for t in texts]
-        missing = {k: t for k, t in zip(keys, texts, strict=True) if k not in self._memory}
-        if missing and self.cache_dir is not None:
-            for k, reading in self._read_disk(list(missing)).items():
-                self._remember(k, reading)
-                missing.pop(k, None)
-        if missing:
-            from .parse import parse
+        with self._lock:
+            waiting = {self._pending[k] for k in keys if k in self._pending}
+        wait(waiting)  # texts another caller reads (a prefetch): theirs, when it ends
+        rest: dict[str, str] = {}
+        with self._lock:
+            for k, t in zip(keys, texts, strict=True):
+                if k in found:
+                    continue
+                reading = self._memory.get(k)
+                if reading is None:
+                    rest[k] = t  # its reader failed (or it left the memory meanwhile)
+                else:
+                    found[k] = reading
+        if rest:
+            found.update(self._store(rest, self._parse(list(rest.values()), lexicon)))
+        return [found[k] for k in keys]
 
-            fresh: dict[str, Reading] = {}
-            order = list(missing)
-            for k, doc in zip(order, parse([missing[k] for k in order]), strict=True):
-                fresh[k] = read_parsed(doc)
-            for k, reading in fresh.items():
-                self._remember(k, reading)
-            if self.cache_dir is not None:
-                self._write_disk(fresh)
-        return [self._memory[k] for k in keys]
+    def _store(self, texts: dict[str, str], readings: list[Reading]) -> dict[str, Reading]:
+        """Keep fresh readings in memory and on disk; returns them by key."""
+        fresh = dict(zip(texts, readings, strict=True))
+        for k, reading in fresh.items():
+            self._remember(k, reading)
+        if self.cache_dir is not None:
+            self._write_disk(fresh)
+        return fresh
 
     def _remember(self, key: str, reading: Reading) -> None:
-        self._memory[key] = reading
-        self._memory.move_to_end(key)
-        while len(self._memory) > self.max_items:
-            self._memory.popitem(last=False)
+        with self._lock:
+            self._memory[key] = reading
+            self._memory.move_to_end(key)
+            while len(self._memory) > self.max_items:
+                self._memory.popitem(last=False)
 
     # ------------------------------------------------------------------ disk cache
 
@@ -1377,8 +1495,9 @@ def default_reader() -> ClaimReader:
 @lru_cache(maxsize=1)
 def disk_claims_reader() -> ClaimReader:
     """The process's reader with the disk cache in the user's cache folder (the CLI's and the
-    reader's): a second run over the same texts never loads the parser."""
-    return ClaimReader(cache_dir=default_cache_dir())
+    reader's): a second run over the same texts never loads the parser. It parses in a
+    child process, beside the lexical stages and the embeddings."""
+    return ClaimReader(cache_dir=default_cache_dir(), child=True)
 
 
 def default_cache_dir() -> Path:

@@ -70,13 +70,21 @@ def align(
     report("claims", 0.1)
     # The parser reads the claims in a thread while the words are weighed and the passages
     # chosen (spaCy and numpy leave the interpreter lock often): a cold run pays less.
+    reader = claims or default_reader()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="claims") as pool:
-        reading = pool.submit(_read_claims, text, claims or default_reader(), lexicon)
-        report("weights", 0.2)
-        story = weigh(text, config)
-        report("passages", 0.35)
-        runs = choose_passages(story, config)
-        readings = reading.result()
+        reading = pool.submit(_read_claims, text, reader, lexicon)
+        try:
+            report("weights", 0.2)
+            story = weigh(text, config)
+            report("passages", 0.35)
+            runs = choose_passages(story, config)
+            _embed_early(scorer, story, runs, config)
+            readings = reading.result()
+        except BaseException:
+            # Ctrl+C, a cancelled worker, a failed stage: a child parser stops now, so the
+            # thread that waits for it ends and the error goes up without waiting for a parse.
+            reader.cancel()
+            raise
     report("links", 0.55)
     measures = _measures(runs, readings)
     scored = score_pairs(story, runs, readings, measures, config, scorer)
@@ -88,6 +96,19 @@ def align(
     report("done", 1.0)
     notes = (*warnings, *_copies(documents), *_unsearched(story))
     return _assemble(text, story, passages, facts, pairs, readings, lexicon, notes)
+
+
+def _embed_early(
+    scorer: Scorer | None, story: Story, runs: Sequence[Run], config: AlignConfig
+) -> None:
+    """Embed the passages while the parser still reads the claims (in its own process, or in
+    a thread while onnxruntime leaves the interpreter lock): ``scoring.meaning`` then finds
+    their vectors in the scorer's memory. The texts are the ones ``meaning`` embeds; vectors
+    do not depend on the batch a text is in, so the scores are the same."""
+    embed = getattr(scorer, "embed", None)
+    if embed is None or config.semantic_weight <= 0 or config.semantic_topic <= 0 or not runs:
+        return
+    embed([story.text.text(u) for u in runs])
 
 
 def _detect(
@@ -337,14 +358,38 @@ def _lexicon(config: AlignConfig) -> Lexicon:
     return DEFAULT_LEXICON.extended(**extra) if extra else DEFAULT_LEXICON
 
 
+def prefetch_claims(
+    documents: Sequence[Document], config: AlignConfig, reader: ClaimReader
+) -> None:
+    """Start reading the claims that ``align(documents, config, claims=reader)`` will need,
+    in the background (``ClaimReader.prefetch``): a caller that has other work first (the
+    command line loads the embedding model) lets the parser run meanwhile. Splits the
+    sentences as ``align`` does; nothing for a config whose word lists are not the default
+    ones (those readings are not cached)."""
+    if _lexicon(config) is not DEFAULT_LEXICON:
+        return
+    text = segment(documents, config)
+    docs = text.documents
+    reader.prefetch([docs[d].text[s.start : s.end] for d, s in _claimed(text)])
+
+
+def _claimed(text: Text) -> list[tuple[int, Sentence]]:
+    """The sentences whose claims are read: the alignable ones (junk and too-short ones have
+    none), as (document, sentence)."""
+    return [
+        (d, s)
+        for d, sents in enumerate(text.sentences)
+        for s in sents
+        if text.alignable[d][s.index]
+    ]
+
+
 def _read_claims(
     text: Text, reader: ClaimReader, lexicon: Lexicon
 ) -> tuple[tuple[Reading, ...], ...]:
     """Per document, per sentence, its claims in document offsets (nothing for junk)."""
     docs, sentences = text.documents, text.sentences
-    wanted = [
-        (d, s) for d, sents in enumerate(sentences) for s in sents if text.alignable[d][s.index]
-    ]
+    wanted = _claimed(text)
     read = reader.read([docs[d].text[s.start : s.end] for d, s in wanted], lexicon)
     out = [[Reading()] * len(sents) for sents in sentences]
     for (d, s), reading in zip(wanted, read, strict=True):

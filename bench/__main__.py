@@ -33,14 +33,15 @@ APP_200_MAX_ENGINE_S = 120.0
 # largest smaller size that did not (a profile runs slower than the measure).
 PROFILE_MAX_ENGINE_S = 90.0
 
-# Targets of issue 7 (a 2-core machine like CI's).
+# Targets of issue 7 (a 2-core machine like CI's), as issue 16 set them again for the
+# parser (caches cold: an empty PARALLAX_CACHE_DIR).
 TARGETS: dict[str, tuple[float, str]] = {
-    "seeds_warm_s": (0.100, "<="),
-    "seeds_cold_s": (1.5, "<="),
-    "first_screen_s": (1.5, "<="),
+    "seeds_warm_s": (0.150, "<="),
+    "seeds_cold_s": (2.0, "<="),
+    "first_screen_s": (2.0, "<="),
     "next_conflict_s": (0.050, "<="),
-    "synthetic_200_s": (10.0, "<="),
-    "synthetic_200_rss_mb": (1024.0, "<="),
+    "synthetic_200_s": (30.0, "<="),
+    "synthetic_200_rss_mb": (1536.0, "<="),
     "growth_200_1000": (1.3, "<="),
     "engine_over_floor": (3.0, "<="),
 }
@@ -193,11 +194,23 @@ def main(argv: list[str] | None = None) -> int:
     results["seeds_cold"] = cold
     table.add(
         "seeds",
-        f"python -m tui --export /dev/null (median of {cold.get('runs', 0)})",
+        f"python -m tui --export /dev/null, caches cold (median of {cold.get('runs', 0)})",
         _secs(cold.get("median_s")),
         "seeds_cold_s",
         cold.get("median_s"),
     )
+    if "cpu_median_s" in cold:
+        table.add(
+            "seeds",
+            "... its CPU (user + sys, with the parser's process)",
+            _secs(cold["cpu_median_s"]),
+        )
+        table.add("seeds", "... second run (caches warm)", _secs(cold["second_run_median_s"]))
+        table.add(
+            "seeds",
+            "... load average during these runs",
+            f"{cold['load_min']:.1f}-{cold['load_max']:.1f}",
+        )
     if speed.semantic_installed():
         # the extra is installed, so the command above used it: the lexical engine alone
         lexical = _timed(

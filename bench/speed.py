@@ -117,16 +117,46 @@ def semantic_installed() -> bool:
 
 
 def seeds_cold(runs: int = 5, extra: Sequence[str] = ()) -> dict[str, Any]:
-    """``python -m tui --export /dev/null [extra]`` as a whole process, median wall time."""
+    """``python -m tui --export /dev/null [extra]`` as a whole process, median wall time.
+
+    Each run starts with an empty cache folder (``PARALLAX_CACHE_DIR``: no claims, no
+    embeddings), as a first run on a new machine; the same command again over that folder
+    is the second ("warm") run. CPU is user + system time of the process and its children
+    (the parser's process), less noisy than wall time on a shared machine; the load average
+    is taken before each run.
+    """
+    import tempfile
+
     cmd = [PYTHON, "-m", "tui", "--export", os.devnull, *extra]
-    times: list[float] = []
+    cold: list[tuple[float, float]] = []
+    warm: list[tuple[float, float]] = []
+    loads: list[float] = []
     for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
-        times.append(time.perf_counter() - start)
-        if done.returncode != 0:
-            return {"error": done.stderr.strip()[-300:] or f"exit {done.returncode}"}
-    return {"runs": runs, "median_s": statistics.median(times), "min_s": min(times)}
+        with tempfile.TemporaryDirectory(prefix="parallax-cold-") as cache:
+            env = {**os.environ, "PARALLAX_CACHE_DIR": cache}
+            for into in (cold, warm):
+                loads.append(os.getloadavg()[0])
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                start = time.perf_counter()
+                done = subprocess.run(
+                    cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False
+                )
+                wall = time.perf_counter() - start
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+                if done.returncode != 0:
+                    return {"error": done.stderr.strip()[-300:] or f"exit {done.returncode}"}
+                into.append((wall, cpu))
+    return {
+        "runs": runs,
+        "median_s": statistics.median(w for w, _ in cold),
+        "min_s": min(w for w, _ in cold),
+        "cpu_median_s": statistics.median(c for _, c in cold),
+        "second_run_median_s": statistics.median(w for w, _ in warm),
+        "second_run_cpu_median_s": statistics.median(c for _, c in warm),
+        "load_min": min(loads),
+        "load_max": max(loads),
+    }
 
 
 def alignable_keys(documents: Sequence[Document], config: AlignConfig) -> list[str]:

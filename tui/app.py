@@ -25,6 +25,7 @@ from alignment.export import write_atomic
 from alignment.report import report_markdown
 from alignment.safe import one_line, printable
 
+from .head_start import head_start as start_reading
 from .messages import AlignmentFailed, AlignmentProgress, AlignmentReady, WriteRequested
 from .screens import ConfirmScreen, HelpScreen, ReaderScreen, key_rows
 from .screens.overview import OverviewScreen
@@ -85,10 +86,13 @@ class ParallaxApp(App[int]):
         *,
         refresh: bool = False,
         verdicts_path: Path | None = None,
+        head_start: bool = True,
     ) -> None:
         super().__init__()
         self.paths: list[str | Path] = list(paths)
         self.config = config or AlignConfig()
+        if head_start:  # the parser reads the claims while the app starts
+            start_reading(self.paths, self.config)
         self.theme_name = theme_name
         self.refresh_pages = refresh
         self.reader = ReaderScreen(verdicts_path=verdicts_path)

@@ -23,6 +23,7 @@ from alignment import (
     load_documents,
 )
 from alignment.claims import disk_claims_reader
+from alignment.engine import prefetch_claims
 from alignment.export import cleanup_on_signals, csv_text, write_atomic
 from alignment.report import json_text, report_markdown
 from alignment.safe import one_line
@@ -32,6 +33,7 @@ from alignment.verdicts import default_verdicts_path, match_verdicts, read_verdi
 from alignment.web import is_address
 
 from . import batch
+from .head_start import head_start
 
 EXIT_USAGE = 2
 EXIT_BROKEN_PIPE = 141  # as a shell reports a reader killed by SIGPIPE
@@ -164,6 +166,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _say("interrupted; no partial file was left")
         return 130
+    head_start(args.paths, config)  # the parser reads the claims while Textual loads
     from .app import ParallaxApp
 
     app = ParallaxApp(
@@ -172,6 +175,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         theme_name=args.theme,
         refresh=args.refresh,
         verdicts_path=_verdicts_path(args),
+        head_start=False,  # given above
     )
     with cleanup_on_signals():  # SIGTERM, SIGHUP: the reader's writes leave no temporary file
         app.run()
@@ -259,6 +263,8 @@ def _export(args: argparse.Namespace, config: AlignConfig) -> int:
     if len(loaded.documents) < 2:
         _say(f"need at least two usable sources to align, got {len(loaded.documents)}")
         return EXIT_USAGE
+    # The parser reads the claims in its own process while the embedding model loads.
+    prefetch_claims(loaded.documents, config, disk_claims_reader())
     before = [*loaded.warnings]
     scorer = load_scorer(config, warn=before.append)
     _warn(before[len(loaded.warnings) :])
