@@ -157,6 +157,8 @@ class Claim:
         speaker: who the sentence credits the claim to (phrase as written), "" for the source.
         speaker_key: lemmas of the speaker's head and names.
         times: time expressions bound to this claim.
+        reported: time expressions of the reporting verb that credits it ("officials said
+            on Monday"): when it was told.
         words: content keys of the clause (predicate, arguments, modifiers).
     """
 
@@ -184,6 +186,7 @@ class Claim:
     speaker: str = ""
     speaker_key: tuple[str, ...] = ()
     times: tuple[TimeRef, ...] = ()
+    reported: tuple[TimeRef, ...] = ()
     words: tuple[str, ...] = ()
 
 
@@ -233,6 +236,7 @@ def _shift(item: Any, offset: int) -> Any:
             changes[name] = (span[0] + offset, span[1] + offset)
     if isinstance(item, Claim):
         changes["times"] = tuple(_shift(t, offset) for t in item.times)
+        changes["reported"] = tuple(_shift(t, offset) for t in item.reported)
     if isinstance(item, Quote) and item.speaker_end:
         changes["speaker_start"] = item.speaker_start + offset
         changes["speaker_end"] = item.speaker_end + offset
@@ -273,7 +277,7 @@ def same_claim(x: Claim, y: Claim) -> bool:
     # "no group", "neither candidate", "no one": a negated subject covers any doer
     universal = any((c.absent and c.absent == c.subject) or c.negative_subject for c in (x, y))
     subjects = bool(x.subject_words and y.subject_words) and not universal
-    if subjects and not _shared(x.subject_words, y.subject_words):
+    if subjects and (not _shared(x.subject_words, y.subject_words) or _told_apart(x, y)):
         return False
     objects = bool(x.object_words and y.object_words)
     if objects and not _shared(x.object_words, y.object_words):
@@ -284,6 +288,17 @@ def same_claim(x: Claim, y: Claim) -> bool:
     # noon" / "no one in the village left")
     shared = (set(x.words) & set(y.words)) - {x.key, y.key, x.absent, y.absent}
     return universal and bool(shared)
+
+
+def _told_apart(x: Claim, y: Claim) -> bool:
+    """Two subjects with one head that their modifiers tell apart: "the central bank" and
+    "commercial banks", "the Tamil rebels" and "Maoist rebels" (figures in them do not
+    count: "300 workers" and "420 workers" may be one group told two ways)."""
+    if not x.subject or x.subject != y.subject:
+        return False
+    rest_x = {w for w in x.subject_words if w != x.subject and not w[:1].isdigit()}
+    rest_y = {w for w in y.subject_words if w != y.subject and not w[:1].isdigit()}
+    return bool(rest_x and rest_y and not rest_x & rest_y)
 
 
 # ---------------------------------------------------------------------------- word lists
@@ -359,8 +374,35 @@ _EARLIER = frozenset(
 _SCOPE_DEPS = frozenset(
     {"poss", "amod", "compound", "nmod", "npadvmod", "prep", "det", "nummod", "advmod"}
 )
+# Verbs that only give a quantity its value: "turnout reached 72%", "the toll stood at 40"; the
+# figure measures their subject, not the verb.
+VALUE_VERBS = frozenset(
+    {"be", "reach", "stand", "hit", "rise", "fall", "climb", "total", "number", "top", "exceed"}
+    | {"surpass", "remain", "percent", "drop", "increase", "decrease", "grow", "jump"}
+)
+# Determiners that make a time noun a rate: "50 a day", "3% each year" (not "this year").
+_RATE_DETS = frozenset({"a", "an", "each", "every", "per"})
+# Verbs by which a source relays another's figure: "Reuters, citing the ministry, said".
+_RELAY_VERBS = frozenset({"cite", "quote"})
 # Verbs that say a thing happened: "meetings were held", "talks took place".
 _EXISTENCE = frozenset({"hold", "take", "happen", "occur", "be", "convene", "exist", "break"})
+
+
+_GLUED_AFTER = re.compile(r"[-–/:.]\d")
+_GLUED_BEFORE = re.compile(r"\d[/:.]$")
+
+
+def _glued(text: str, start: int, end: int, *, ranged: bool) -> bool:
+    """A number that is a piece of a score, a date or a clock time ("won 3-0", "a 20-13 win",
+    "14/09/2013", "13:26"), or a team's record in brackets ("the Chiefs (2-13)"): no count."""
+    if _GLUED_AFTER.match(text, end) or _GLUED_BEFORE.search(text[max(0, start - 2) : start]):
+        return True
+    return ranged and text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+
+
+def _name(token: Token) -> bool:
+    """A proper name that can own a figure: not a day or a month ("Sunday's earthquake")."""
+    return token.pos_ == "PROPN" and token.ent_type_ not in ("DATE", "TIME")
 
 
 def _generic(token: Token) -> bool:
@@ -527,6 +569,19 @@ def _key_of_phrase(head: Token) -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
+def _relayed(verb: Token) -> tuple[str, ...]:
+    """The party a reporting verb relays ("Reuters reported, citing the interior ministry";
+    "State television, quoting the commission, said"): its key joins the speaker's, so the
+    relay and its source are one party."""
+    out: list[str] = []
+    for child in verb.children:
+        if fold(child.lemma_) in _RELAY_VERBS and child.pos_ == "VERB":
+            source = _argument(child, frozenset({"dobj"}))
+            if source is not None:
+                out.extend(_key_of_phrase(source))
+    return tuple(out)
+
+
 class _Reader:
     """Reads one parsed sentence."""
 
@@ -565,6 +620,15 @@ class _Reader:
         lemma = fold(verb.lemma_)
         predicate_token = verb
         subject = _argument(verb, _SUBJECT_DEPS) or _inherited_subject(verb)
+        if (
+            subject is None
+            and verb.dep_ == "acl"
+            and verb.head.dep_ == "ROOT"
+            and verb.head.pos_ in ("NOUN", "PROPN")
+        ):
+            # a sentence whose verb the parser hung on a noun root ("A fire swept through the
+            # depot" read as a fire that was swept): the noun is what acts
+            subject = verb.head
         obj = _argument(verb, _OBJECT_DEPS)
         grammatical_subject = subject
         if subject is not None and subject.dep_ == "nsubjpass" and obj is None:
@@ -593,6 +657,15 @@ class _Reader:
         limited = any(fold(t.text) in _LIMITS and t.dep_ == "prep" for t in own)
         speaker = self._speaker(verb)
         times = tuple(TimeRef(self.text[s:e], s, e) for s, e in self._times_of(verb, own))
+        reporter = speaker[3] if speaker else None
+        reported = (
+            tuple(
+                TimeRef(self.text[s:e], s, e)
+                for s, e in self._times_of(reporter, _own_subtree(reporter))
+            )
+            if reporter is not None
+            else ()
+        )
         key = _key(predicate_token, words)
         if key in words.antonyms:
             # "lost" states the opposite of "won": the same claim, the other polarity
@@ -638,6 +711,7 @@ class _Reader:
             speaker=self.text[speaker[0] : speaker[1]] if speaker else "",
             speaker_key=speaker[2] if speaker else (),
             times=times,
+            reported=reported,
             words=_content_keys(own, words),
         )
 
@@ -787,9 +861,10 @@ class _Reader:
             t = parent
         return hedged, conditional
 
-    def _speaker(self, verb: Token) -> tuple[int, int, tuple[str, ...]] | None:
+    def _speaker(self, verb: Token) -> tuple[int, int, tuple[str, ...], Token | None] | None:
         """Who the sentence credits ``verb``'s claim to: the subject of a reporting verb
-        above it ("officials said"), or "according to X"."""
+        above it ("officials said"), or "according to X"; its offsets, its key (with the
+        party it relays: "Reuters, citing the ministry"), and the reporting verb."""
         words = self.words
         for child in verb.children:
             if fold(child.text) == "according":
@@ -797,9 +872,12 @@ class _Reader:
                     pobj = grand if grand.dep_ == "pobj" else _argument(grand, frozenset({"pobj"}))
                     if pobj is not None:
                         s, e = _phrase(pobj)
-                        return s, e, _key_of_phrase(pobj)
+                        return s, e, _key_of_phrase(pobj), None
         t = verb
+        relays: list[str] = []
         for _ in range(4):
+            # "citing the ministry" may hang on the claim's clause as well as on the report
+            relays.extend(_relayed(t))
             if t.head.i == t.i:
                 # "X happened, officials said": spaCy hangs the reporting verb as a
                 # parataxis or makes it the root with the claim as its ccomp
@@ -808,7 +886,8 @@ class _Reader:
                         subject = _speaker_of(child)
                         if subject is not None:
                             s, e = _phrase(subject)
-                            return s, e, _key_of_phrase(subject)
+                            key = (*_key_of_phrase(subject), *relays, *_relayed(child))
+                            return s, e, key, child
                 break
             parent = t.head
             if t.dep_ in ("ccomp", "xcomp", "conj", "advcl") and (
@@ -817,7 +896,8 @@ class _Reader:
                 subject = _speaker_of(parent)
                 if subject is not None:
                     s, e = _phrase(subject)
-                    return s, e, _key_of_phrase(subject)
+                    key = (*_key_of_phrase(subject), *relays, *_relayed(parent))
+                    return s, e, key, parent
                 return None
             if t.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "pcomp", "pobj", "prep"):
                 break
@@ -842,6 +922,8 @@ class _Reader:
             if not tokens:
                 continue
             if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in tokens if t.like_num):
+                continue
+            if _glued(self.text, q.start, q.end, ranged=q.qualifier == "range"):
                 continue
             numbers = [t for t in tokens if t.like_num or t.pos_ == "NUM"]
             core = numbers[-1] if numbers else tokens[-1]
@@ -869,7 +951,12 @@ class _Reader:
                 ):
                     anchor = anchor.head
                 counted, _, _ = self._counted(anchor, quantities, q)
-            event = self._event(counted if counted is not None else anchor)
+            if counted is not None and top.is_ancestor(counted):
+                # "nearly 300 of the refinery's 450 workers walked out": the number is the
+                # argument, the noun hangs from it
+                event = self._event(top)
+            else:
+                event = self._event(counted if counted is not None else anchor)
             if counted is not None and counted.tag_ == "NNP":
                 continue  # "Indianapolis 27", "Route 66": a score or a name, not a count
             measure, label = self._measure(counted, event, q.unit)
@@ -880,6 +967,17 @@ class _Reader:
             elif q.qualifier == "range":
                 role = "range"
             claim = self._claim_of(top, index_of)
+            if claim < 0 and counted is not None:
+                # nothing above it (a number the parser made the root): the clause hung on
+                # what it counts ("two of the nine judges dissented")
+                claim = next(
+                    (
+                        index_of[c.i]
+                        for c in counted.children
+                        if c.dep_ in ("acl", "relcl") and c.i in index_of
+                    ),
+                    -1,
+                )
             verb = predicates[claim] if claim >= 0 else None
             if role == "count" and self._is_rate(top, counted, verb):
                 role = "rate"
@@ -1009,6 +1107,8 @@ class _Reader:
             return verb
         if t.dep_ in ("amod",) and t.head.pos_ in ("NOUN",):
             return t.head
+        if t.dep_ == "npadvmod" and t.head.pos_ == "VERB":
+            return t.head  # "won 44 percent", "rose 4 percent"
         return None
 
     def _measure(
@@ -1048,12 +1148,24 @@ class _Reader:
             if counted.is_stop or counted.like_num:
                 return (), ""
             return (stem(fold(counted.lemma_)),), fold(counted.text)
-        if event is not None and event.pos_ == "VERB":
-            # "turnout reached 72%", "inflation stood at 6%": what the verb's subject is
+        if event is not None and event.pos_ == "VERB" and fold(event.lemma_) in VALUE_VERBS:
+            # "turnout reached 72%", "inflation stood at 6%": what the verb's subject is; a
+            # verb of its own ("35,000 people marched", "forced 8,000 from their homes") is
+            # what the figure counts
             subject = _argument(event, _SUBJECT_DEPS)
-            if subject is not None and subject.pos_ in ("NOUN", "PROPN") and not subject.is_stop:
+            own = counted is not None and subject is not None and subject.i == counted.i
+            if (
+                subject is not None
+                and not own
+                and subject.pos_ in ("NOUN", "PROPN")
+                and not subject.is_stop
+            ):
                 event = subject
-        if event is not None and not event.is_stop and event.pos_ in ("NOUN", "PROPN", "VERB"):
+        if (
+            event is not None
+            and not event.is_stop
+            and event.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
+        ):
             key = stem(fold(event.lemma_))
             shown_word = fold(event.text)
             if counted is not None:
@@ -1070,12 +1182,12 @@ class _Reader:
         if counted is not None:
             for child in counted.children:
                 if child.dep_ == "poss":
-                    names |= {fold(t.text) for t in child.subtree if t.pos_ == "PROPN"}
+                    names |= {fold(t.text) for t in child.subtree if _name(t)}
         if verb is not None and not names:
             subject = _argument(verb, frozenset({"nsubj"}))
             own = subject is not None and counted is not None and subject.i == counted.i
             if subject is not None and not own and not any(t.like_num for t in subject.subtree):
-                names |= {fold(t.text) for t in _identity(subject) if t.pos_ == "PROPN"}
+                names |= {fold(t.text) for t in _identity(subject) if _name(t)}
         return tuple(sorted(names))
 
     def _running(self, top: Token, counted: Token | None, verb: Token | None) -> bool:
@@ -1100,14 +1212,12 @@ class _Reader:
             for child in t.children:
                 if fold(child.text) == "per" and child.dep_ == "prep":
                     return True
-                if child.dep_ == "npadvmod" and fold(child.lemma_) in (
-                    "day",
-                    "week",
-                    "month",
-                    "year",
-                    "hour",
+                if (
+                    child.dep_ == "npadvmod"
+                    and fold(child.lemma_) in ("day", "week", "month", "year", "hour")
+                    and any(fold(d.text) in _RATE_DETS for d in child.children if d.dep_ == "det")
                 ):
-                    return True
+                    return True  # "a day", not "this year" or "last week"
         return False
 
     def _claim_of(self, top: Token, index_of: dict[int, int]) -> int:
@@ -1139,7 +1249,8 @@ class _Reader:
             if token is None:
                 continue
             near = [c for c in token.children if c.dep_ in _SCOPE_DEPS]
-            near += [g for c in near if c.dep_ in ("prep", "poss") for g in c.children]
+            # "last year's flood", "the flood of 2019", "90 cases last year"
+            near += [g for c in near if c.dep_ in ("prep", "poss", "npadvmod") for g in c.children]
             near += [g for c in list(near) if c.dep_ == "pobj" for g in c.children]
             for child in near:
                 word = fold(child.text)
@@ -1470,6 +1581,7 @@ def _from_json(data: dict[str, Any]) -> Reading:
     def claim(c: dict[str, Any]) -> Claim:
         fields = {k: tuples(v) for k, v in c.items()}
         fields["times"] = tuple(TimeRef(**t) for t in c["times"])
+        fields["reported"] = tuple(TimeRef(**t) for t in c.get("reported", ()))
         return Claim(**fields)
 
     def figure(f: dict[str, Any]) -> Figure:

@@ -272,11 +272,23 @@ class Lexicon:
     )
     measures: tuple[tuple[str, ...], ...] = (
         ("arrests", "arrest", "detain", "detention", "detainee", "jail", "imprison", "custody"),
-        ("deaths", "death", "dead", "die", "kill", "killing", "fatality", "fatalities", "slain"),
+        (
+            "deaths",
+            "death",
+            "dead",
+            "die",
+            "kill",
+            "killing",
+            "fatality",
+            "fatalities",
+            "slain",
+            "toll",
+        ),
         ("injuries", "injury", "injure", "wound", "hurt"),
         ("votes", "vote", "ballot", "win", "won", "beat", "margin", "winner"),
         ("displaced", "displace", "refugee", "evacuate", "flee", "fled", "homeless"),
         ("cases", "case", "infection", "infect"),
+        ("jobs", "job", "layoff", "redundancy", "redundancies"),
     )
 
     def extended(self, **extra: Iterable[str] | Iterable[tuple[str, ...]]) -> Lexicon:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..claims import Claim, Figure
+from ..claims import VALUE_VERBS, Claim, Figure, TimeRef
 from ..lexicon import DEFAULT_LEXICON, Lexicon
 from ..model import Conflict, ConflictKind
 from .time import When, read_time, resolve, times_clash
@@ -31,11 +31,6 @@ from .view import View, conflict
 SAME_FIGURE = 0.005
 # Shares within half a point are one share told with rounding.
 SAME_POINTS = 0.5
-# Verbs that only give a quantity its value: "turnout reached 72%", "the toll stood at 40".
-_VALUE_VERBS = frozenset(
-    {"be", "reach", "stand", "hit", "rise", "fall", "climb", "total", "number", "top", "exceed"}
-    | {"surpass", "remain", "percent", "drop", "increase", "decrease", "grow", "jump"}
-)
 # Roles that may be compared with each other: a range is a count with two ends, a part is
 # a count of some of a whole ("640 of the delegates").
 _ROLE_CLASS = {"count": "count", "range": "count", "part": "count", "total": "total"}
@@ -82,12 +77,17 @@ def _moments(a: View, x: Figure, b: View, y: Figure) -> str:
     ca, cb = _claim(a, x), _claim(b, y)
     order = 0  # > 0: b's figure is the later one
     if ca is not None and cb is not None:
-        for ta in ca.times:
-            wa = read_time(ta.text, ta.start)
-            for tb in cb.times:
-                wb = read_time(tb.text, tb.start)
-                if wa is None or wb is None or not times_clash(wa, wb, a.published, b.published):
-                    continue
+        pairs = [
+            (wa, wb)
+            for ta in _count_times(ca)
+            if (wa := read_time(ta.text, ta.start)) is not None
+            for tb in _count_times(cb)
+            if (wb := read_time(tb.text, tb.start)) is not None
+        ]
+        # one time in common is one moment: "6.1% in May, from 5.4% in April" meets "6.8%
+        # in May"
+        if not any(not times_clash(wa, wb, a.published, b.published) for wa, wb in pairs):
+            for wa, wb in pairs:
                 order = _order(wa, wb, a.published, b.published)
                 if order == 0:
                     return "apart"
@@ -99,6 +99,15 @@ def _moments(a: View, x: Figure, b: View, y: Figure) -> str:
         return "apart"
     earlier, later = (x, y) if order > 0 else (y, x)
     return "later" if _point(later) > _point(earlier) else "same"
+
+
+def _count_times(claim: Claim) -> tuple[TimeRef, ...]:
+    """When a figure's count stood: its claim's times, not those naming its subject ("the
+    toll from Sunday's earthquake rose to 64 on Tuesday": Tuesday); else when it was told
+    ("killed 40 people, officials said on Monday": Monday)."""
+    lo, hi = claim.subject_span
+    own = tuple(t for t in claim.times if not (lo <= t.start and t.end <= hi and hi > lo))
+    return own or claim.reported
 
 
 def _order(wa: When, wb: When, pa: dt.date | None, pb: dt.date | None) -> int:
@@ -187,7 +196,7 @@ def figure_conflicts(
         ca, cb = _claim(a, x), _claim(b, y)
         if ca is None or cb is None:
             return False
-        return ca.key == cb.key or (ca.predicate in _VALUE_VERBS and cb.predicate in _VALUE_VERBS)
+        return ca.key == cb.key or (ca.predicate in VALUE_VERBS and cb.predicate in VALUE_VERBS)
 
     candidates = sorted(
         (abs(_point(x) - _point(y)) / max(abs(_point(x)), abs(_point(y)), 1.0), n, m)

@@ -23,9 +23,19 @@ from .view import View, conflict
 
 
 def _usable(c: Claim) -> bool:
-    """Firm claims only: a hedge, a hypothesis or a report of speech ("the paper reported
-    an offer") states nothing to deny."""
-    return not (c.hedged or c.conditional or c.reporting or c.declares)
+    """Firm claims only: a hedge, a hypothesis or a report of speech ("officials said that
+    ...") states nothing to deny."""
+    return not (c.hedged or c.conditional or c.reporting)
+
+
+def _acts(x: Claim, y: Claim) -> bool:
+    """A verb of saying with a noun for object ("the paper reported an offer") tells what was
+    said, not that it happened: it meets only the same act, of the same thing, on the other
+    side ("no group claimed responsibility" / "a group claimed responsibility"; not "declined
+    to say if ..." / "said on Saturday")."""
+    if not (x.declares or y.declares):
+        return True
+    return x.key == y.key and bool(set(x.object_words) & set(y.object_words))
 
 
 # Verbs that carry no claim of their own ("no offers were made": the claim is the offer).
@@ -65,7 +75,7 @@ def negation_conflicts(a: View, b: View) -> list[Conflict]:
         if not _usable(ca):
             continue
         for cb in b.reading.claims:
-            if not _usable(cb) or ca.negated == cb.negated:
+            if not _usable(cb) or ca.negated == cb.negated or not _acts(ca, cb):
                 continue
             neg, pos = (ca, cb) if ca.negated else (cb, ca)
             if pos.negated or (neg.limited and _earlier(pos)):

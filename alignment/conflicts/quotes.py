@@ -23,6 +23,9 @@ from ..normalize import fold
 from .view import View
 
 MIN_WORDS = 5
+# The same words, whole, credited to two named speakers: four words are one quote ("the ship
+# was overloaded"); three are a phrase anyone may say ("we will win").
+MIN_ATTRIBUTED = 4
 # The share of the longer quote's words that the other must hold to be the same quote.
 SAME_QUOTE = 0.6
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -71,16 +74,23 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
             # the shorter one whole inside the longer: a cut quote ("I will step down" of "I
             # will step down when a successor is found")
             inside = shorter >= 3 and matcher.find_longest_match().size == shorter
-            if not inside and (common < MIN_WORDS or common < SAME_QUOTE * longer):
-                continue
             same_words = common == len(wa) == len(wb)
+            if (
+                not inside
+                and not same_words
+                and (common < MIN_WORDS or common < SAME_QUOTE * longer)
+            ):
+                continue
             na, nb = set(qa.speaker_names), set(qb.speaker_names)
             ka, kb = set(qa.speaker_key), set(qb.speaker_key)
             named_apart = bool(na and nb and not na & nb)
             different = named_apart or bool(ka and kb and not ka & kb and not (na & nb))
             if same_words:
-                if common < MIN_WORDS:
-                    continue  # "We will win": too short to be one person's words
+                if common < (MIN_WORDS if qa.fragment or qb.fragment else MIN_ATTRIBUTED):
+                    # "We will win": too short to be one person's words; a few words quoted
+                    # inside a sentence ('selling servers "for the foreseeable future"') are
+                    # a phrase, not a quote
+                    continue
                 if named_apart or (different and (_named(qa, a) or _named(qb, b))):
                     out.append(_attribution(a, qa, b, qb, wa))
                 continue

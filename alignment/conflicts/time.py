@@ -237,6 +237,10 @@ def read_time(text: str, start: int) -> When | None:
     """The first time expression of ``text`` (a claim's time words), offsets moved by
     ``start``."""
     found = find_times(text, tokenize(text))
+    if not found and re.fullmatch(_MONTH_NAME, text.strip()):
+        # the parser's date entity of "in May" is the month alone (not the verb "may")
+        found = find_times(f"in {text.strip()}", tokenize(f"in {text.strip()}"))
+        start -= 3 - (len(text) - len(text.lstrip()))
     if not found and re.fullmatch(r"(?:1[89]|20)\d\d", text.strip()):
         # the parser's date entity of "in 2019" is the year alone
         return When("year", start, start + len(text), 0, year=int(text.strip()))

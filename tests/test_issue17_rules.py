@@ -1,0 +1,166 @@
+"""Issue 17: the claim layer's readings behind figures, negation and quotes, one shape each.
+
+Sentences are made up (none from the seeds nor from tests/gold/conflict_pairs.yaml); each
+case names the parse shape it checks, so a rule that breaks says which reading it lost.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from alignment.claims import ClaimReader, Reading
+from alignment.conflicts import Side, find_conflicts
+from alignment.conflicts.time import read_time
+
+
+@pytest.fixture(scope="module")
+def read() -> object:
+    reader = ClaimReader()
+
+    def one(text: str) -> Reading:
+        return reader.read([text])[0]
+
+    return one
+
+
+def _kinds(a: str, b: str) -> set[str]:
+    found = find_conflicts(Side(0, "a", a, 0), Side(1, "b", b, 0))
+    return {str(c.kind) for c in found}
+
+
+def _claim(reading: Reading, predicate: str):  # type: ignore[no-untyped-def]
+    found = [c for c in reading.claims if c.predicate == predicate]
+    assert found, f"no claim {predicate!r} in {[c.predicate for c in reading.claims]}"
+    return found[0]
+
+
+def _figure(reading: Reading, value: float):  # type: ignore[no-untyped-def]
+    found = [f for f in reading.figures if f.low <= value <= f.high]
+    assert found, f"no figure {value} in {[(f.low, f.high) for f in reading.figures]}"
+    return found[0]
+
+
+# --------------------------------------------------------------------------- figures
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "role"),
+    [
+        ("The plant emits 40 tonnes of ash a day.", 40, "rate"),
+        ("The clinic has treated 900 patients this year.", 900, "count"),
+        ("The firm hired 75 engineers last year.", 75, "count"),
+    ],
+    ids=["a-day-is-a-rate", "this-year-is-not", "last-year-is-not"],
+)
+def test_a_time_noun_makes_a_rate_only_with_a_or_per(read, text, value, role) -> None:  # type: ignore[no-untyped-def]
+    assert _figure(read(text), value).role == role
+
+
+def test_a_verb_of_its_own_is_what_a_generic_count_measures(read) -> None:  # type: ignore[no-untyped-def]
+    # "people" says nothing; the verb does, and the subject stands in only for value verbs
+    marched = _figure(read("About 6,000 people marched to the parliament."), 6000)
+    assert marched.measure == ("march",)
+    stood = _figure(read("Unemployment stood at 7 percent in June."), 7)
+    assert stood.measure == ("unemployment",)
+
+
+def test_a_number_that_heads_its_noun_takes_the_verb_above(read) -> None:  # type: ignore[no-untyped-def]
+    # "dozens of people were hurt": the number is the subject, "people" hangs from it
+    r = read("Dozens of people were hurt when the stand collapsed.")
+    assert _figure(r, 36).measure == ("injuries",)
+
+
+def test_a_share_told_as_an_adverb_is_bound_to_its_verb(read) -> None:  # type: ignore[no-untyped-def]
+    r = read("The committee said the mayor won 61 percent.")
+    assert _figure(r, 61).measure == ("votes",)
+
+
+def test_a_day_is_not_a_holder(read) -> None:  # type: ignore[no-untyped-def]
+    r = read("Friday's storm destroyed 120 homes.")
+    assert _figure(r, 120).holder == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The visitors won the match 4-1 at home.", "Page updated 09:14 21/03/2024", "Hull (3-11)"],
+    ids=["score", "date-and-clock", "record-in-brackets"],
+)
+def test_scores_dates_and_records_are_not_counts(read, text) -> None:  # type: ignore[no-untyped-def]
+    assert read(text).figures == ()
+
+
+def test_a_relayed_figure_is_its_source_s(read) -> None:  # type: ignore[no-untyped-def]
+    r = read("AFP reported, citing the army, that 30 fighters were captured.")
+    claim = r.claims[_figure(r, 30).claim]
+    assert {"afp", "army"} <= set(claim.speaker_key)
+
+
+def test_relayed_figures_of_one_source_conflict() -> None:
+    a = "The army said 30 fighters were captured."
+    b = "AFP reported, citing the army, that 55 fighters were captured."
+    assert "number" in _kinds(a, b)
+    rival = "The rebels said 55 fighters were captured."
+    assert _kinds(a, rival) == set()
+
+
+def test_when_a_count_was_told_orders_two_tolls() -> None:
+    # the later count is higher: an early toll and a later one, not two that cannot hold
+    a = "The toll from Tuesday's landslide rose to 31 on Thursday."
+    b = "Tuesday's landslide killed 18 people, officials said on Wednesday."
+    assert _kinds(a, b) == {"differs"}
+
+
+def test_a_shared_month_is_one_moment() -> None:
+    a = "Output grew 2.1 percent in March, after 1.4 percent in February."
+    b = "Output grew 3.0 percent in March, the agency said."
+    assert "number" in _kinds(a, b)
+
+
+def test_a_lone_month_entity_is_a_month() -> None:
+    may = read_time("May", 0)
+    assert may is not None
+    assert may.months == frozenset({5})
+
+
+# --------------------------------------------------------------------------- negation
+
+
+def test_the_same_act_of_saying_can_be_denied() -> None:
+    a = "No party has claimed victory in the disputed count."
+    b = "The ruling party claimed victory in the disputed count."
+    assert _kinds(a, b) == {"negation"}
+    # a report of a thing is not the thing: two acts of saying with different content
+    c = "The minister declined to say whether talks had resumed."
+    d = "The minister said on Friday that the weather had delayed the ships."
+    assert "negation" not in _kinds(c, d)
+
+
+def test_one_head_told_apart_by_modifiers_is_two_doers() -> None:
+    a = "The national team did not reach the final."
+    b = "The youth team reached the final on Sunday."
+    assert "negation" not in _kinds(a, b)
+    same = "The national team reached the final on Sunday."
+    assert _kinds(a, same) == {"negation"}
+
+
+def test_a_verb_hung_on_a_noun_root_has_that_noun_for_subject(read) -> None:  # type: ignore[no-untyped-def]
+    # the small parser reads "A blaze swept through the mill" as a blaze that was swept
+    r = read("A blaze swept through the old mill overnight.")
+    assert _claim(r, "sweep").subject_words == ("blaz",)
+    told = _kinds("No blaze broke out at the old mill.", "A blaze swept through the old mill.")
+    assert told == {"negation"}
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def test_four_words_credited_to_two_named_speakers() -> None:
+    a = '"The bridge is unsafe," engineer Maria Lopez said.'
+    b = '"The bridge is unsafe," inspector Tom Reed said.'
+    assert _kinds(a, b) == {"attribution"}
+
+
+def test_a_fragment_of_four_words_is_a_phrase() -> None:
+    a = 'The firm will keep the plant open "for the time being," Ms. Lopez said.'
+    b = 'The firm will keep the plant running "for the time being," Reed said.'
+    assert "attribution" not in _kinds(a, b)
