@@ -16,7 +16,6 @@ from __future__ import annotations
 import codecs
 import logging
 import re
-import unicodedata
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,14 +23,13 @@ from datetime import date
 from typing import Any
 
 from .errors import DocumentError
+from .safe import clean_field
 
 INSTALL_HINT = "pip install 'parallax-reader[web]'"
 PAGE_SUFFIXES = (".html", ".htm")
 # A page whose main text has fewer words is not an article (a shell that scripts fill in, a
 # login wall, an error page); a short news brief still has more.
 MIN_WORDS = 20
-# A field of metadata longer than this is cut (a headline is rarely 200 characters).
-MAX_FIELD_CHARS = 300
 # Where a page's <meta charset> must be, by the HTML standard: in the first 1,024 bytes; a
 # little more is read for pages that put a long comment first.
 _SNIFF_BYTES = 4096
@@ -84,18 +82,6 @@ def available() -> bool:
     except ImportError:
         return False
     return True
-
-
-def clean_field(value: object) -> str:
-    """A metadata value made safe to show: one line, no control or bidi characters, cut at
-    ``MAX_FIELD_CHARS``; "" for anything that is not text."""
-    if not isinstance(value, str):
-        return ""
-    kept = "".join(
-        " " if ch.isspace() else ch for ch in value if unicodedata.category(ch) not in ("Cc", "Cf")
-    )
-    line = " ".join(kept.split())
-    return line if len(line) <= MAX_FIELD_CHARS else line[: MAX_FIELD_CHARS - 1] + "…"
 
 
 def clean_text(text: str) -> str:
@@ -273,7 +259,6 @@ __all__ = [
     "PAGE_SUFFIXES",
     "Page",
     "available",
-    "clean_field",
     "declared_charset",
     "decode_page",
     "extract_page",

@@ -25,7 +25,7 @@ import yaml
 from . import extract, web
 from .errors import DocumentError, os_reason
 from .model import Document
-from .safe import is_blank
+from .safe import clean_field, is_blank
 
 
 def _seeds_dir() -> Path:
@@ -421,7 +421,7 @@ def _fields(file: Path, name: str, value: dict[Any, Any], warnings: list[str]) -
             fields[str(key)] = str(raw)
     when = fields.get("date", "").strip()
     if when and _date(when) is None:
-        shown = extract.clean_field(when)[:40]
+        shown = clean_field(when)[:40]
         warnings.append(f"{file}: {name}: date '{shown}' is not a date (YYYY-MM-DD), ignored")
         del fields["date"]
     return fields
@@ -461,12 +461,12 @@ def _with_fields(doc: Document, fields: dict[str, str]) -> Document:
         id=doc.id,
         text=doc.text,
         path=doc.path,
-        outlet=extract.clean_field(fields.get("outlet")) or doc.outlet,
-        headline=extract.clean_field(fields.get("headline")) or doc.headline,
+        outlet=clean_field(fields.get("outlet")) or doc.outlet,
+        headline=clean_field(fields.get("headline")) or doc.headline,
         encoding=doc.encoding,
         published=when or doc.published,
-        url=extract.clean_field(fields.get("url")) or doc.url,
-        author=extract.clean_field(fields.get("author")) or doc.author,
+        url=clean_field(fields.get("url")) or doc.url,
+        author=clean_field(fields.get("author")) or doc.author,
     )
 
 

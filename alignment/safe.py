@@ -5,12 +5,15 @@ can retitle the terminal, write its clipboard (OSC 52) or clear the screen, a bi
 can reorder what a reader sees, and a zero-width character can hide a difference between two
 names. ``printable`` maps each such character to one visible placeholder, one character for
 one, so ``len()`` and every offset into the text stay exact; ``markdown`` escapes a value for
-the Markdown report. Exports of data (CSV, JSON) keep the raw text: they are faithful.
+the Markdown report; ``clean_field`` keeps a metadata field (an outlet, a headline) one
+plain line when it is loaded. Exports of data (CSV, JSON) keep the raw text: they are
+faithful.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Control pictures for C0 and DEL (U+2400 + code, U+2421): they say which control it was.
 # Everything else that must not reach a terminal raw becomes the replacement character.
@@ -38,6 +41,22 @@ _SPACE = re.compile(r"\s+")
 _BACKTICKS = re.compile(r"`+")
 # Mentions that notify people when a report is pasted into a chat (@channel, @here, @user).
 _MENTION = re.compile(r"(?<![\w`])@(?=\w)")
+# A field of metadata longer than this is cut (a headline is rarely 200 characters).
+MAX_FIELD_CHARS = 300
+
+
+def clean_field(value: object) -> str:
+    """A metadata value (outlet, headline, author, address) as one plain line: white space
+    runs become one space, control and format characters (bidi marks, zero-width ones) go,
+    and it is cut at ``MAX_FIELD_CHARS``; "" for anything that is not text. Unlike
+    ``printable`` this changes the value: a field has no offsets to keep."""
+    if not isinstance(value, str):
+        return ""
+    kept = "".join(
+        " " if ch.isspace() else ch for ch in value if unicodedata.category(ch) not in ("Cc", "Cf")
+    )
+    line = " ".join(_UNSAFE.sub("", kept).split())
+    return line if len(line) <= MAX_FIELD_CHARS else line[: MAX_FIELD_CHARS - 1] + "…"
 
 
 def _picture(match: re.Match[str]) -> str:

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DocumentError, os_reason
-from .extract import clean_field
+from .safe import clean_field
 
 
 def _version() -> str:

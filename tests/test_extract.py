@@ -7,14 +7,9 @@ from datetime import date
 import pytest
 
 from alignment import DocumentError
-from alignment.extract import (
-    MAX_FIELD_CHARS,
-    clean_field,
-    declared_charset,
-    decode_page,
-    extract_page,
-)
+from alignment.extract import declared_charset, decode_page, extract_page
 from alignment.load import decode
+from alignment.safe import MAX_FIELD_CHARS, clean_field
 
 from .fixtures.web import (
     ACCENTED,
