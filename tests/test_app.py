@@ -9,12 +9,14 @@ from __future__ import annotations
 import csv
 import io
 import threading
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import replace
 
 import pytest
 from textual import events
 from textual.binding import Binding
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 import tui.app as app_module
@@ -70,6 +72,19 @@ async def settle(pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+
+
+@asynccontextmanager
+async def pressed(
+    monkeypatch: pytest.MonkeyPatch, story: Alignment, *keys: str
+) -> AsyncIterator[tuple[ParallaxApp, Pilot[None]]]:
+    """The story's app, settled, after ``keys`` were pressed: what most tests start from."""
+    app = story_app(monkeypatch, story)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+        yield app, pilot
 
 
 def reader_of(app: ParallaxApp) -> ReaderScreen:
@@ -209,11 +224,7 @@ async def test_a_source_telling_a_fact_twice_lights_its_most_direct_telling(
     (("G", "j"), 6),  # already last: stays
 ])  # fmt: skip
 async def test_fact_keys(monkeypatch, story, keys, expected):
-    app = story_app(monkeypatch, story)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press(*keys)
-        await pilot.pause()
+    async with pressed(monkeypatch, story, *keys) as (app, _):
         reader = reader_of(app)
         assert reader.current_group == expected
         assert_group_shown(reader)
@@ -234,11 +245,7 @@ async def test_fact_keys(monkeypatch, story, keys, expected):
     (("n", "n", "N"), 1),
 ])  # fmt: skip
 async def test_conflict_keys(monkeypatch, story, keys, expected):
-    app = story_app(monkeypatch, story)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press(*keys)
-        await pilot.pause()
+    async with pressed(monkeypatch, story, *keys) as (app, _):
         reader = reader_of(app)
         assert reader.current_group == expected
         assert story.groups[expected].status == "conflict"
@@ -327,11 +334,7 @@ async def test_n_on_the_seeds_with_detected_conflicts(monkeypatch):
     (("h",), 2),  # wraps to the last pane
 ])  # fmt: skip
 async def test_pane_focus_keys(monkeypatch, story, keys, slot):
-    app = story_app(monkeypatch, story)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press(*keys)
-        await pilot.pause()
+    async with pressed(monkeypatch, story, *keys) as (app, _):
         reader = reader_of(app)
         assert app.focused is reader.views[slot]
         # moving focus never moves the current fact
@@ -399,11 +402,7 @@ async def test_search_jumps_to_the_match_and_walks_matches(monkeypatch, story):
 
 
 async def test_search_without_match_says_so(monkeypatch, story):
-    app = story_app(monkeypatch, story)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"zebra", "enter")
-        await pilot.pause()
+    async with pressed(monkeypatch, story, "slash", *"zebra", "enter") as (app, _):
         reader = reader_of(app)
         assert reader.matches == ()
         assert reader.current_group == 0
@@ -498,11 +497,7 @@ async def test_filter_cycles_and_hides_what_it_should(monkeypatch, story):
 
 async def test_export_writes_the_same_csv_as_the_cli(monkeypatch, story, tmp_path):
     monkeypatch.chdir(tmp_path)
-    app = story_app(monkeypatch, story)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("e")
-        await pilot.pause()
+    async with pressed(monkeypatch, story, "e") as (app, pilot):
         assert isinstance(app.screen, ExportScreen)
         field = app.screen.query_one(Input)
         assert field.value == str(tmp_path / "parallax-pairs.csv")
@@ -525,11 +520,7 @@ async def test_export_asks_before_replacing(monkeypatch, story, tmp_path, answer
     monkeypatch.chdir(tmp_path)
     target = tmp_path / "parallax-pairs.csv"
     target.write_text("earlier work\n", encoding="utf-8")
-    app = story_app(monkeypatch, story)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("e", "enter")
-        await pilot.pause()
+    async with pressed(monkeypatch, story, "e", "enter") as (app, pilot):
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press(answer)
         await settle(pilot)
@@ -544,11 +535,7 @@ async def test_export_to_a_folder_is_an_error_and_the_app_keeps_running(
 ):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "folder").mkdir()
-    app = story_app(monkeypatch, story)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("e")
-        await pilot.pause()
+    async with pressed(monkeypatch, story, "e") as (app, pilot):
         field = app.screen.query_one(Input)
         field.value = str(tmp_path / "folder")
         await pilot.press("enter")
@@ -564,11 +551,7 @@ async def test_export_to_a_folder_is_an_error_and_the_app_keeps_running(
 
 async def test_export_into_a_missing_folder_is_an_error(monkeypatch, story, tmp_path):
     monkeypatch.chdir(tmp_path)
-    app = story_app(monkeypatch, story)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("e")
-        await pilot.pause()
+    async with pressed(monkeypatch, story, "e") as (app, pilot):
         app.screen.query_one(Input).value = str(tmp_path / "nope" / "x.csv")
         await pilot.press("enter")
         await settle(pilot)
@@ -591,11 +574,7 @@ async def test_export_cancelled_writes_nothing(monkeypatch, story, tmp_path):
 
 
 async def test_sources_dialog_picks_the_panes(monkeypatch, story):
-    app = story_app(monkeypatch, story)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("s")
-        await pilot.pause()
+    async with pressed(monkeypatch, story, "s") as (app, pilot):
         assert isinstance(app.screen, SourcesScreen)
         await pilot.press("down", "space", "enter")  # untick the second source
         await pilot.pause()
@@ -610,11 +589,7 @@ async def test_sources_dialog_picks_the_panes(monkeypatch, story):
 
 
 async def test_sources_dialog_refuses_an_empty_choice(monkeypatch, story):
-    app = story_app(monkeypatch, story)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("s")
-        await pilot.pause()
+    async with pressed(monkeypatch, story, "s") as (app, pilot):
         for _ in story.documents:
             await pilot.press("space", "down")
         await pilot.press("enter")
@@ -629,11 +604,7 @@ async def test_sources_dialog_refuses_an_empty_choice(monkeypatch, story):
 
 
 async def test_help_lists_every_binding(monkeypatch, story):
-    app = story_app(monkeypatch, story)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
+    async with pressed(monkeypatch, story, "question_mark") as (app, pilot):
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-text").render())
         bindings = [*ReaderScreen.BINDINGS, *ParallaxApp.BINDINGS]
@@ -665,11 +636,8 @@ def test_bindings_have_descriptions_ids_and_no_clashes():
 
 
 async def test_q_quits(monkeypatch, story):
-    app = story_app(monkeypatch, story)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("q")
-        await pilot.pause()
+    async with pressed(monkeypatch, story, "q") as (app, _):
+        pass
     assert app.return_code == 0
     assert not app.is_running
 
@@ -721,11 +689,7 @@ async def test_wheel_scrolls_every_pane_together(monkeypatch, story):
 
 
 async def test_tiny_terminal_says_too_small_and_resizing_keeps_the_fact(monkeypatch, story):
-    app = story_app(monkeypatch, story)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("n", "n")
-        await pilot.pause()
+    async with pressed(monkeypatch, story, "n", "n") as (app, pilot):
         reader = reader_of(app)
         assert reader.current_group == 3
         await pilot.resize_terminal(40, 10)
