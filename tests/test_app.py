@@ -65,7 +65,7 @@ def story_app(
 
 async def settle(pilot) -> None:
     """Wait for the first result (or failure) to be shown, and for every worker to end."""
-    for _ in range(500):
+    for _ in range(1000):
         if pilot.app.reader.state != "loading":
             break
         await pilot.pause(0.01)

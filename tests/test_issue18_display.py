@@ -24,6 +24,7 @@ from tui.screens.overview import OverviewScreen
 
 from .conftest import ROOT
 from .fixtures.flood import STORY_A, STORY_B
+from .test_app import settle
 
 # What must never be written to the terminal as it came: each would act, not show.
 OSC_TITLE = "\x1b]2;pwned\x07"
@@ -68,16 +69,6 @@ def assert_inert(output: str) -> None:
     assert CLEAR not in output
     for char in FORBIDDEN:
         assert char not in output, repr(char)
-
-
-async def settle(pilot) -> None:
-    for _ in range(1000):
-        if pilot.app.reader.state != "loading":
-            break
-        await pilot.pause(0.01)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from tui.widgets import SearchBar, SourcePane
 from tui.widgets.source_pane import LAYOUT_CACHE, STRIP_CACHE
 
 from .fixtures.reader_story import build_reader_story
+from .test_app import settle
 
 SIZE = (120, 40)
 
@@ -79,16 +80,6 @@ def story_app(monkeypatch: pytest.MonkeyPatch, alignment: Alignment) -> Parallax
     )
     monkeypatch.setattr(app_module, "align", lambda documents, config=None, **kw: alignment)
     return ParallaxApp(paths=[], config=AlignConfig(semantic="off"))
-
-
-async def settle(pilot) -> None:
-    for _ in range(500):
-        if pilot.app.reader.state != "loading":
-            break
-        await pilot.pause(0.01)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
 
 
 async def test_a_result_before_the_screen_is_drawn_is_shown_once_it_is(monkeypatch, story):
