@@ -46,8 +46,8 @@ from bench.quality import (
     Score,
     SentenceKey,
     build_document,
-    load_benchmark,
     make_link,
+    open_benchmark,
     score,
 )
 
@@ -185,13 +185,9 @@ def evaluate(
     started = time.perf_counter()
     folder = Path(path) if path is not None else DEFAULT_PATH
     try:
-        bench = load_benchmark(folder)
+        bench, wanted = open_benchmark(folder, topics)
     except BenchmarkMissing as exc:
         return {"status": "skipped", "reason": f"ECB+ benchmark absent: {exc}", "path": str(folder)}
-    wanted = bench.topics() if topics is None else [str(t) for t in topics]
-    unknown = sorted(set(wanted) - set(bench.topics()))
-    if unknown:
-        raise ValueError(f"unknown topic(s): {', '.join(unknown)}")
     with (
         tempfile.TemporaryDirectory(prefix="parallax-ecb-") as tmp,
         ThreadPoolExecutor(max_workers=max(1, jobs)) as pool,

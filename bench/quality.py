@@ -238,6 +238,23 @@ def load_benchmark(path: str | Path) -> Benchmark:
     return Benchmark(docs=tuple(docs), gold={t: frozenset(v) for t, v in gold.items()})
 
 
+def open_benchmark(
+    folder: Path, topics: Iterable[str | int] | None = None
+) -> tuple[Benchmark, list[str]]:
+    """The benchmark and the topic ids to run (all when ``topics`` is None).
+
+    Raises:
+        BenchmarkMissing: the folder or one of its files is absent.
+        ValueError: an unknown topic id.
+    """
+    bench = load_benchmark(folder)
+    wanted = bench.topics() if topics is None else [str(t) for t in topics]
+    unknown = sorted(set(wanted) - set(bench.topics()))
+    if unknown:
+        raise ValueError(f"unknown topic(s): {', '.join(unknown)}")
+    return bench, wanted
+
+
 @dataclass(frozen=True, slots=True)
 class Built:
     """A benchmark document turned into an engine input.
@@ -520,13 +537,9 @@ def evaluate(
     folder = Path(path) if path is not None else DEFAULT_PATH
     config = config or AlignConfig()
     try:
-        bench = load_benchmark(folder)
+        bench, wanted = open_benchmark(folder, topics)
     except BenchmarkMissing as exc:
         return {"status": "skipped", "reason": f"ECB+ benchmark absent: {exc}", "path": str(folder)}
-    wanted = bench.topics() if topics is None else [str(t) for t in topics]
-    unknown = sorted(set(wanted) - set(bench.topics()))
-    if unknown:
-        raise ValueError(f"unknown topic(s): {', '.join(unknown)}")
     subcorpus = {d.name: d.subcorpus for d in bench.docs}
 
     engine = _System("engine")
