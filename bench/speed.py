@@ -234,22 +234,42 @@ def cdist_floor(
     }
 
 
-def scale_child(n: int, seed: int) -> dict[str, Any]:
-    """One synthetic size, measured inside the child process."""
+def scale_child(n: int, seed: int, *, in_process: bool = False) -> dict[str, Any]:
+    """One synthetic size, measured inside the child process.
+
+    The claims are read as the command line and the reader read them: by the parser's own
+    processes (``ClaimReader(child=True)``, no disk cache: a cold run); with ``in_process``,
+    by ``align()``'s default reader in this process, as a library caller gets it. CPU is
+    this process's user + system time and, apart, the parser processes' (reaped at the end).
+    """
+    from alignment.claims import ClaimReader
     from bench.synthetic import make_story
 
     config = AlignConfig()
     documents = make_story(n, seed=seed)
+    reader = None if in_process else ClaimReader(child=True)
     before = _current_rss_mb()
+    cpu = time.process_time()
     start = time.perf_counter()
-    alignment = align(documents, config)
+    alignment = align(documents, config, claims=reader)
     elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu
+    if reader is not None:
+        reader.cancel()  # reaps the parser processes: their CPU and peak RSS are counted
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     sentences = sum(len(s) for s in alignment.sentences)
     return {
         "articles": n,
+        "parser": "in process" if in_process else "child processes",
         "seconds": elapsed,
+        "cpu_s": cpu,
+        "parser_cpu_s": children.ru_utime + children.ru_stime,
         "peak_rss_mb": _peak_rss_mb(),
+        "parser_peak_rss_mb": children.ru_maxrss / 1024
+        if sys.platform != "darwin"
+        else children.ru_maxrss / 2**20,
         "rss_before_mb": before,
+        "load_after": os.getloadavg()[0],
         "sentences": sentences,
         "sentences_per_s": sentences / elapsed if elapsed else None,
         "characters": sum(len(d.text) for d in documents),
@@ -314,10 +334,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.speed")
     parser.add_argument("--child", type=int, metavar="N", help="measure one synthetic size")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--in-process-parser",
+        action="store_true",
+        help="parse in the measured process (align()'s default) instead of child processes",
+    )
     args = parser.parse_args(argv)
     if args.child is None:
         parser.error("use python -m bench for the whole benchmark")
-    print(json.dumps(scale_child(args.child, args.seed)))
+    print(json.dumps(scale_child(args.child, args.seed, in_process=args.in_process_parser)))
     return 0
 
 
