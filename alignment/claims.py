@@ -1349,7 +1349,8 @@ class ClaimReader:
         cache_dir: folder of the disk cache, None for none.
         max_items: readings kept in memory.
         child: parse in child processes (``parser_process.ParserPool``) instead of this
-            one, so that the parse runs on other cores beside the caller's work.
+            one, so that the parse runs on other cores beside the caller's work (on POSIX
+            systems; elsewhere in this process).
     """
 
     def __init__(
@@ -1362,9 +1363,9 @@ class ClaimReader:
         self._pending: dict[str, Future[None]] = {}
         self._child: ParserPool | None = None
         if child:
-            from .parser_process import ParserPool
+            from .parser_process import SUPPORTED, ParserPool
 
-            self._child = ParserPool()
+            self._child = ParserPool() if SUPPORTED else None
 
     def prefetch(self, texts: Sequence[str]) -> None:
         """Start reading ``texts`` in the background (default lexicon): those in neither

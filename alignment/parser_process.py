@@ -38,6 +38,9 @@ if TYPE_CHECKING:
     from .claims import Reading
     from .lexicon import Lexicon
 
+# The child inherits its end of a socket pair by descriptor (``pass_fds``): POSIX only.
+# Elsewhere readers parse in their own process.
+SUPPORTED = os.name == "posix"
 # How often the caller looks whether the child is still alive while it waits (seconds).
 POLL_SECONDS = 0.1
 # How often the child looks whether its caller is still alive (seconds).
@@ -156,10 +159,11 @@ class ParserProcess:
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
-        except OSError as error:
+        except (OSError, ValueError) as error:  # ValueError: no interpreter path
             mine.close()
+            reason = error.strerror if isinstance(error, OSError) else None
             raise ParserProcessError(
-                f"cannot start the parser process ({error.strerror or error})"
+                f"cannot start the parser process ({reason or error})"
             ) from None
         finally:
             theirs.close()  # the child holds its end; ours reads EOF when the child dies

@@ -302,3 +302,12 @@ def test_a_failing_stage_stops_the_parse_under_way(tmp_path, seed_documents):
         align(seed_documents, AlignConfig(), scorer=Broken(), claims=reader)
     assert reader._child is not None
     assert not reader._child.running
+
+
+def test_without_posix_descriptors_the_reader_parses_in_process(monkeypatch, seed_texts):
+    import alignment.parser_process
+
+    monkeypatch.setattr(alignment.parser_process, "SUPPORTED", False)
+    reader = ClaimReader(child=True)
+    assert reader._child is None
+    assert reader.read(seed_texts[:3]) == [read_parsed(doc) for doc in parse(seed_texts[:3])]
