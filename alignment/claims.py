@@ -280,7 +280,7 @@ def same_claim(x: Claim, y: Claim) -> bool:
     if subjects and (not _shared(x.subject_words, y.subject_words) or _told_apart(x, y)):
         return False
     objects = bool(x.object_words and y.object_words)
-    if objects and not _shared(x.object_words, y.object_words):
+    if objects and (not _shared(x.object_words, y.object_words) or _things_apart(x, y)):
         return False
     if subjects or objects:
         return True
@@ -299,6 +299,19 @@ def _told_apart(x: Claim, y: Claim) -> bool:
     rest_x = {w for w in x.subject_words if w != x.subject and not w[:1].isdigit()}
     rest_y = {w for w in y.subject_words if w != y.subject and not w[:1].isdigit()}
     return bool(rest_x and rest_y and not rest_x & rest_y)
+
+
+def _things_apart(x: Claim, y: Claim) -> bool:
+    """Two objects that are two things: one head told apart by modifiers ("a red card" / "a
+    yellow card", "its Leeds plant" / "its Bristol plant"), or two heads neither of which the
+    other names ("the opening of the festival" / "the closing ceremony of the festival")."""
+    if not x.object or not y.object:
+        return False
+    rest_x = {w for w in x.object_words if w != x.object and not w[:1].isdigit()}
+    rest_y = {w for w in y.object_words if w != y.object and not w[:1].isdigit()}
+    if x.object == y.object:
+        return bool(rest_x and rest_y and not rest_x & rest_y)
+    return x.object not in y.object_words and y.object not in x.object_words
 
 
 # ---------------------------------------------------------------------------- word lists
@@ -367,9 +380,7 @@ _GENERIC_COUNTED = frozenset(
 # Words that make a figure a running total: "600 killed so far", "to date".
 _RUNNING = (" so far ", " to date ", " in total ", " in all ", " altogether ", " overall ")
 # Words that place a figure's event before the story's own: "last year's flood".
-_EARLIER = frozenset(
-    {"last", "previous", "earlier", "former", "past", "ago", "prior", "similar", "another"}
-)
+_EARLIER = frozenset({"last", "previous", "earlier", "past", "ago", "prior", "similar", "another"})
 # The modifiers of a figure's event or counted noun that can say which event it is.
 _SCOPE_DEPS = frozenset(
     {"poss", "amod", "compound", "nmod", "npadvmod", "prep", "det", "nummod", "advmod"}
@@ -382,6 +393,10 @@ VALUE_VERBS = frozenset(
 )
 # Determiners that make a time noun a rate: "50 a day", "3% each year" (not "this year").
 _RATE_DETS = frozenset({"a", "an", "each", "every", "per"})
+# Units of a length of time given or served ("sentenced to six years").
+_DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "season", "game", "match"})
+# Words that make a length of time a date: "the past three years", "the next two weeks".
+_RELATIVE_TIME = frozenset({"past", "last", "next", "first", "final", "coming", "previous"})
 # Verbs by which a source relays another's figure: "Reuters, citing the ministry, said".
 _RELAY_VERBS = frozenset({"cite", "quote"})
 # Verbs that say a thing happened: "meetings were held", "talks took place".
@@ -481,6 +496,13 @@ def _content_keys(tokens: Iterable[Token], words: _Words) -> tuple[str, ...]:
     }
     keys |= {t.text.replace(",", "") for t in tokens if t.like_num and t.text[:1].isdigit()}
     return tuple(sorted(keys))
+
+
+def _object_keys(obj: Token, words: _Words) -> tuple[str, ...]:
+    """An object's content keys, with its ordinals ("the first round", "the second
+    recording"): a stop word to spaCy, which thing it is to a reader."""
+    ordinals = {fold(t.text) for t in obj.subtree if t.ent_type_ == "ORDINAL" and t.is_alpha}
+    return tuple(sorted(set(_content_keys(obj.subtree, words)) | ordinals))
 
 
 def _own_subtree(token: Token) -> list[Token]:
@@ -620,6 +642,8 @@ class _Reader:
         lemma = fold(verb.lemma_)
         predicate_token = verb
         subject = _argument(verb, _SUBJECT_DEPS) or _inherited_subject(verb)
+        if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            subject = verb.head  # "a tsunami that killed 230,000": the tsunami killed
         if (
             subject is None
             and verb.dep_ == "acl"
@@ -687,7 +711,7 @@ class _Reader:
             subject=_key(subject, words) if subject is not None else "",
             object=_key(obj, words) if obj is not None else "",
             subject_words=_content_keys(_identity(subject), words) if subject is not None else (),
-            object_words=_content_keys(obj.subtree, words) if obj is not None else (),
+            object_words=_object_keys(obj, words) if obj is not None else (),
             subject_span=_phrase(subject) if subject is not None else (0, 0),
             object_span=_phrase(obj) if obj is not None else (0, 0),
             negated=negation is not None,
@@ -921,7 +945,8 @@ class _Reader:
             tokens = [t for t in self.doc if q.start <= t.idx < q.end]
             if not tokens:
                 continue
-            if any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in tokens if t.like_num):
+            dated = any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in tokens if t.like_num)
+            if dated and not self._duration(q.end):
                 continue
             if _glued(self.text, q.start, q.end, ranged=q.qualifier == "range"):
                 continue
@@ -1010,6 +1035,22 @@ class _Reader:
             else f
             for f in out
         ]
+
+    def _duration(self, end: int) -> bool:
+        """A number of a length of time given or served ("sentenced to six years", "banned
+        for two seasons", "served four months"), not a date ("two years ago", "six years
+        old", "the past three years"): a count of that unit."""
+        unit = next((t for t in self.doc if t.idx >= end), None)
+        if unit is None or fold(unit.lemma_) not in _DURATION_UNITS:
+            return False
+        if unit.dep_ == "pobj":
+            if fold(unit.head.text) not in ("to", "for"):
+                return False
+        elif unit.dep_ != "dobj":
+            return False
+        after = {fold(t.text) for t in unit.doc[unit.i + 1 : unit.i + 3]}
+        before = {fold(t.text) for t in unit.doc[max(0, unit.i - 4) : unit.i]}
+        return not (after & {"ago", "old", "later", "earlier"} or before & _RELATIVE_TIME)
 
     def _counted(
         self, top: Token, quantities: Sequence[Any], q: Any
@@ -1254,7 +1295,8 @@ class _Reader:
             near += [g for c in list(near) if c.dep_ == "pobj" for g in c.children]
             for child in near:
                 word = fold(child.text)
-                year = child.like_num and len(child.text) == 4 and child.ent_type_ == "DATE"
+                # a year is four digits ("the 2019 quake"), not the word "four" or "five"
+                year = child.text.isdigit() and len(child.text) == 4 and child.ent_type_ == "DATE"
                 if year or word in _EARLIER:
                     out.append(word)
         return tuple(dict.fromkeys(out))

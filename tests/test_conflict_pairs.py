@@ -287,14 +287,26 @@ def test_export_links_most_pairs(scores):
 # Where the engine still misses the target, by path and kind: P / R over the whole file (dev,
 # test and fresh; 2026-12-02; bench/README.md).
 MISSED = {
-    ("detector", "negation"): "P 0.87 R 0.87: look-alikes of other doers and roles",
-    ("export", "negation"): "P 0.89 R 0.87",
     ("export", "attribution"): "P 1.00 R 0.71: the detector finds 0.92; pairs not linked",
+}
+# The same target on the held-out pairs alone (test and fresh, 199 pairs never tuned on):
+# the whole file's figures lean on dev, where the rules were written (2026-12-02).
+MISSED_HELD_OUT = {
+    ("detector", "number"): "P 0.95 R 0.64: figures of two verbs, durations, unnamed doers",
+    ("detector", "negation"): "P 0.78 R 0.74",
+    ("detector", "time"): "P 1.00 R 0.79",
+    ("export", "number"): "P 0.95 R 0.64",
+    ("export", "negation"): "P 0.82 R 0.74",
+    ("export", "time"): "P 1.00 R 0.79",
+    ("export", "attribution"): "P 1.00 R 0.57: pairs not linked",
+    ("export", "quote"): "P 0.91 R 0.77",
 }
 
 
-def _target(path: str, kind: str) -> pytest.ParameterSet:
-    why = MISSED.get((path, kind))
+def _target(
+    path: str, kind: str, missed: dict[tuple[str, str], str] = MISSED
+) -> pytest.ParameterSet:
+    why = missed.get((path, kind))
     if why is None:
         return pytest.param(path, kind)
     return pytest.param(
@@ -307,6 +319,27 @@ def _target(path: str, kind: str) -> pytest.ParameterSet:
 )
 def test_issue_17_target_per_kind(scores, path, kind):
     counts = scores[path].overall[kind]
+    assert counts.precision is not None
+    assert counts.recall is not None
+    assert counts.precision >= PRECISION_TARGET
+    assert counts.recall >= RECALL_TARGET
+
+
+@pytest.fixture(scope="module")
+def held_out_scores(pairs) -> dict[str, Scores]:
+    held = [p for p in pairs if p.split in ("test", "fresh")]
+    return {
+        "detector": score(held, through_detector(held)),
+        "export": score(held, through_export(held, AlignConfig())),
+    }
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [_target(path, kind, MISSED_HELD_OUT) for path in ("detector", "export") for kind in KINDS],
+)
+def test_issue_17_target_per_kind_held_out(held_out_scores, path, kind):
+    counts = held_out_scores[path].overall[kind]
     assert counts.precision is not None
     assert counts.recall is not None
     assert counts.precision >= PRECISION_TARGET

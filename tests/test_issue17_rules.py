@@ -164,3 +164,65 @@ def test_a_fragment_of_four_words_is_a_phrase() -> None:
     a = 'The firm will keep the plant open "for the time being," Ms. Lopez said.'
     b = 'The firm will keep the plant running "for the time being," Reed said.'
     assert "attribution" not in _kinds(a, b)
+
+
+# --------------------------------------------------------------------------- second round
+
+
+def test_a_pronoun_s_unlisted_figure_is_no_one_quantity() -> None:
+    # whose 20 points? "he" may be any player; a named doer is compared
+    assert "number" not in _kinds("He scored 20 points.", "Ortiz scored 31 points.")
+    assert "number" in _kinds("Ortiz scored 20 points.", "Ortiz scored 31 points.")
+
+
+def test_a_relative_pronoun_stands_for_its_noun(read) -> None:  # type: ignore[no-untyped-def]
+    r = read("The cyclone that flattened the port killed 30 people.")
+    assert _claim(r, "flatten").subject_words == ("cyclon",)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The jury did not hear the first recording.", "The jury heard the second recording."),
+        ("The club will not sell its Milan stadium.", "The club sold its Turin stadium."),
+        ("The mayor did not open the new library.", "The mayor opened the swimming pool."),
+    ],
+    ids=["ordinals", "names", "two-heads"],
+)
+def test_two_things_are_two_claims(a: str, b: str) -> None:
+    assert "negation" not in _kinds(a, b)
+
+
+def test_the_same_thing_still_conflicts() -> None:
+    a = "The jury did not hear the first recording."
+    assert _kinds(a, "The jury heard the first recording on Monday.") == {"negation"}
+
+
+def test_a_limit_in_time_leaves_earlier_claims_alone() -> None:
+    a = "The factory has not exported steel since June."
+    assert "negation" not in _kinds(a, "The factory exported steel in February.")
+    assert _kinds(a, "The factory exported steel in August.") == {"negation"}
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The court sentenced the banker to nine years in prison.", 1),
+        ("The banker was jailed two years ago.", 0),
+        ("Over the past three years the bank grew.", 0),
+    ],
+    ids=["sentence", "ago", "past-three-years"],
+)
+def test_a_length_of_time_given_is_a_count(read, text: str, figures: int) -> None:  # type: ignore[no-untyped-def]
+    assert len(read(text).figures) == figures
+
+
+def test_two_sentences_for_one_crime_conflict() -> None:
+    a = "The court sentenced the banker to nine years in prison."
+    b = "The banker was sentenced to twelve years in prison."
+    assert _kinds(a, b) == {"number"}
+
+
+def test_a_number_word_is_not_a_year_and_a_former_mayor_is_no_other_event(read) -> None:  # type: ignore[no-untyped-def]
+    r = read("The former mayor followed 400 families for five years.")
+    assert all(f.scope == () for f in r.figures)

@@ -18,12 +18,10 @@ Two kinds come out:
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ..claims import VALUE_VERBS, Claim, Figure, TimeRef
 from ..lexicon import DEFAULT_LEXICON, Lexicon
 from ..model import Conflict, ConflictKind
-from .time import When, read_time, resolve, times_clash
+from .time import read_time, time_order, times_clash
 from .view import View, conflict
 
 # Two counts within this share of each other are one figure told with rounding
@@ -50,6 +48,12 @@ def _point(f: Figure) -> float:
 def _claim(view: View, f: Figure) -> Claim | None:
     claims = view.reading.claims
     return claims[f.claim] if 0 <= f.claim < len(claims) else None
+
+
+def _unnamed(claim: Claim) -> bool:
+    """A claim whose subject is a pronoun ("he had 269 yards", "they scored 88 points"): whose
+    figure it is the sentence does not say, so an unlisted measure is no one quantity."""
+    return bool(claim.subject) and not claim.subject_words
 
 
 def _usable(view: View, f: Figure) -> bool:
@@ -88,7 +92,7 @@ def _moments(a: View, x: Figure, b: View, y: Figure) -> str:
         # in May"
         if not any(not times_clash(wa, wb, a.published, b.published) for wa, wb in pairs):
             for wa, wb in pairs:
-                order = _order(wa, wb, a.published, b.published)
+                order = time_order(wa, wb, a.published, b.published)
                 if order == 0:
                     return "apart"
     if order == 0 and a.published and b.published and a.published != b.published:
@@ -108,19 +112,6 @@ def _count_times(claim: Claim) -> tuple[TimeRef, ...]:
     lo, hi = claim.subject_span
     own = tuple(t for t in claim.times if not (lo <= t.start and t.end <= hi and hi > lo))
     return own or claim.reported
-
-
-def _order(wa: When, wb: When, pa: dt.date | None, pb: dt.date | None) -> int:
-    """+1 when ``wb`` is after ``wa``, -1 when before, 0 when it cannot be told."""
-    if pa is not None and pb is not None:
-        ra, rb = resolve(wa, pa), resolve(wb, pb)
-        if ra is not None and rb is not None:
-            return 1 if rb[0] > ra[1] else -1 if ra[0] > rb[1] else 0
-    if wa.kind == wb.kind == "weekday" and wa.weekday is not None and wb.weekday is not None:
-        return 1 if wb.weekday > wa.weekday else -1
-    if wa.year is not None and wb.year is not None and wa.year != wb.year:
-        return 1 if wb.year > wa.year else -1
-    return 0
 
 
 def same_party(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
@@ -194,7 +185,7 @@ def figure_conflicts(
         if listed & set(x.measure):
             return True
         ca, cb = _claim(a, x), _claim(b, y)
-        if ca is None or cb is None:
+        if ca is None or cb is None or _unnamed(ca) or _unnamed(cb):
             return False
         return ca.key == cb.key or (ca.predicate in VALUE_VERBS and cb.predicate in VALUE_VERBS)
 

@@ -17,8 +17,11 @@ that it offered") or "without" ("talks without meetings"). Two claims conflict w
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..claims import Claim, same_claim
 from ..model import Conflict, Span
+from .time import read_time, time_order
 from .view import View, conflict
 
 
@@ -44,12 +47,17 @@ _LIGHT_VERBS = frozenset({"make", "be", "have", "take", "give", "get", "do", "ex
 _EARLIER = frozenset({"before", "previously", "earlier", "ago", "past", "once", "last", "formerly"})
 
 
-def _earlier(c: Claim) -> bool:
-    """Placed before a limit: an earlier-marker among its words or times, or none at all
-    after the limit ("resumed production a week after the explosion" is after)."""
+def _earlier(c: Claim, limit: Claim, pc: dt.date | None, pl: dt.date | None) -> bool:
+    """Placed before a limit: an earlier-marker among its words or times, times all before
+    the limit's ("scored in January" against "has not scored since March"), or no time at
+    all after it ("resumed production a week after the explosion" is after)."""
     words = set(c.words) | {w for t in c.times for w in t.text.lower().split()}
     if words & _EARLIER:
         return True
+    mine = [w for t in c.times if (w := read_time(t.text, t.start)) is not None]
+    limits = [w for t in limit.times if (w := read_time(t.text, t.start)) is not None]
+    if mine and limits:
+        return all(any(time_order(w, lim, pc, pl) > 0 for lim in limits) for w in mine)
     return not (words & {"after", "since", "later"} or c.times)
 
 
@@ -78,7 +86,10 @@ def negation_conflicts(a: View, b: View) -> list[Conflict]:
             if not _usable(cb) or ca.negated == cb.negated or not _acts(ca, cb):
                 continue
             neg, pos = (ca, cb) if ca.negated else (cb, ca)
-            if pos.negated or (neg.limited and _earlier(pos)):
+            pub_pos, pub_neg = (
+                (a.published, b.published) if pos is ca else (b.published, a.published)
+            )
+            if pos.negated or (neg.limited and _earlier(pos, neg, pub_pos, pub_neg)):
                 continue  # "no offers since the vote" leaves "an offer last year" alone
             if neg.denied_by and pos.speaker:
                 continue  # a party's claim, reported, against another party's denial

@@ -250,6 +250,26 @@ def read_time(text: str, start: int) -> When | None:
     return dataclasses.replace(w, start=w.start + start, end=w.end + start)
 
 
+def time_order(wa: When, wb: When, pa: dt.date | None, pb: dt.date | None) -> int:
+    """+1 when ``wb`` is after ``wa``, -1 when before, 0 when it cannot be told: resolved
+    against the articles' dates when both are known, else as written (two weekdays of one
+    week, two years, two months of one year)."""
+    if pa is not None and pb is not None:
+        ra, rb = resolve(wa, pa), resolve(wb, pb)
+        if ra is not None and rb is not None:
+            return 1 if rb[0] > ra[1] else -1 if ra[0] > rb[1] else 0
+    if wa.kind == wb.kind == "weekday" and wa.weekday is not None and wb.weekday is not None:
+        return 0 if wa.weekday == wb.weekday else 1 if wb.weekday > wa.weekday else -1
+    if wa.year is not None and wb.year is not None and wa.year != wb.year:
+        return 1 if wb.year > wa.year else -1
+    if wa.kind == wb.kind == "date" and wa.months and wb.months and wa.year == wb.year:
+        if max(wa.months) < min(wb.months):
+            return 1
+        if max(wb.months) < min(wa.months):
+            return -1
+    return 0
+
+
 def times_clash(x: When, y: When, px: dt.date | None, py: dt.date | None) -> bool:
     """Two times that cannot be the time of one event; resolved against the articles' dates
     when both are known, else compared as written."""
