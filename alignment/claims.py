@@ -1437,6 +1437,12 @@ class ClaimReader:
             target=self._fetch, args=(mine, missing, done), name="claims-prefetch", daemon=True
         ).start()
 
+    @property
+    def parsing(self) -> bool:
+        """True while a prefetch is parsing (its texts are not read yet)."""
+        with self._lock:
+            return bool(self._pending)
+
     def _fetch(self, mine: dict[str, str], missing: dict[str, str], done: Future[None]) -> None:
         try:
             self._store(missing, self._parse(list(missing.values()), DEFAULT_LEXICON))

@@ -133,7 +133,9 @@ def test_reader_prefetch_fills_both_caches(tmp_path, seed_documents, seed_texts)
         prefetch_claims(seed_documents, AlignConfig(), reader)
         assert reader._child is not None
         assert reader._child.running  # the texts are new: the child parses them
+        assert reader.parsing
         got = reader.read(seed_texts)
+        assert not reader.parsing
     finally:
         reader.cancel()
     assert got == [read_parsed(doc) for doc in parse(seed_texts)]

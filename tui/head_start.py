@@ -26,12 +26,15 @@ def head_start(paths: Sequence[str | Path], config: AlignConfig) -> None:
     """
     if any(is_address(str(p)) for p in paths):
         return
+    # The process's reader, made here and not in the thread: two threads that both make it
+    # first (this one and the reader's worker) could each get their own, and parse twice.
+    reader = disk_claims_reader()
 
     def prefetch() -> None:
         try:
             loaded = load_documents(list(paths), max_file_bytes=config.max_file_bytes)
             if len(loaded.documents) >= 2:
-                prefetch_claims(loaded.documents, config, disk_claims_reader())
+                prefetch_claims(loaded.documents, config, reader)
         except Exception:  # only a head start: the worker meets the same problem
             return
 
