@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import statistics
@@ -66,6 +67,14 @@ async def _measure(paths: list[str], presses: int, profile: bool = False) -> dic
     profiles.start()
     created = time.perf_counter()
     from alignment import AlignConfig
+
+    # As ``python -m tui`` does (tui/cli.py): the parser gets the story's files before
+    # Textual is imported, and the app does not start it a second time.
+    head_start: Any = None
+    with contextlib.suppress(ImportError):  # an older tree has none
+        from tui.head_start import head_start
+    if head_start is not None:
+        head_start(paths, AlignConfig())
     from tui.app import ParallaxApp
 
     seen: list[str] = []
@@ -82,7 +91,10 @@ async def _measure(paths: list[str], presses: int, profile: bool = False) -> dic
             seen.append(name)
 
     try:
-        app = ParallaxApp(paths=paths, config=AlignConfig())
+        if head_start is not None:
+            app = ParallaxApp(paths=paths, config=AlignConfig(), head_start=False)
+        else:
+            app = ParallaxApp(paths=paths, config=AlignConfig())
     except TypeError as exc:  # the constructor changed
         return {"error": f"ParallaxApp(...) failed: {exc}"}
     result: dict[str, Any] = {"imports_s": time.perf_counter() - created}
