@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ..claims import Claim, same_claim
-from ..dates import MONTHS, WEEKDAYS
+from ..dates import MONTHS, WEEKDAYS, resolve_relative
 from ..lexer import Token, tokenize
 from ..model import Conflict
 from .view import View, conflict
@@ -60,6 +60,7 @@ class When:
     Attributes:
         kind: "weekday", "date", "year" or "relative".
         start, end: offsets in the passage.
+        text: the words as written ("last month").
         sentence: the sentence it is in.
         weekday: 0 (Monday) to 6, for weekdays.
         months: the months named (1 to 12), for dates.
@@ -73,6 +74,7 @@ class When:
     start: int
     end: int
     sentence: int
+    text: str = ""
     weekday: int | None = None
     months: frozenset[int] = frozenset()
     day: int | None = None
@@ -128,6 +130,7 @@ def find_times(text: str, tokens: list[Token]) -> list[When]:
                 m.start(),
                 m.end(),
                 sentence_at(m.start()),
+                m.group(),
                 months=months,
                 day=day,
                 year=year,
@@ -135,10 +138,11 @@ def find_times(text: str, tokens: list[Token]) -> list[When]:
         )
     for m in _WEEKDAY.finditer(text):
         day_index = WEEKDAYS.index(m.group().lower())
-        add(When("weekday", m.start(), m.end(), sentence_at(m.start()), weekday=day_index))
+        at = sentence_at(m.start())
+        add(When("weekday", m.start(), m.end(), at, m.group(), weekday=day_index))
     for m in _YEAR.finditer(text):
         start = m.start("year")
-        add(When("year", start, m.end(), sentence_at(start), year=int(m.group("year"))))
+        add(When("year", start, m.end(), sentence_at(start), m.group(), year=int(m.group("year"))))
     for m in _RELATIVE.finditer(text):
         if m.group("which"):
             unit = m.group("unit").lower().replace("weekend", "week")
@@ -152,7 +156,8 @@ def find_times(text: str, tokens: list[Token]) -> list[When]:
             unit = m.group("units").lower().rstrip("s")
             count = m.group("count").lower()
             offset = -(int(count) if count.isdigit() else _COUNTS[count])
-        add(When("relative", m.start(), m.end(), sentence_at(m.start()), unit=unit, offset=offset))
+        at = sentence_at(m.start())
+        add(When("relative", m.start(), m.end(), at, m.group(), unit=unit, offset=offset))
     found.sort(key=lambda w: w.start)
     return found
 
@@ -184,30 +189,12 @@ def incompatible(x: When, y: When) -> bool:
 
 
 def resolve(when: When, published: dt.date) -> tuple[dt.date, dt.date] | None:
-    """The days an expression can mean, read against the article's publication date: "on
-    Tuesday" is the Tuesday of the week up to that date, "last month" the month before, a
-    month without a year the latest such month up to the date. None when it names no day."""
-    if when.kind == "weekday" and when.weekday is not None:
-        back = (published.weekday() - when.weekday) % 7
-        day = published - dt.timedelta(days=back)
-        return day, day
-    if when.kind == "relative":
-        if when.unit == "day":
-            day = published + dt.timedelta(days=when.offset)
-            return day, day
-        if when.unit == "week":
-            start = (
-                published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=when.offset)
-            )
-            return start, start + dt.timedelta(days=6)
-        if when.unit == "month":
-            month = published.month - 1 + when.offset
-            year, month = published.year + month // 12, month % 12 + 1
-            return dt.date(year, month, 1), _month_end(year, month)
-        if when.unit == "year":
-            year = published.year + when.offset
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        return None
+    """The days an expression can mean, read against the article's publication date: weekdays
+    and relative times as ``dates.resolve_relative`` reads them ("on Tuesday" is the Tuesday
+    of the week up to that date, "last month" the month before), a month without a year the
+    latest such month up to the date. None when it names no day."""
+    if when.kind in ("weekday", "relative"):
+        return resolve_relative(when.text, published)
     if when.kind == "year" and when.year is not None:
         return dt.date(when.year, 1, 1), dt.date(when.year, 12, 31)
     if when.kind == "date" and when.months:
@@ -243,7 +230,7 @@ def read_time(text: str, start: int) -> When | None:
         start -= 3 - (len(text) - len(text.lstrip()))
     if not found and re.fullmatch(r"(?:1[89]|20)\d\d", text.strip()):
         # the parser's date entity of "in 2019" is the year alone
-        return When("year", start, start + len(text), 0, year=int(text.strip()))
+        return When("year", start, start + len(text), 0, text.strip(), year=int(text.strip()))
     if not found:
         return None
     w = found[0]
