@@ -6,6 +6,7 @@ flagged links per topic and per kind, and prints a sample of flags to read by ha
 
     python -m bench.ecb_flags                 # the table, and 3 flags per kind to read
     python -m bench.ecb_flags --sample 10 --seed 3
+    python -m bench.ecb_flags --kind negation  # read the flags of one kind
     python -m bench.ecb_flags --json out.json
 
 Run it on two commits to compare them (the README gives the figures of this one and of the
@@ -27,8 +28,9 @@ from alignment.model import CONFLICT_KINDS
 from bench.quality import DEFAULT_PATH, BenchmarkMissing, build_document, load_benchmark
 
 
-def flags(path: Path, *, sample: int, seed: int) -> dict[str, object]:
-    """Per topic, the links and the flagged links by kind; and a sample of flags."""
+def flags(path: Path, *, sample: int, seed: int, kind: str = "") -> dict[str, object]:
+    """Per topic, the links and the flagged links by kind; and a sample of flags (of
+    ``kind`` only, when given)."""
     bench = load_benchmark(path)
     config = AlignConfig(semantic="off")
     rows: list[dict[str, object]] = []
@@ -40,6 +42,8 @@ def flags(path: Path, *, sample: int, seed: int) -> dict[str, object]:
         for pair in result.pairs:
             for conflict in pair.conflicts[:1]:
                 kinds[conflict.kind] += 1
+                if kind and conflict.kind != kind:
+                    continue
                 found.append(
                     (
                         topic,
@@ -83,10 +87,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--path", type=Path, default=DEFAULT_PATH)
     parser.add_argument("--sample", type=int, default=12, help="flags to print for reading")
     parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument(
+        "--kind", choices=CONFLICT_KINDS, default="", help="sample flags of this kind only"
+    )
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     args = parser.parse_args(argv)
     try:
-        result = flags(args.path, sample=args.sample, seed=args.seed)
+        result = flags(args.path, sample=args.sample, seed=args.seed, kind=args.kind)
     except BenchmarkMissing as exc:
         print(f"parallax: {exc}", file=sys.stderr)
         return 0
