@@ -247,6 +247,11 @@ def _shared(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     return bool(set(x) & set(y))
 
 
+# Verbs that carry no claim of their own: what is made, had or taken is the claim ("no
+# offers were made", "did not have a gun").
+LIGHT_VERBS = frozenset({"make", "be", "have", "take", "give", "get", "do", "extend"})
+
+
 def same_claim(x: Claim, y: Claim) -> bool:
     """Whether two claims (of two sources) tell one predication, whatever their polarity:
     the same predicate key with arguments that agree (a shared word in the subject or the
@@ -274,6 +279,8 @@ def same_claim(x: Claim, y: Claim) -> bool:
             return True
     if x.key != y.key or x.degree != y.degree:
         return False
+    if x.key in LIGHT_VERBS and not (x.object_words and y.object_words):
+        return False  # "will have to consult" / "do not have the expertise": the object tells
     # "no group", "neither candidate", "no one": a negated subject covers any doer
     universal = any((c.absent and c.absent == c.subject) or c.negative_subject for c in (x, y))
     subjects = bool(x.subject_words and y.subject_words) and not universal
@@ -563,12 +570,27 @@ def _negative_phrase(token: Token | None) -> Token | None:
     """The negating word of a noun phrase ("no one", "no fire", "nobody"), if any."""
     if token is None:
         return None
-    if fold(token.lemma_) in _NEGATIVE_HEADS or fold(token.text) in _NEGATIVE_HEADS:
+    if (
+        fold(token.lemma_) in _NEGATIVE_HEADS or fold(token.text) in _NEGATIVE_HEADS
+    ) and not _numero(token):
         return token
     for child in token.children:
-        if child.dep_ in ("det", "neg", "advmod") and fold(child.text) in _NEGATIVE_HEADS:
+        if (
+            child.dep_ in ("det", "neg", "advmod")
+            and fold(child.text) in _NEGATIVE_HEADS
+            and not _numero(child)
+        ):
             return child
     return None
+
+
+def _numero(token: Token) -> bool:
+    """ "No" as the sign for number ("No. 5 seed", "ranked No 1"): it negates nothing."""
+    if fold(token.text) not in ("no", "no.") or token.i + 1 >= len(token.doc):
+        return False
+    after = token.doc[token.i + 1]
+    attached = after.text == "." and after.idx == token.idx + len(token.text)
+    return attached or after.text[:1].isdigit()  # "no one" is no number
 
 
 def _speaker_of(verb: Token) -> Token | None:
@@ -804,7 +826,9 @@ class _Reader:
 
     def _idiom_at(self, token: Token) -> bool:
         """A negation word that starts a phrase negating nothing ("not only", "not the first",
-        "whether or not")."""
+        "whether or not"), or "No" for number ("No. 5")."""
+        if _numero(token):
+            return True
         ahead = fold(self.text[token.idx : token.idx + 40])
         behind = fold(self.text[max(0, token.idx - 20) : token.idx + len(token.text)])
         return any(ahead.startswith(p) or behind.endswith(p) for p in self.words.not_negating)

@@ -226,3 +226,44 @@ def test_two_sentences_for_one_crime_conflict() -> None:
 def test_a_number_word_is_not_a_year_and_a_former_mayor_is_no_other_event(read) -> None:  # type: ignore[no-untyped-def]
     r = read("The former mayor followed 400 families for five years.")
     assert all(f.scope == () for f in r.figures)
+
+
+# --------------------------------------------------------------------------- negation look-alikes
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        pytest.param(
+            "No one was injured in the fire at the warehouse.",
+            "Three firefighters were injured in the fire at the warehouse.",
+            {"negation"},
+            id="no-one-still-negates",
+        ),
+        pytest.param(
+            "Hospitals will have to report every case to the ministry.",
+            "Many hospitals do not have the staff to test every patient.",
+            set(),
+            id="light-verb-without-object",
+        ),
+        pytest.param(
+            "The suspect had a knife, the police said.",
+            "The suspect did not have a knife, his lawyer said.",
+            {"negation"},
+            id="light-verb-with-its-object",
+        ),
+    ],
+)
+def test_negation_reads_what_negates(a: str, b: str, expected: set[str]):
+    assert _kinds(a, b) & {"negation"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Duke will play No. 5 seed Iowa State.", "play"),
+        ("The Hawks will face No. 3 seed Dayton in the final.", "face"),
+    ],
+)
+def test_no_for_number_negates_nothing(read, text: str, predicate: str):
+    assert not _claim(read(text), predicate).negated

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..claims import Claim, same_claim
+from ..claims import LIGHT_VERBS, Claim, same_claim
 from ..model import Conflict, Span
 from .time import read_time, time_order
 from .view import View, conflict
@@ -41,8 +41,6 @@ def _acts(x: Claim, y: Claim) -> bool:
     return x.key == y.key and bool(set(x.object_words) & set(y.object_words))
 
 
-# Verbs that carry no claim of their own ("no offers were made": the claim is the offer).
-_LIGHT_VERBS = frozenset({"make", "be", "have", "take", "give", "get", "do", "extend"})
 # Words that place a claim before a time limit ("it has offered a deal before").
 _EARLIER = frozenset({"before", "previously", "earlier", "ago", "past", "once", "last", "formerly"})
 
@@ -122,7 +120,7 @@ def negation_conflicts(a: View, b: View) -> list[Conflict]:
             sides = said if ca.negated else (said[1], said[0])
             # "no offers were made" against "offered": the dispute is about the offer
             subject = neg.predicate
-            if subject in _LIGHT_VERBS:
+            if subject in LIGHT_VERBS:
                 # "no offers were made" / "made a similar offer": the dispute is the offer
                 subject = neg.absent or pos.object or pos.predicate
             out[neg.key] = Conflict(made.kind, spans, reason, subject, sides)
