@@ -1633,14 +1633,22 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+# The modules whose code decides what a text reads as.
+_READING_CODE = ("claims.py", "lexicon.py", "normalize.py", "quantities.py", "lexer.py")
+
+
 @lru_cache(maxsize=1)
 def _extractor_key() -> str:
-    """Names this extractor in the disk cache: its version, the model's digest and its own
-    code's digest, so a changed rule never reads stale claims."""
+    """Names this extractor in the disk cache: its version, the model's digest and the
+    digest of the code that decides a reading (this module and the word lists, folding and
+    quantities it reads with), so a changed rule or word list never reads stale claims."""
     from .parse import PARSER_KEY
 
-    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
-    return f"v{CLAIMS_VERSION}:{PARSER_KEY}:{code}"
+    code = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in _READING_CODE:
+        code.update((here / name).read_bytes())
+    return f"v{CLAIMS_VERSION}:{PARSER_KEY}:{code.hexdigest()[:12]}"
 
 
 def _disk_key(digest: str) -> str:

@@ -28,8 +28,8 @@ class Lexicon:
             ("not only", "not the first", "whether or not").
         hedges: words or phrases after which a clause is uncertain ("unclear", "may",
             "whether", "reportedly"); a hedged claim contradicts nothing.
-        irrealis: words or phrases after which a clause is hypothetical or a purpose
-            ("would", "in exchange for", "if"); treated like hedges.
+        irrealis: words or phrases after which a clause is hypothetical, a purpose, a duty or an
+            ability ("would", "in exchange for", "if", "must", "can"); treated like hedges.
         reporting_verbs: verbs that credit what follows to their subject ("claim", "report",
             "say"); the claim belongs to that party, not to the source.
         quote_verbs: verbs that introduce or close a direct quote ("said", "added").
@@ -151,6 +151,8 @@ class Lexicon:
     irrealis: tuple[str, ...] = (
         "would",
         "should",
+        "must",
+        "can",
         "if",
         "unless",
         "in exchange for",

@@ -122,3 +122,33 @@ def test_changed_model_file_is_refused(tmp_path) -> None:  # type: ignore[no-unt
     (fake / "parser" / "model").write_bytes(b"not the weights")
     with pytest.raises(ParserError, match="parser/model"):
         verify(fake)
+
+
+def test_the_claims_cache_key_covers_the_code_that_reads():
+    """Cached readings are keyed by the digest of the modules that decide them: every module
+    of the package the claim layer reads with (imported at the top, transitively) is among
+    them, so changing a word list or a rule never serves stale claims."""
+    import ast
+    from pathlib import Path
+
+    from alignment import claims
+
+    folder = Path(claims.__file__).parent
+    not_readings = {"errors.py"}  # what errors are called changes no reading
+
+    def imports(name: str) -> set[str]:
+        tree = ast.parse((folder / name).read_text(encoding="utf-8"))
+        return {
+            f"{node.module}.py"
+            for node in tree.body
+            if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module
+        }
+
+    seen, todo = set(), ["claims.py"]
+    while todo:
+        name = todo.pop()
+        if name in seen or name in not_readings:
+            continue
+        seen.add(name)
+        todo.extend(imports(name))
+    assert seen <= set(claims._READING_CODE)

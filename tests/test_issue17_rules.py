@@ -267,3 +267,16 @@ def test_negation_reads_what_negates(a: str, b: str, expected: set[str]):
 )
 def test_no_for_number_negates_nothing(read, text: str, predicate: str):
     assert not _claim(read(text), predicate).negated
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("Only a unanimous jury can return a death sentence.", "return"),
+        ("Every visitor must show a ticket at the gate.", "show"),
+        ("You can't miss three penalties and win a final.", "win"),
+    ],
+)
+def test_a_duty_or_an_ability_is_no_fact_to_deny(read, text: str, predicate: str):
+    # "can", "must": what may or has to happen, not what happened
+    assert _claim(read(text), predicate).conditional
