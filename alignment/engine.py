@@ -3,6 +3,7 @@ conflicts."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
@@ -15,9 +16,11 @@ from .conflicts import DEFAULT_LEXICON, Lexicon, Side, find_conflicts, is_hedged
 from .conflicts.figures import comparable, same_party, same_value
 from .grouping import Facts, choose_passages, group_facts
 from .model import Alignment, Document, Group, Pair, Passage, Sentence, short_ids
+from .normalize import fold
 from .scoring import (
     BLOCK_WORD_FLOOR,
     BLOCK_WORD_SHARE,
+    QUOTE_MIN_WORDS,
     Measures,
     Run,
     Scorer,
@@ -247,9 +250,37 @@ def _unsearched(story: Story) -> list[str]:
 
 
 def _measures(runs: Sequence[Run], readings: tuple[tuple[Reading, ...], ...]) -> Measures:
-    """The pairs of passages whose figures give one measure (see ``_measure_pairs``)."""
+    """The pairs of passages whose figures give one measure (see ``_measure_pairs``) or that
+    quote the same words (``_quote_pairs``)."""
     shared, rival = _measure_pairs(runs, readings)
-    return Measures(shared=shared, rival=rival)
+    return Measures(shared=shared, rival=rival, quoted=_quote_pairs(runs, readings))
+
+
+# A quote's words, for comparing quotes whatever their punctuation and case.
+_WORD = re.compile(r"\w+")
+
+
+def _quote_pairs(
+    runs: Sequence[Run], readings: tuple[tuple[Reading, ...], ...]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of passages (a < b, different sources) quoting the same words: "'Nobody is above
+    the law,' the judge said" and "... the attorney general said" tell one quote, credited
+    to two people, in two words of content."""
+    by_words: dict[tuple[str, ...], set[int]] = {}
+    for k, run in enumerate(runs):
+        for reading in readings[run.doc][run.first : run.last + 1]:
+            for quote in reading.quotes:
+                words = tuple(_WORD.findall(fold(quote.words)))
+                if len(words) >= QUOTE_MIN_WORDS:
+                    by_words.setdefault(words, set()).add(k)
+    found: set[tuple[int, int]] = set()
+    for members in by_words.values():
+        if len(members) > _MEASURE_LIMIT:
+            continue
+        ordered = sorted(members)
+        for i, ka in enumerate(ordered):
+            found.update((ka, kb) for kb in ordered[i + 1 :] if runs[ka].doc != runs[kb].doc)
+    return _as_arrays(sorted(found))
 
 
 # A measure shared by more passages than this is too common to tell one fact (and would

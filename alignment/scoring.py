@@ -41,6 +41,9 @@ TOP_K_FLOOR = 16
 BLOCK_WORD_SHARE = 0.02
 BLOCK_WORD_FLOOR = 200
 
+# A quote shorter than this ("no comment") may be told of many things.
+QUOTE_MIN_WORDS = 4
+
 # Events are reported (``Alignment.events``) only when the articles across a cut are at most
 # this share as alike as within: on ECB+ no cut of one event's articles went under 0.5, and
 # two thirds of the true cuts did.
@@ -213,11 +216,20 @@ def threshold_of(config: AlignConfig, scorer: Scorer | None) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Measures:
-    """Pairs of passages (a < b, indices into the runs scored) whose figures give one
-    measure: ``shared`` by the same party, or from ``rival`` named parties only."""
+    """Pairs of passages (a < b, indices into the runs scored) that tell one fact in few
+    shared words, or seem to and do not.
+
+    Attributes:
+        shared: their figures give one measure, by the same party.
+        rival: their figures for one measure come from named, different parties only.
+        quoted: they quote the same words (at least ``QUOTE_MIN_WORDS``), whoever is
+            credited with them: one quote told twice is one fact, and who said it is for
+            the conflict rules to compare.
+    """
 
     shared: Pairs
     rival: Pairs
+    quoted: Pairs = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,7 +274,10 @@ def score_pairs(
         (clause_a, clause_b, clause_score * config.clause_weight),
         (claim_a, claim_b, claim_score * config.clause_weight),
     )
-    ma, mb = measures.shared
+    ma = np.concatenate([measures.shared[0], measures.quoted[0]])
+    mb = np.concatenate([measures.shared[1], measures.quoted[1]])
+    if ma.size:
+        ma, mb = unique_pairs(ma, mb, len(runs))
     if ma.size and config.measure_boost > 0:
         base = combined(passage_matrix, passage_matrix, ma, mb, passage_keys, passage_keys, config)
         base *= gate[passage_docs[ma], passage_docs[mb]]

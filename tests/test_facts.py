@@ -155,3 +155,30 @@ def test_claims_meet_on_the_fact_two_sentences_share():
     arrest_claim = claims[(ca == 0) & (cb == 2)]
     assert arrest_claim.size == arrest_whole.size == 1
     assert arrest_claim[0] > arrest_whole[0] + 0.15
+
+
+def test_one_quote_credited_to_two_people_is_one_fact():
+    """The same words quoted in two sources link whatever else differs (here only the
+    speakers): who said them is then the attribution rule's to compare."""
+    from alignment import align
+
+    docs = [
+        Document(
+            id="a",
+            text='Heavy rain fell on the valley overnight. "We are ready for the storm," '
+            "harbour master Tomas Berg said.",
+        ),
+        Document(
+            id="b",
+            text='"We are ready for the storm," mayor Anna Kowal said. Schools closed at noon.',
+        ),
+    ]
+    result = align(docs, AlignConfig(semantic="off"))
+    quoted = [
+        pair
+        for pair in result.pairs
+        if "ready" in result.text(result.passages[pair.a])
+        and "ready" in result.text(result.passages[pair.b])
+    ]
+    assert quoted, "the two quotes are not linked"
+    assert [c.kind for c in quoted[0].conflicts] == ["attribution"]
