@@ -31,6 +31,15 @@ def web_site():
 
 
 @pytest.fixture(scope="session")
+def read():
+    """One text's claims (``claims.Reading``), read by a reader of the tests' own."""
+    from alignment.claims import ClaimReader
+
+    reader = ClaimReader()
+    return lambda text: reader.read([text])[0]
+
+
+@pytest.fixture(scope="session")
 def seed_documents():
     return load_documents([SEEDS]).documents
 

@@ -11,16 +11,6 @@ from alignment.claims import ClaimReader, Reading
 from alignment.parse import PARSER_SHA256, ParserError, model_folder, verify
 
 
-@pytest.fixture(scope="module")
-def read() -> object:
-    reader = ClaimReader()
-
-    def one(text: str) -> Reading:
-        return reader.read([text])[0]
-
-    return one
-
-
 def _claim(reading: Reading, predicate: str):  # type: ignore[no-untyped-def]
     found = [c for c in reading.claims if c.predicate == predicate]
     assert found, f"no claim {predicate!r} in {[c.predicate for c in reading.claims]}"

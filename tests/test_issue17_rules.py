@@ -8,19 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from alignment.claims import ClaimReader, Reading
+from alignment.claims import Reading
 from alignment.conflicts import Side, find_conflicts
 from alignment.conflicts.time import read_time
-
-
-@pytest.fixture(scope="module")
-def read() -> object:
-    reader = ClaimReader()
-
-    def one(text: str) -> Reading:
-        return reader.read([text])[0]
-
-    return one
 
 
 def _kinds(a: str, b: str) -> set[str]:
