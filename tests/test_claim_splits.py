@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from alignment import Document, align
 from alignment.summary import claim_splits
 
@@ -69,3 +71,16 @@ def test_json_schema_names_every_conflict_kind():
 
     walk(schema)
     assert found == [list(CONFLICT_KINDS)]
+
+
+def test_the_detail_counts_its_conflicting_pairs_in_words(seed_alignment):
+    from tui.render import detail_content
+
+    counts = {}
+    for group in seed_alignment.groups:
+        text = detail_content(seed_alignment, group=group.id, passage=None).plain
+        for n, noun in re.findall(r"(\d+) conflicting (pairs?):", text):
+            counts[int(n)] = noun
+    assert counts, "no disputed fact with its pairs in the seeds"
+    for n, noun in counts.items():
+        assert noun == ("pair" if n == 1 else "pairs")

@@ -608,7 +608,8 @@ def detail_content(
             )
         )
     if splits:
-        parts.append(Content.styled(f"  {len(reasons)} conflicting pairs:", "$text-muted"))
+        pairs = f"{len(reasons)} conflicting pair{'s' if len(reasons) != 1 else ''}"
+        parts.append(Content.styled(f"  {pairs}:", "$text-muted"))
     # under the claim lines, a few; alone (conflicts made without claims), as many as before
     shown = DETAIL_PAIR_REASONS if splits else DETAIL_CONFLICTS
     for (kind, reason), given in list(reasons.items())[:shown]:
