@@ -25,7 +25,6 @@ import dataclasses
 import hashlib
 import json
 import re
-import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -35,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .disk_cache import DiskTable
 from .errors import ParallaxError
 from .lexicon import DEFAULT_LEXICON, Lexicon
 from .normalize import fold, stem
@@ -1575,58 +1575,34 @@ class ClaimReader:
 
     # ------------------------------------------------------------------ disk cache
 
-    def _connect(self) -> sqlite3.Connection | None:
+    def _table(self) -> DiskTable:
         assert self.cache_dir is not None
-        try:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.cache_dir / CACHE_FILE, timeout=5.0)
-            db.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, value TEXT)")
-            return db
-        except (OSError, sqlite3.Error):
-            return None  # the cache only saves time: no cache, not an error
+        return DiskTable(
+            self.cache_dir,
+            CACHE_FILE,
+            "CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, value TEXT)",
+        )
 
     def _read_disk(self, keys: list[str]) -> dict[str, Reading]:
-        db = self._connect()
-        if db is None:
-            return {}
+        rows = self._table().select(
+            "SELECT key, value FROM claims WHERE key IN ({})", [], [_disk_key(k) for k in keys]
+        )
         found: dict[str, Reading] = {}
-        try:
-            with db:
-                for start in range(0, len(keys), 500):
-                    chunk = keys[start : start + 500]
-                    marks = ",".join("?" * len(chunk))
-                    rows = db.execute(
-                        f"SELECT key, value FROM claims WHERE key IN ({marks})",
-                        [_disk_key(k) for k in chunk],
-                    ).fetchall()
-                    for key, value in rows:
-                        try:
-                            found[key.rsplit(":", 1)[1]] = _from_json(json.loads(value))
-                        except (ValueError, KeyError, TypeError):
-                            continue
-        except sqlite3.Error:
-            return {}
-        finally:
-            db.close()
+        for key, value in rows:
+            try:
+                found[key.rsplit(":", 1)[1]] = _from_json(json.loads(value))
+            except (ValueError, KeyError, TypeError):
+                continue  # a row another version wrote: parsed again
         return found
 
     def _write_disk(self, readings: dict[str, Reading]) -> None:
-        db = self._connect()
-        if db is None:
-            return
-        try:
-            with db:
-                db.executemany(
-                    "INSERT OR REPLACE INTO claims (key, value) VALUES (?, ?)",
-                    [
-                        (_disk_key(k), json.dumps(dataclasses.asdict(r), separators=(",", ":")))
-                        for k, r in readings.items()
-                    ],
-                )
-        except sqlite3.Error:
-            pass
-        finally:
-            db.close()
+        self._table().insert(
+            "INSERT OR REPLACE INTO claims (key, value) VALUES (?, ?)",
+            [
+                (_disk_key(k), json.dumps(dataclasses.asdict(r), separators=(",", ":")))
+                for k, r in readings.items()
+            ],
+        )
 
 
 def _digest(text: str) -> str:

@@ -25,7 +25,6 @@ from __future__ import annotations
 import enum
 import hashlib
 import os
-import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -34,6 +33,7 @@ from typing import Any, cast
 import numpy as np
 
 from .config import AlignConfig
+from .disk_cache import DiskTable
 from .errors import ParallaxError
 
 Scorer = Callable[[list[str], list[str]], np.ndarray]
@@ -60,8 +60,6 @@ BATCH_SIZE = 8
 # The on-disk cache: environment override, else $XDG_CACHE_HOME/parallax, else ~/.cache/parallax.
 CACHE_ENV = "PARALLAX_CACHE_DIR"
 CACHE_FILE = "embeddings.sqlite3"
-# Rows per SQL lookup (SQLite allows a bounded number of parameters per statement).
-_SQL_CHUNK = 500
 
 
 class _Default(enum.Enum):
@@ -388,66 +386,34 @@ class SemanticScorer:
 
     # ------------------------------------------------------------------ disk cache
 
-    def _connect(self) -> sqlite3.Connection | None:
-        """The cache database, created when needed; None when the folder is not writable.
-
-        The cache only saves time, so a folder that cannot be used means no cache, not an error.
-        """
+    def _table(self) -> DiskTable:
         assert self.cache_dir is not None
-        try:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.cache_dir / CACHE_FILE, timeout=5.0)
-            # A rowid table: with 1.5 KB vectors in the key's B-tree the file was twice as big.
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS vectors ("
-                "model TEXT NOT NULL, text_sha256 BLOB NOT NULL, vector BLOB NOT NULL, "
-                "PRIMARY KEY (model, text_sha256))"
-            )
-        except (OSError, sqlite3.Error):
-            return None
-        return db
+        # A rowid table: with 1.5 KB vectors in the key's B-tree the file was twice as big.
+        return DiskTable(
+            self.cache_dir,
+            CACHE_FILE,
+            "CREATE TABLE IF NOT EXISTS vectors ("
+            "model TEXT NOT NULL, text_sha256 BLOB NOT NULL, vector BLOB NOT NULL, "
+            "PRIMARY KEY (model, text_sha256))",
+        )
 
     def _read_cache(self, texts: list[str]) -> dict[str, np.ndarray]:
-        db = self._connect()
-        if db is None:
-            return {}
         by_key = {_text_key(t): t for t in texts}
-        keys = list(by_key)
-        found: dict[str, np.ndarray] = {}
-        try:
-            with db:
-                for start in range(0, len(keys), _SQL_CHUNK):
-                    chunk = keys[start : start + _SQL_CHUNK]
-                    rows = db.execute(
-                        "SELECT text_sha256, vector FROM vectors WHERE model = ? AND text_sha256 "
-                        f"IN ({','.join('?' * len(chunk))})",
-                        [self.model_key, *chunk],
-                    )
-                    for key, blob in rows:
-                        found[by_key[bytes(key)]] = np.frombuffer(blob, dtype=np.float32).copy()
-        except sqlite3.Error:
-            return {}
-        finally:
-            db.close()
-        return found
+        rows = self._table().select(
+            "SELECT text_sha256, vector FROM vectors WHERE model = ? AND text_sha256 IN ({})",
+            [self.model_key],
+            list(by_key),
+        )
+        return {by_key[bytes(k)]: np.frombuffer(blob, dtype=np.float32).copy() for k, blob in rows}
 
     def _write_cache(self, vectors: dict[str, np.ndarray]) -> None:
-        db = self._connect()
-        if db is None:
-            return
-        try:
-            with db:
-                db.executemany(
-                    "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
-                    [
-                        (self.model_key, _text_key(t), np.asarray(v, dtype=np.float32).tobytes())
-                        for t, v in vectors.items()
-                    ],
-                )
-        except sqlite3.Error:
-            pass  # a full or locked disk costs the next run some time, nothing else
-        finally:
-            db.close()
+        self._table().insert(
+            "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)",
+            [
+                (self.model_key, _text_key(t), np.asarray(v, dtype=np.float32).tobytes())
+                for t, v in vectors.items()
+            ],
+        )
 
 
 def _text_key(text: str) -> bytes:

@@ -124,7 +124,7 @@ def test_the_claims_cache_key_covers_the_code_that_reads():
     from alignment import claims
 
     folder = Path(claims.__file__).parent
-    not_readings = {"errors.py"}  # what errors are called changes no reading
+    not_readings = {"errors.py", "disk_cache.py"}  # errors and storage change no reading
 
     def imports(name: str) -> set[str]:
         tree = ast.parse((folder / name).read_text(encoding="utf-8"))
