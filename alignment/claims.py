@@ -160,6 +160,12 @@ class Claim:
         reported: time expressions of the reporting verb that credits it ("officials said
             on Monday"): when it was told.
         words: content keys of the clause (predicate, arguments, modifiers).
+        owners: keys of the possessors in the subject and object ("Larsen's assistant":
+            larsen): a phrase that shares only its owner with another is another party.
+        indefinite: "agent" when the doer of a passive is an indefinite phrase ("has never
+            been sacked by a club"): a negated claim of one covers every such doer.
+        numbered: a number naming the object in a definite phrase ("the 100 metres", "the
+            2019 final"): another number is another thing, not a count told two ways.
     """
 
     predicate: str
@@ -188,6 +194,9 @@ class Claim:
     times: tuple[TimeRef, ...] = ()
     reported: tuple[TimeRef, ...] = ()
     words: tuple[str, ...] = ()
+    owners: tuple[str, ...] = ()
+    indefinite: tuple[str, ...] = ()
+    numbered: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +279,8 @@ def same_claim(x: Claim, y: Claim) -> bool:
         if other.predicate in _EXISTENCE and absent in (other.subject, other.object):
             return True
         rest = set(holder.words) - {absent, holder.key}
+        if _different_doers(holder, other):
+            continue  # "the coach had no regrets" / "the striker regretted missing"
         if other.key == absent:
             # "no amnesty offers were made" / "offered amnesty", not "offers a path"
             return not other.object_words or bool(rest & set(other.object_words))
@@ -283,7 +294,9 @@ def same_claim(x: Claim, y: Claim) -> bool:
         return False  # "will have to consult" / "do not have the expertise": the object tells
     # "no group", "neither candidate", "no one": a negated subject covers any doer
     universal = any((c.absent and c.absent == c.subject) or c.negative_subject for c in (x, y))
-    subjects = bool(x.subject_words and y.subject_words) and not universal
+    # "has never been sacked by a club": any club, so Vester FC's sacking is denied
+    open_subject = any(c.negated and "agent" in c.indefinite for c in (x, y))
+    subjects = bool(x.subject_words and y.subject_words) and not (universal or open_subject)
     if subjects and (not _shared(x.subject_words, y.subject_words) or _told_apart(x, y)):
         return False
     objects = bool(x.object_words and y.object_words)
@@ -297,10 +310,33 @@ def same_claim(x: Claim, y: Claim) -> bool:
     return universal and bool(shared)
 
 
+def _different_doers(x: Claim, y: Claim) -> bool:
+    """Two claims whose subjects are both told and share nothing, or only an owner."""
+    if not (x.subject_words and y.subject_words):
+        return False
+    if any(c.negative_subject or "agent" in c.indefinite for c in (x, y)):
+        return False
+    shared = set(x.subject_words) & set(y.subject_words)
+    return not shared or _only_owners(shared, x, y, x.subject, y.subject)
+
+
+def _only_owners(shared: set[str], x: Claim, y: Claim, head_x: str, head_y: str) -> bool:
+    """Two phrases with different heads that share only the owner of one: "Larsen" and
+    "Larsen's assistant", "the club" and "the club's doctor"."""
+    if head_x == head_y:
+        return False
+    owners = set(x.owners) | set(y.owners)
+    return shared <= owners and not (head_x in y.owners and head_y in x.owners)
+
+
 def _told_apart(x: Claim, y: Claim) -> bool:
     """Two subjects with one head that their modifiers tell apart: "the central bank" and
     "commercial banks", "the Tamil rebels" and "Maoist rebels" (figures in them do not
-    count: "300 workers" and "420 workers" may be one group told two ways)."""
+    count: "300 workers" and "420 workers" may be one group told two ways); or two heads
+    that share only an owner ("Larsen" and "Larsen's assistant")."""
+    if x.subject and y.subject and x.subject != y.subject:
+        shared = set(x.subject_words) & set(y.subject_words)
+        return _only_owners(shared, x, y, x.subject, y.subject)
     if not x.subject or x.subject != y.subject:
         return False
     rest_x = {w for w in x.subject_words if w != x.subject and not w[:1].isdigit()}
@@ -314,6 +350,12 @@ def _things_apart(x: Claim, y: Claim) -> bool:
     other names ("the opening of the festival" / "the closing ceremony of the festival")."""
     if not x.object or not y.object:
         return False
+    if x.numbered and y.numbered and x.numbered != y.numbered:
+        return True  # "the 100 metres" / "the 200 metres"
+    if x.object != y.object and _only_owners(
+        set(x.object_words) & set(y.object_words), x, y, x.object, y.object
+    ):
+        return True
     rest_x = {w for w in x.object_words if w != x.object and not w[:1].isdigit()}
     rest_y = {w for w in y.object_words if w != y.object and not w[:1].isdigit()}
     if x.object == y.object:
@@ -404,6 +446,8 @@ _RATE_DETS = frozenset({"a", "an", "each", "every", "per"})
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "season", "game", "match"})
 # Words that make a length of time a date: "the past three years", "the next two weeks".
 _RELATIVE_TIME = frozenset({"past", "last", "next", "first", "final", "coming", "previous"})
+# Prepositions that make a clock time a bound: "after 8 p.m.", "until midnight".
+_TIME_BOUNDS = frozenset({"after", "before", "by", "until", "till", "since", "from", "past"})
 # Verbs by which a source relays another's figure: "Reuters, citing the ministry, said".
 _RELAY_VERBS = frozenset({"cite", "quote"})
 # Verbs that say a thing happened: "meetings were held", "talks took place".
@@ -486,6 +530,74 @@ def _identity(head: Token) -> list[Token]:
     return out
 
 
+# Words that head a phrase for the noun of their "of" phrase: "none of the hostages", "three of
+# the victims", "some of the staff".
+_QUANTIFIERS = frozenset(
+    [
+        "none",
+        "some",
+        "all",
+        "many",
+        "most",
+        "few",
+        "several",
+        "each",
+        "any",
+        "both",
+        "one",
+        "half",
+        "either",
+        "neither",
+    ]
+)
+
+
+def _head_noun(token: Token) -> Token:
+    """The noun a phrase is about: the "of" noun of a quantifier ("none of the hostages":
+    hostages), else the phrase's head."""
+    if fold(token.text) in _QUANTIFIERS or token.like_num:
+        for child in token.children:
+            if child.dep_ == "prep" and fold(child.text) == "of":
+                pobj = _argument(child, frozenset({"pobj"}))
+                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                    return pobj
+    return token
+
+
+def _owner_keys(token: Token | None, words: _Words) -> set[str]:
+    """Keys of the possessors of a phrase's head ("Larsen's assistant": larsen)."""
+    if token is None:
+        return set()
+    return {
+        _key(t, words)
+        for child in token.children
+        if child.dep_ == "poss"
+        for t in child.subtree
+        if t.pos_ in ("NOUN", "PROPN") and not t.is_stop
+    }
+
+
+def _indefinite(token: Token | None) -> bool:
+    """A phrase about any one thing of a kind: "a club", "any club", "a single club"."""
+    if token is None or token.pos_ not in ("NOUN",):
+        return False
+    dets = [c for c in token.children if c.dep_ == "det"]
+    return bool(dets) and fold(dets[0].text) in ("a", "an", "any")
+
+
+def _numbered(token: Token | None) -> str:
+    """The number that names a definite phrase ("the 100 metres", "the 2019 final")."""
+    if token is None:
+        return ""
+    children = list(token.children)
+    if not any(c.dep_ == "det" and fold(c.text) == "the" for c in children):
+        return ""
+    for child in children:
+        if child.dep_ in ("nummod", "compound", "amod") and child.text[:1].isdigit():
+            return child.text.replace(",", "")
+    return ""
+
+
 def _path(token: Token, top: Token) -> list[Token]:
     path = []
     t = token
@@ -558,6 +670,8 @@ def _inherited_subject(token: Token) -> Token | None:
     for _ in range(4):
         if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
             t = t.head
+            if t.dep_ == "acomp" and t.head.i != t.i:
+                t = t.head  # "the probe is due to launch": the probe launches
             subject = _argument(t, _SUBJECT_DEPS)
             if subject is not None:
                 return subject
@@ -591,6 +705,30 @@ def _numero(token: Token) -> bool:
     after = token.doc[token.i + 1]
     attached = after.text == "." and after.idx == token.idx + len(token.text)
     return attached or after.text[:1].isdigit()  # "no one" is no number
+
+
+# Pronouns that, in a report, stand for the one who reports: "the coach said he had no regrets".
+_PERSONAL = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _reported_person(verb: Token, subject: Token | None, reporter: Token | None) -> Token | None:
+    """A claim's doer: its subject, or, for a personal pronoun in a report, the reporter
+    ("the coach said he had no regrets": the coach)."""
+    if subject is None or reporter is None or fold(subject.text) not in _PERSONAL:
+        return subject
+    if subject.pos_ != "PRON":
+        return subject
+    speaker = _speaker_of(reporter)
+    if speaker is None or speaker.pos_ not in ("NOUN", "PROPN"):
+        return subject
+    return speaker
+
+
+def _key_as_verb(noun: Token, words: _Words) -> str:
+    """A noun predicate's key as its verb would have it ("training" meets "trained"): the
+    stem of the word, with the lexicon's synonyms met."""
+    key = stem(fold(noun.text))
+    return words.synonyms.get(key, key)
 
 
 def _speaker_of(verb: Token) -> Token | None:
@@ -677,12 +815,14 @@ class _Reader:
             subject = verb.head
         obj = _argument(verb, _OBJECT_DEPS)
         grammatical_subject = subject
+        by_agent = False
         if subject is not None and subject.dep_ == "nsubjpass" and obj is None:
             # "homes were destroyed by the tornado" tells what "the tornado destroyed homes"
             # tells: the passive subject is the object, the agent the subject
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             obj = subject
             subject = _argument(agent, frozenset({"pobj"})) if agent is not None else None
+            by_agent = subject is not None
         if obj is None:
             # "offered amnesty to Maduro": the first prepositional object tells what it is about
             for child in verb.children:
@@ -691,6 +831,21 @@ class _Reader:
                     if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                         obj = pobj
                         break
+        if fold(verb.lemma_) == "take" and obj is not None and fold(obj.lemma_) == "part":
+            # "did not take part in training": the claim is the training
+            activity = next(
+                (
+                    pobj
+                    for c in obj.children
+                    if c.dep_ == "prep" and fold(c.text) == "in"
+                    for pobj in c.children
+                    if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "VERB")
+                ),
+                None,
+            )
+            if activity is not None:
+                predicate_token, obj = activity, None
+                lemma = fold(activity.lemma_)
         if verb.pos_ == "AUX":
             # a copula: the attribute is the predicate ("captain", "tallest")
             attribute = _argument(verb, frozenset({"attr", "acomp"}))
@@ -713,6 +868,11 @@ class _Reader:
             else ()
         )
         key = _key(predicate_token, words)
+        if predicate_token is not verb and predicate_token.pos_ == "NOUN":
+            key = _key_as_verb(predicate_token, words)
+        doer = _reported_person(verb, subject, speaker[3] if speaker else None)
+        subject_head = _head_noun(doer) if doer is not None else None
+        object_head = _head_noun(obj) if obj is not None else None
         if key in words.antonyms:
             # "lost" states the opposite of "won": the same claim, the other polarity
             key = words.antonyms[key]
@@ -730,9 +890,9 @@ class _Reader:
             key=key,
             start=predicate_token.idx,
             end=predicate_token.idx + len(predicate_token.text),
-            subject=_key(subject, words) if subject is not None else "",
-            object=_key(obj, words) if obj is not None else "",
-            subject_words=_content_keys(_identity(subject), words) if subject is not None else (),
+            subject=_key(subject_head, words) if subject_head is not None else "",
+            object=_key(object_head, words) if object_head is not None else "",
+            subject_words=_content_keys(_identity(doer), words) if doer is not None else (),
             object_words=_object_keys(obj, words) if obj is not None else (),
             subject_span=_phrase(subject) if subject is not None else (0, 0),
             object_span=_phrase(obj) if obj is not None else (0, 0),
@@ -759,6 +919,11 @@ class _Reader:
             times=times,
             reported=reported,
             words=_content_keys(own, words),
+            owners=tuple(
+                sorted(_owner_keys(subject_head, words) | _owner_keys(object_head, words))
+            ),
+            indefinite=("agent",) if by_agent and _indefinite(subject_head) else (),
+            numbered=_numbered(object_head),
         )
 
     def _negation(
@@ -814,6 +979,8 @@ class _Reader:
                 break
             parent = t.head
             if fold(parent.lemma_) in self.words.denials and parent.i != verb.i:
+                if any(c.dep_ == "neg" for c in parent.children):
+                    return None  # "did not deny meeting them": the meeting is not denied
                 return at(parent, "", fold(parent.lemma_))
             if parent.pos_ == "NOUN" and fold(parent.lemma_) in self.words.claim_nouns:
                 t = parent
@@ -847,6 +1014,17 @@ class _Reader:
                 continue
             key = _key(noun, self.words)
             hedged, conditional = self._modality(noun, [noun])
+            # the clause it hangs on tells whose absence it is: "the suspect was released
+            # without charge" denies the suspect's charging
+            clause = prep.head if prep.head.pos_ in ("VERB", "AUX") else None
+            around: list[Token] = []
+            if clause is not None:
+                for argument in (
+                    _argument(clause, _SUBJECT_DEPS) or _inherited_subject(clause),
+                    _argument(clause, _OBJECT_DEPS),
+                ):
+                    if argument is not None:
+                        around.extend(_identity(argument))
             out.append(
                 Claim(
                     predicate=fold(noun.lemma_),
@@ -859,7 +1037,7 @@ class _Reader:
                     absent=key,
                     hedged=hedged,
                     conditional=conditional,
-                    words=_content_keys(noun.subtree, self.words),
+                    words=_content_keys([*noun.subtree, *around], self.words),
                 )
             )
         return out
@@ -887,7 +1065,7 @@ class _Reader:
             if child.dep_ in ("aux", "mark") and (
                 lemma in words.irrealis or text in words.irrealis
             ):
-                conditional = True
+                conditional = conditional or not self._reported_future(verb, child)
         # governed by a hedge or a hypothetical: "unclear whether", "considering offering",
         # "in exchange for leaving", "if he leaves"
         t = verb
@@ -908,6 +1086,21 @@ class _Reader:
                 break
             t = parent
         return hedged, conditional
+
+    def _reported_future(self, verb: Token, aux: Token) -> bool:
+        """ "would" as the future of a past report ("the council said the repairs would cost
+        $4 million", "said it would cut 1,200 jobs"): what was announced, not a hypothesis,
+        unless a condition hangs on it ("said he would resign if ...")."""
+        if fold(aux.text) not in ("would", "'d") or verb.dep_ != "ccomp":
+            return False
+        report = verb.head
+        if fold(report.lemma_) not in self.words.reporting or report.tag_ != "VBD":
+            return False
+        return not any(
+            c.dep_ == "advcl"
+            and any(fold(m.text) in ("if", "unless") for m in c.children if m.dep_ == "mark")
+            for c in verb.children
+        )
 
     def _speaker(self, verb: Token) -> tuple[int, int, tuple[str, ...], Token | None] | None:
         """Who the sentence credits ``verb``'s claim to: the subject of a reporting verb
@@ -953,11 +1146,22 @@ class _Reader:
         return None
 
     def _times_of(self, verb: Token, own: list[Token]) -> list[tuple[int, int]]:
+        """The claim's time expressions; a clock time keeps the word that makes it a bound
+        ("after 8 p.m.", "by noon"), which the parser leaves out of the entity."""
         mine = {t.i for t in own}
         out = []
         for ent in self.doc.ents:
             if ent.label_ in ("DATE", "TIME") and ent.root.i in mine:
-                out.append((ent.start_char, ent.end_char))
+                start = ent.start_char
+                before = self.doc[ent.start - 1] if ent.start > 0 else None
+                if (
+                    ent.label_ == "TIME"
+                    and before is not None
+                    and before.dep_ == "prep"
+                    and fold(before.text) in _TIME_BOUNDS
+                ):
+                    start = before.idx
+                out.append((start, ent.end_char))
         return out
 
     # ------------------------------------------------------------------ figures

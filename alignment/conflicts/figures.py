@@ -50,15 +50,30 @@ def _claim(view: View, f: Figure) -> Claim | None:
     return claims[f.claim] if 0 <= f.claim < len(claims) else None
 
 
-def _unnamed(claim: Claim) -> bool:
+# Subjects that name no one: whose figure it is, the sentence does not say.
+_PRONOUNS = frozenset(
+    ["he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this", "these", "those"]
+)
+
+
+def _unnamed(view: View, claim: Claim) -> bool:
     """A claim whose subject is a pronoun ("he had 269 yards", "they scored 88 points"): whose
-    figure it is the sentence does not say, so an unlisted measure is no one quantity."""
-    return bool(claim.subject) and not claim.subject_words
+    figure it is the sentence does not say, so an unlisted measure is no one quantity. A
+    number for subject ("of the 64 patients, four remain") is the figure itself."""
+    if not claim.subject or claim.subject_words:
+        return False
+    return view.said(*claim.subject_span).strip().lower() in _PRONOUNS
 
 
 def _usable(view: View, f: Figure) -> bool:
+    """A figure of a firm claim: not hedged, hypothetical or negated ("did not kill 40"). A
+    claim read as the opposite of another predicate ("shares fell 4%": not "rose") is
+    still firm: its figure stands."""
     claim = _claim(view, f)
-    return claim is None or not (claim.hedged or claim.conditional or claim.negated)
+    if claim is None:
+        return True
+    opposite = claim.negation == (claim.start, claim.end)
+    return not (claim.hedged or claim.conditional or (claim.negated and not opposite))
 
 
 def _party(view: View, f: Figure) -> tuple[str, ...]:
@@ -185,7 +200,7 @@ def figure_conflicts(
         if listed & set(x.measure):
             return True
         ca, cb = _claim(a, x), _claim(b, y)
-        if ca is None or cb is None or _unnamed(ca) or _unnamed(cb):
+        if ca is None or cb is None or _unnamed(a, ca) or _unnamed(b, cb):
             return False
         return ca.key == cb.key or (ca.predicate in VALUE_VERBS and cb.predicate in VALUE_VERBS)
 

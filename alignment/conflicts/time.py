@@ -48,6 +48,21 @@ _RELATIVE = re.compile(
     r"(?P<units>years?|months?|weeks?|days?)\s+ago\b",
     re.IGNORECASE,
 )
+# A clock time: "8 p.m.", "2:30 a.m.", "14:05", "noon", "midnight", with the words that make it
+# loose ("about 8 p.m.", "shortly after 2 a.m.") or open ("after 8 p.m.", "by noon").
+_CLOCK = re.compile(
+    r"(?P<lead>\b(?:about|around|roughly|approximately|shortly|just|soon|some|nearly|almost"
+    r"|after|before|by|until|till|since|from|past)\s+(?:(?:after|before)\s+)?)?"
+    r"(?:\b(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<half>[ap])\.?\s?m\b\.?"
+    r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?![:.]?\d)"
+    r"|\b(?P<named>noon|midday|midnight)\b)",
+    re.IGNORECASE,
+)
+# Leading words that make a clock time a bound, not the time: "after 8 p.m.", "by noon".
+_OPEN_CLOCK = frozenset({"after", "before", "by", "until", "till", "since", "from", "past"})
+# Minutes either side of a loose clock time ("about 8 p.m.") and of a stated one (rounding).
+LOOSE_MINUTES = 60
+STATED_MINUTES = 10
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNTS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _OFFSETS = {"last": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
@@ -58,7 +73,7 @@ class When:
     """A parsed time expression.
 
     Attributes:
-        kind: "weekday", "date", "year" or "relative".
+        kind: "weekday", "date", "year", "relative" or "clock".
         start, end: offsets in the passage.
         text: the words as written ("last month").
         sentence: the sentence it is in.
@@ -68,6 +83,9 @@ class When:
         year: the year when stated.
         unit: for relative times, "year", "month", "week" or "day".
         offset: for relative times, how many units from now (-1 = last).
+        minute: for clock times, minutes after midnight ("8 p.m." is 1200).
+        slack: for clock times, the minutes either side it allows; -1 for a bound
+            ("after 8 p.m."), which names no time of its own.
     """
 
     kind: str
@@ -81,6 +99,8 @@ class When:
     year: int | None = None
     unit: str = ""
     offset: int = 0
+    minute: int | None = None
+    slack: int = 0
 
     @property
     def past(self) -> bool:
@@ -158,12 +178,52 @@ def find_times(text: str, tokens: list[Token]) -> list[When]:
             offset = -(int(count) if count.isdigit() else _COUNTS[count])
         at = sentence_at(m.start())
         add(When("relative", m.start(), m.end(), at, m.group(), unit=unit, offset=offset))
+    for m in _CLOCK.finditer(text):
+        minute = _minute_of(m)
+        if minute is None:
+            continue
+        lead = (m.group("lead") or "").lower().split()
+        if not lead:
+            slack = STATED_MINUTES
+        elif len(lead) == 1 and lead[0] in _OPEN_CLOCK:
+            slack = -1  # "after 8 p.m.", "by noon": a bound
+        else:
+            slack = LOOSE_MINUTES  # "about 8 p.m.", "shortly after 2 a.m."
+        at = sentence_at(m.start())
+        add(When("clock", m.start(), m.end(), at, m.group(), minute=minute, slack=slack))
     found.sort(key=lambda w: w.start)
     return found
 
 
+def _minute_of(m: re.Match[str]) -> int | None:
+    """Minutes after midnight of a clock time match; None for an impossible one ("13 p.m.")."""
+    if m.group("named"):
+        return 0 if m.group("named").lower() == "midnight" else 12 * 60
+    if m.group("h24") is not None:
+        return int(m.group("h24")) * 60 + int(m.group("m24"))
+    hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+    if not 1 <= hour <= 12 or minute > 59:
+        return None
+    hour %= 12
+    if m.group("half").lower() == "p":
+        hour += 12
+    return hour * 60 + minute
+
+
+def clocks_clash(x: When, y: When) -> bool:
+    """Two clock times of one day that cannot be one moment: further apart than both allow
+    ("8 p.m." / "10 p.m."; not "about 8 p.m." / "8:30 p.m."; never a bound, "after 8 p.m.");
+    measured round the clock ("11:50 p.m." / "12:05 a.m." are 15 minutes apart)."""
+    if x.minute is None or y.minute is None or x.slack < 0 or y.slack < 0:
+        return False
+    apart = abs(x.minute - y.minute)
+    return min(apart, 24 * 60 - apart) > x.slack + y.slack
+
+
 def incompatible(x: When, y: When) -> bool:
     """No reading lets both expressions be true of one event."""
+    if x.kind == "clock" or y.kind == "clock":
+        return x.kind == y.kind and clocks_clash(x, y)
     if x.kind == "weekday" and y.kind == "weekday":
         return x.weekday != y.weekday
     if x.kind in ("date", "year") and y.kind in ("date", "year"):
@@ -241,6 +301,10 @@ def time_order(wa: When, wb: When, pa: dt.date | None, pb: dt.date | None) -> in
     """+1 when ``wb`` is after ``wa``, -1 when before, 0 when it cannot be told: resolved
     against the articles' dates when both are known, else as written (two weekdays of one
     week, two years, two months of one year)."""
+    if wa.kind == wb.kind == "clock" and wa.minute is not None and wb.minute is not None:
+        if wa.slack < 0 or wb.slack < 0 or not clocks_clash(wa, wb):
+            return 0
+        return 1 if wb.minute > wa.minute else -1
     if pa is not None and pb is not None:
         ra, rb = resolve(wa, pa), resolve(wb, pb)
         if ra is not None and rb is not None:
@@ -260,6 +324,8 @@ def time_order(wa: When, wb: When, pa: dt.date | None, pb: dt.date | None) -> in
 def times_clash(x: When, y: When, px: dt.date | None, py: dt.date | None) -> bool:
     """Two times that cannot be the time of one event; resolved against the articles' dates
     when both are known, else compared as written."""
+    if x.kind == "clock" or y.kind == "clock":
+        return incompatible(x, y)
     if px is not None and py is not None:
         rx, ry = resolve(x, px), resolve(y, py)
         if rx is not None and ry is not None:
@@ -269,49 +335,74 @@ def times_clash(x: When, y: When, px: dt.date | None, py: dt.date | None) -> boo
 
 def time_conflicts(a: View, b: View) -> list[Conflict]:
     """One claim placed at two times that cannot both hold: the same predication (see
-    ``claims.same_claim``), affirmed and firm in both, each with a time bound to it."""
+    ``claims.same_claim``), affirmed and firm in both, each with a time bound to it. Days are
+    compared first; the clock only when the days agree or are not told ("2 a.m. on Sunday"
+    / "11 p.m. on Sunday")."""
     out: list[Conflict] = []
     seen: set[str] = set()
     for ca in a.reading.claims:
         if not ca.times or not _firm(ca):
             continue
+        times_a = _whens(ca)
         for cb in b.reading.claims:
             if not cb.times or not _firm(cb) or ca.key in seen or not same_claim(ca, cb):
                 continue
-            if _some_time_agrees(ca, cb, a.published, b.published):
-                continue  # "this year, after 90 cases last year" meets "this year"
-            for ta in ca.times:
-                wa = read_time(ta.text, ta.start)
-                for tb in cb.times:
-                    wb = read_time(tb.text, tb.start)
-                    if (
-                        wa is None
-                        or wb is None
-                        or not times_clash(wa, wb, a.published, b.published)
-                    ):
-                        continue
-                    seen.add(ca.key)
-                    out.append(
-                        conflict(
-                            "time",
-                            f"when ({ca.predicate})",
-                            a,
-                            (wa.start, wa.end),
-                            b,
-                            (wb.start, wb.end),
-                            "one event, two times",
-                        )
-                    )
-                    break
-                if ca.key in seen:
-                    break
+            times_b = _whens(cb)
+            clash = _first_clash(
+                [w for w in times_a if w.kind != "clock"],
+                [w for w in times_b if w.kind != "clock"],
+                a.published,
+                b.published,
+            )
+            if clash is None and not _days_clash_only(times_a, times_b, a.published, b.published):
+                clash = _first_clash(
+                    [w for w in times_a if w.kind == "clock"],
+                    [w for w in times_b if w.kind == "clock"],
+                    None,
+                    None,
+                )
+            if clash is None:
+                continue
+            wa, wb = clash
+            seen.add(ca.key)
+            out.append(
+                conflict(
+                    "time",
+                    f"when ({ca.predicate})",
+                    a,
+                    (wa.start, wa.end),
+                    b,
+                    (wb.start, wb.end),
+                    "one event, two times",
+                )
+            )
     return out
 
 
-def _some_time_agrees(ca: Claim, cb: Claim, pa: dt.date | None, pb: dt.date | None) -> bool:
-    times_a = [w for t in ca.times if (w := read_time(t.text, t.start)) is not None]
-    times_b = [w for t in cb.times if (w := read_time(t.text, t.start)) is not None]
-    return any(not times_clash(x, y, pa, pb) for x in times_a for y in times_b)
+def _whens(c: Claim) -> list[When]:
+    return [w for t in c.times if (w := read_time(t.text, t.start)) is not None]
+
+
+def _first_clash(
+    xs: list[When], ys: list[When], px: dt.date | None, py: dt.date | None
+) -> tuple[When, When] | None:
+    """The first two times that clash, unless some time of one agrees with one of the other
+    ("this year, after 90 cases last year" meets "this year")."""
+    if any(not times_clash(x, y, px, py) for x in xs for y in ys):
+        return None
+    return next(((x, y) for x in xs for y in ys if times_clash(x, y, px, py)), None)
+
+
+def _days_clash_only(
+    xs: list[When], ys: list[When], px: dt.date | None, py: dt.date | None
+) -> bool:
+    """Days told on both sides that name different days: their clocks are not comparable
+    (the clash, if any, is the days')."""
+    days_x = [w for w in xs if w.kind != "clock"]
+    days_y = [w for w in ys if w.kind != "clock"]
+    return bool(days_x and days_y) and all(
+        times_clash(x, y, px, py) for x in days_x for y in days_y
+    )
 
 
 def _firm(c: Claim) -> bool:
@@ -320,6 +411,7 @@ def _firm(c: Claim) -> bool:
 
 __all__ = [
     "When",
+    "clocks_clash",
     "find_times",
     "incompatible",
     "read_time",
