@@ -836,7 +836,7 @@ class _Reader:
             activity = next(
                 (
                     pobj
-                    for c in obj.children
+                    for c in (*obj.children, *verb.children)
                     if c.dep_ == "prep" and fold(c.text) == "in"
                     for pobj in c.children
                     if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "VERB")
@@ -1508,7 +1508,10 @@ class _Reader:
         around = list(tokens)
         for token in tokens:
             if token is not None and token.pos_ in ("VERB", "AUX"):
-                around.append(_argument(token, _SUBJECT_DEPS))  # "last year's flood killed 12"
+                subject = _argument(token, _SUBJECT_DEPS)
+                if subject is not None and subject.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+                    subject = token.head  # "a 2019 storm that killed 12": the storm's
+                around.append(subject)  # "last year's flood killed 12"
                 # the clauses it hangs from: "In 2004 a quake triggered a tsunami that killed
                 # 230,000"; "... on 4 November 2008, when troops raided Gaza and killed six"
                 for above in list(token.ancestors)[:3]:
@@ -1530,6 +1533,19 @@ class _Reader:
         return tuple(dict.fromkeys(out))
 
     # ------------------------------------------------------------------ quotes
+
+    def _according_to(self, start: int, end: int) -> tuple[int, int, tuple[str, ...]] | None:
+        """The speaker of "according to X" outside the quote ('According to striker Leo Park,
+        "the dressing room is united"')."""
+        for token in self.doc:
+            if fold(token.text) != "according" or start <= token.idx < end:
+                continue
+            for child in token.children:
+                pobj = child if child.dep_ == "pobj" else _argument(child, frozenset({"pobj"}))
+                if pobj is not None and not (start <= pobj.idx < end):
+                    s, e = _phrase(pobj)
+                    return s, e, _key_of_phrase(pobj)
+        return None
 
     def _quotes(self) -> list[Quote]:
         out: list[Quote] = []
@@ -1556,6 +1572,8 @@ class _Reader:
                             s, e = _phrase(subject)
                             speaker = (s, e, _key_of_phrase(subject))
                             break
+            if speaker is None:
+                speaker = self._according_to(start, end)
             names: tuple[str, ...] = ()
             if speaker is not None:
                 names = tuple(

@@ -186,6 +186,7 @@ class Lexicon:
         "add",
         "stress",
         "assert",
+        "write",
         "according to",
     )
     quote_verbs: tuple[str, ...] = (

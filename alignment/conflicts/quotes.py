@@ -23,6 +23,10 @@ from ..normalize import fold
 from .view import View
 
 MIN_WORDS = 5
+# A short quote is one quote told two ways only from one named speaker, with this share of
+# the longer one's words ("We will appeal the verdict" / "We may appeal the verdict").
+MIN_SHORT_WORDS = 3
+SAME_SHORT_QUOTE = 0.6
 # The same words, whole, credited to two named speakers: four words are one quote ("the ship
 # was overloaded"); three are a phrase anyone may say ("we will win").
 MIN_ATTRIBUTED = 4
@@ -60,13 +64,51 @@ def _named(q: Quote, view: View) -> bool:
     )
 
 
+def _utterances(view: View) -> list[tuple[Quote, list[tuple[str, int, int]]]]:
+    """The passage's quotes with their words, a quote split by its attribution joined
+    ('"We will rebuild the bridge," the governor said, "and we will do it within a year."'
+    is one utterance)."""
+    out: list[tuple[Quote, list[tuple[str, int, int]]]] = []
+    for q in view.reading.quotes:
+        words = _words(view, q)
+        if out:
+            last, last_words = out[-1]
+            between = view.said(last.end, q.start)
+            one_speaker = not q.speaker or not last.speaker or q.speaker_key == last.speaker_key
+            if (
+                one_speaker
+                and not last.fragment
+                and len(between) <= 80
+                and not re.search(r"[.!?][\"”’']?\s", between)
+            ):
+                speaker = last if last.speaker else q
+                joined = Quote(
+                    words=f"{last.words} {q.words}",
+                    start=last.start,
+                    end=q.end,
+                    speaker=speaker.speaker,
+                    speaker_key=speaker.speaker_key,
+                    speaker_names=speaker.speaker_names,
+                    speaker_start=speaker.speaker_start,
+                    speaker_end=speaker.speaker_end,
+                )
+                out[-1] = (joined, last_words + words)
+                continue
+        out.append((q, words))
+    return out
+
+
+def _one_speaker(qa: Quote, qb: Quote) -> bool:
+    """Both quotes credited, to speakers whose keys agree ("the plant operator" twice)."""
+    return bool(qa.speaker_key and qb.speaker_key) and set(qa.speaker_key) == set(qb.speaker_key)
+
+
 def quote_conflicts(a: View, b: View) -> list[Conflict]:
     """Altered quotes and quotes credited to different speakers."""
     out: list[Conflict] = []
-    for qa in a.reading.quotes:
-        wa = _words(a, qa)
-        for qb in b.reading.quotes:
-            wb = _words(b, qb)
+    quotes_b = _utterances(b)
+    for qa, wa in _utterances(a):
+        for qb, wb in quotes_b:
             matcher = difflib.SequenceMatcher(a=[w for w, _, _ in wa], b=[w for w, _, _ in wb])
             common = sum(block.size for block in matcher.get_matching_blocks())
             longer = max(len(wa), len(wb))
@@ -75,9 +117,17 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
             # will step down when a successor is found")
             inside = shorter >= 3 and matcher.find_longest_match().size == shorter
             same_words = common == len(wa) == len(wb)
+            # a short quote of one speaker with one word changed or added: "will" / "may"
+            short_same = (
+                _one_speaker(qa, qb)
+                and not (qa.fragment or qb.fragment)
+                and common >= MIN_SHORT_WORDS
+                and common >= SAME_SHORT_QUOTE * longer
+            )
             if (
                 not inside
                 and not same_words
+                and not short_same
                 and (common < MIN_WORDS or common < SAME_QUOTE * longer)
             ):
                 continue
