@@ -166,6 +166,11 @@ class Claim:
             been sacked by a club"): a negated claim of one covers every such doer.
         numbered: a number naming the object in a definite phrase ("the 100 metres", "the
             2019 final"): another number is another thing, not a count told two ways.
+        future: told of the future ("will open", "is expected", "is due to launch"): a
+            weekday it names is the coming one.
+        doer_words: for a personal pronoun subject in a report, the reporter's words ("the
+            coach said he had no regrets": coach); the claim's doer when comparing claims,
+            while ``subject_words`` keeps what the sentence says (for linking).
     """
 
     predicate: str
@@ -197,6 +202,8 @@ class Claim:
     owners: tuple[str, ...] = ()
     indefinite: tuple[str, ...] = ()
     numbered: str = ""
+    future: bool = False
+    doer_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,8 +303,9 @@ def same_claim(x: Claim, y: Claim) -> bool:
     universal = any((c.absent and c.absent == c.subject) or c.negative_subject for c in (x, y))
     # "has never been sacked by a club": any club, so Vester FC's sacking is denied
     open_subject = any(c.negated and "agent" in c.indefinite for c in (x, y))
-    subjects = bool(x.subject_words and y.subject_words) and not (universal or open_subject)
-    if subjects and (not _shared(x.subject_words, y.subject_words) or _told_apart(x, y)):
+    dx, dy = _doer(x), _doer(y)
+    subjects = bool(dx and dy) and not (universal or open_subject)
+    if subjects and (not _shared(dx, dy) or _told_apart(x, y)):
         return False
     objects = bool(x.object_words and y.object_words)
     if objects and (not _shared(x.object_words, y.object_words) or _things_apart(x, y)):
@@ -310,13 +318,18 @@ def same_claim(x: Claim, y: Claim) -> bool:
     return universal and bool(shared)
 
 
+def _doer(c: Claim) -> tuple[str, ...]:
+    """Who does what a claim says: the reporter a pronoun stands for, else the subject."""
+    return c.doer_words or c.subject_words
+
+
 def _different_doers(x: Claim, y: Claim) -> bool:
     """Two claims whose subjects are both told and share nothing, or only an owner."""
-    if not (x.subject_words and y.subject_words):
+    if not (_doer(x) and _doer(y)):
         return False
     if any(c.negative_subject or "agent" in c.indefinite for c in (x, y)):
         return False
-    shared = set(x.subject_words) & set(y.subject_words)
+    shared = set(_doer(x)) & set(_doer(y))
     return not shared or _only_owners(shared, x, y, x.subject, y.subject)
 
 
@@ -335,12 +348,12 @@ def _told_apart(x: Claim, y: Claim) -> bool:
     count: "300 workers" and "420 workers" may be one group told two ways); or two heads
     that share only an owner ("Larsen" and "Larsen's assistant")."""
     if x.subject and y.subject and x.subject != y.subject:
-        shared = set(x.subject_words) & set(y.subject_words)
+        shared = set(_doer(x)) & set(_doer(y))
         return _only_owners(shared, x, y, x.subject, y.subject)
     if not x.subject or x.subject != y.subject:
         return False
-    rest_x = {w for w in x.subject_words if w != x.subject and not w[:1].isdigit()}
-    rest_y = {w for w in y.subject_words if w != y.subject and not w[:1].isdigit()}
+    rest_x = {w for w in _doer(x) if w != x.subject and not w[:1].isdigit()}
+    rest_y = {w for w in _doer(y) if w != y.subject and not w[:1].isdigit()}
     return bool(rest_x and rest_y and not rest_x & rest_y)
 
 
@@ -440,12 +453,17 @@ VALUE_VERBS = frozenset(
     {"be", "reach", "stand", "hit", "rise", "fall", "climb", "total", "number", "top", "exceed"}
     | {"surpass", "remain", "percent", "drop", "increase", "decrease", "grow", "jump"}
 )
+# Prepositions of a comparison: the figure they bring is another one ("against $25,000 in
+# 2024", "compared with 65,000 last year").
+_COMPARISON = frozenset({"against", "compared", "than", "versus", "unlike", "from"})
 # Determiners that make a time noun a rate: "50 a day", "3% each year" (not "this year").
 _RATE_DETS = frozenset({"a", "an", "each", "every", "per"})
 # Units of a length of time given or served ("sentenced to six years").
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "season", "game", "match"})
 # Words that make a length of time a date: "the past three years", "the next two weeks".
 _RELATIVE_TIME = frozenset({"past", "last", "next", "first", "final", "coming", "previous"})
+# A token that is a clock time: "23:40", "10.40pm", "9:30".
+_CLOCK_TOKEN = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ap]\.?m\.?)?", re.IGNORECASE)
 # Prepositions that make a clock time a bound: "after 8 p.m.", "until midnight".
 _TIME_BOUNDS = frozenset({"after", "before", "by", "until", "till", "since", "from", "past"})
 # Verbs by which a source relays another's figure: "Reuters, citing the ministry, said".
@@ -666,6 +684,15 @@ def _argument(token: Token, deps: frozenset[str]) -> Token | None:
 def _inherited_subject(token: Token) -> Token | None:
     """The subject a clause shares with the one it hangs from ("arrested and charged",
     "wants to leave")."""
+    if (
+        token.dep_ == "advcl"
+        and token.tag_ in ("VBN", "VBG")
+        and not any(c.dep_ in ("mark", "aux", "auxpass") for c in token.children)
+    ):
+        # "Opened in 1996, the museum will close": the participle's doer is the clause's
+        main = _argument(token.head, _SUBJECT_DEPS)
+        if main is not None:
+            return main
     t = token
     for _ in range(4):
         if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
@@ -724,6 +751,31 @@ def _reported_person(verb: Token, subject: Token | None, reporter: Token | None)
     return speaker
 
 
+# Words that put a present-tense clause in the future: "is expected", "is due to", "is set to".
+_FUTURE_WORDS = frozenset({"expect", "due", "schedule", "set", "plan", "go", "poise", "slate"})
+
+
+def _future(verb: Token) -> bool:
+    """A clause told of the future: "will" or "shall", or a present "is expected / is due to /
+    is set to / is scheduled" (on the verb or the one it completes)."""
+    above = verb.head if verb.dep_ == "xcomp" else None
+    # "the probe is due to launch": launch hangs on "due", which hangs on "is"
+    beyond = above.head if above is not None and above.dep_ == "acomp" else None
+    for t in (verb, above, beyond):
+        if t is None:
+            continue
+        auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+        if any(fold(c.text) in ("will", "shall", "'ll") for c in auxes):
+            return True
+        present = any(c.tag_ in ("VBZ", "VBP") for c in auxes) or t.tag_ in ("VBZ", "VBP")
+        if present and fold(t.lemma_) in _FUTURE_WORDS:
+            return True
+        acomp = _argument(t, frozenset({"acomp"}))
+        if present and acomp is not None and fold(acomp.lemma_) in _FUTURE_WORDS:
+            return True
+    return False
+
+
 def _key_as_verb(noun: Token, words: _Words) -> str:
     """A noun predicate's key as its verb would have it ("training" meets "trained"): the
     stem of the word, with the lexicon's synonyms met."""
@@ -734,8 +786,17 @@ def _key_as_verb(noun: Token, words: _Words) -> str:
 def _speaker_of(verb: Token) -> Token | None:
     subject = _argument(verb, frozenset({"nsubj", "nsubjpass"}))
     if subject is None:
-        subject = _inherited_subject(verb)
+        subject = _inherited_subject(verb) or _noun_root(verb)
     return subject
+
+
+def _noun_root(verb: Token) -> Token | None:
+    """The noun a sentence's verb was hung on when the parser made the noun the root ("A
+    newspaper reported on Monday that ..." read as a newspaper that was reported): the noun
+    is what acts."""
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return None
 
 
 def _key_of_phrase(head: Token) -> tuple[str, ...]:
@@ -804,15 +865,8 @@ class _Reader:
         subject = _argument(verb, _SUBJECT_DEPS) or _inherited_subject(verb)
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             subject = verb.head  # "a tsunami that killed 230,000": the tsunami killed
-        if (
-            subject is None
-            and verb.dep_ == "acl"
-            and verb.head.dep_ == "ROOT"
-            and verb.head.pos_ in ("NOUN", "PROPN")
-        ):
-            # a sentence whose verb the parser hung on a noun root ("A fire swept through the
-            # depot" read as a fire that was swept): the noun is what acts
-            subject = verb.head
+        if subject is None:
+            subject = _noun_root(verb)  # "A fire swept through the depot" read as a fire swept
         obj = _argument(verb, _OBJECT_DEPS)
         grammatical_subject = subject
         by_agent = False
@@ -845,7 +899,6 @@ class _Reader:
             )
             if activity is not None:
                 predicate_token, obj = activity, None
-                lemma = fold(activity.lemma_)
         if verb.pos_ == "AUX":
             # a copula: the attribute is the predicate ("captain", "tallest")
             attribute = _argument(verb, frozenset({"attr", "acomp"}))
@@ -892,7 +945,10 @@ class _Reader:
             end=predicate_token.idx + len(predicate_token.text),
             subject=_key(subject_head, words) if subject_head is not None else "",
             object=_key(object_head, words) if object_head is not None else "",
-            subject_words=_content_keys(_identity(doer), words) if doer is not None else (),
+            subject_words=_content_keys(_identity(subject), words) if subject is not None else (),
+            doer_words=_content_keys(_identity(doer), words)
+            if doer is not None and doer is not subject
+            else (),
             object_words=_object_keys(obj, words) if obj is not None else (),
             subject_span=_phrase(subject) if subject is not None else (0, 0),
             object_span=_phrase(obj) if obj is not None else (0, 0),
@@ -924,6 +980,7 @@ class _Reader:
             ),
             indefinite=("agent",) if by_agent and _indefinite(subject_head) else (),
             numbered=_numbered(object_head),
+            future=_future(verb),
         )
 
     def _negation(
@@ -1162,6 +1219,14 @@ class _Reader:
                 ):
                     start = before.idx
                 out.append((start, ent.end_char))
+        # a clock time the parser did not tag ("left at 23:40", "at 10.40pm")
+        for t in own:
+            if _CLOCK_TOKEN.fullmatch(t.text) and not any(s <= t.idx < e for s, e in out):
+                end = t.idx + len(t.text)
+                after = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+                if after is not None and fold(after.text).rstrip(".") in ("a.m", "p.m", "am", "pm"):
+                    end = after.idx + len(after.text)
+                out.append((t.idx, end))
         return out
 
     # ------------------------------------------------------------------ figures
@@ -1220,16 +1285,22 @@ class _Reader:
             elif q.qualifier == "range":
                 role = "range"
             claim = self._claim_of(top, index_of)
-            if claim < 0 and counted is not None:
+            reported = claim >= 0 and fold(predicates[claim].lemma_) in self.words.reporting
+            if (claim < 0 or reported) and counted is not None:
                 # nothing above it (a number the parser made the root): the clause hung on
                 # what it counts ("two of the nine judges dissented")
+                # ("two of the nine judges dissented"; "700 tonnes of oil leaked")
+                hung = [*counted.children] + [
+                    g
+                    for c in counted.children
+                    if c.dep_ == "prep" and fold(c.text) == "of"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for g in p.children
+                ]
                 claim = next(
-                    (
-                        index_of[c.i]
-                        for c in counted.children
-                        if c.dep_ in ("acl", "relcl") and c.i in index_of
-                    ),
-                    -1,
+                    (index_of[c.i] for c in hung if c.dep_ in ("acl", "relcl") and c.i in index_of),
+                    claim,
                 )
             verb = predicates[claim] if claim >= 0 else None
             if role == "count" and self._is_rate(top, counted, verb):
@@ -1355,6 +1426,10 @@ class _Reader:
             if above.pos_ in ("NOUN", "PROPN"):
                 return above
             if above.pos_ in ("VERB", "AUX"):
+                # "put turnout at 58 percent", "estimated the crowd at 40,000": what is put
+                valued = _argument(above, frozenset({"dobj"}))
+                if valued is not None and valued.i != t.i and valued.pos_ == "NOUN":
+                    return valued
                 # "rose to 40": what rose
                 subject = _argument(above, _SUBJECT_DEPS)
                 return subject if subject is not None else above
@@ -1520,10 +1595,23 @@ class _Reader:
         for token in around:
             if token is None:
                 continue
-            near = [c for c in token.children if c.dep_ in _SCOPE_DEPS]
-            # "last year's flood", "the flood of 2019", "90 cases last year"
+            # a comparison names another figure's time: "$40,000, against $25,000 in 2024"
+            near = [
+                c
+                for c in token.children
+                if c.dep_ in _SCOPE_DEPS and fold(c.text) not in _COMPARISON
+            ]
+            # "last year's flood", "the flood of 2019", "90 cases last year", "in the whole of
+            # last season"
             near += [g for c in near if c.dep_ in ("prep", "poss", "npadvmod") for g in c.children]
-            near += [g for c in list(near) if c.dep_ == "pobj" for g in c.children]
+            for _ in range(2):
+                near += [
+                    g
+                    for c in list(near)
+                    if c.dep_ in ("pobj", "prep")
+                    for g in c.children
+                    if g not in near and fold(g.text) not in _COMPARISON
+                ]
             for child in near:
                 word = fold(child.text)
                 # a year is four digits ("the 2019 quake"), not the word "four" or "five"

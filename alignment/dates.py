@@ -185,7 +185,7 @@ def _special(text: str, published: date) -> DateSpan | None:
     return start, published
 
 
-def resolve_relative(expression: str, published: date) -> DateSpan | None:
+def resolve_relative(expression: str, published: date, *, future: bool = False) -> DateSpan | None:
     """The calendar days a relative time names, seen from an article's publication date.
 
     Examples:
@@ -201,6 +201,9 @@ def resolve_relative(expression: str, published: date) -> DateSpan | None:
             month", "two weeks ago", "in March", "on March 3" (case and surrounding
             punctuation do not matter).
         published: the article's publication date.
+        future: the expression is told of the future ("the verdict is expected on
+            Tuesday"): a bare weekday is the coming one (that day included), not the
+            latest past one.
 
     Returns:
         The first and last day (both inclusive) the expression can mean: one day for
@@ -230,7 +233,12 @@ def resolve_relative(expression: str, published: date) -> DateSpan | None:
         return _unit_span(published, unit, step * size)
     found = _WEEKDAY_PHRASE.fullmatch(text)
     if found:
-        return _weekday(published, WEEKDAYS.index(found["weekday"]), found["which"])
+        which = found["which"]
+        if future and which in (None, "on", "this"):
+            ahead = (WEEKDAYS.index(found["weekday"]) - published.weekday()) % 7
+            coming = published + timedelta(days=ahead)
+            return coming, coming
+        return _weekday(published, WEEKDAYS.index(found["weekday"]), which)
     found = _DAY_MONTH[0].fullmatch(text) or _DAY_MONTH[1].fullmatch(text)
     if found:
         month = _month_number(found["month"])

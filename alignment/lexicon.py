@@ -103,6 +103,10 @@ class Lexicon:
         "loss:profit",
         "deficit:surplus",
         "guilty:innocent",
+        "overturn:uphold",
+        "quash:uphold",
+        "reject:approve",
+        "veto:approve",
     )
     not_negating: tuple[str, ...] = (
         "not only",

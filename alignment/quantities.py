@@ -385,7 +385,7 @@ def parse_quantities(text: str, tokens: list[Token] | None = None) -> list[Quant
     out: list[Quantity] = []
     i = 0
     while i < len(tokens):
-        core = _core(tokens, i)
+        core = _fraction(tokens, i) or _core(tokens, i)
         if core is None:
             i += 1
             continue
@@ -428,6 +428,48 @@ def parse_quantities(text: str, tokens: list[Token] | None = None) -> list[Quant
         )
         i = last + 1
     return out
+
+
+# Fractions of a whole, as shares: "half of the voters", "a third of", "two-thirds of".
+_FRACTIONS = {
+    "half": 50.0,
+    "third": 100 / 3,
+    "thirds": 100 / 3,
+    "quarter": 25.0,
+    "quarters": 25.0,
+    "fifth": 20.0,
+    "fifths": 20.0,
+}
+_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+# Points either side of a fraction: "half" is told of 48% as readily as of 50%.
+_FRACTION_SPREAD = 3.0
+
+
+def _fraction(tokens: list[Token], i: int) -> tuple[float, float, str, int, str] | None:
+    """A fraction of a whole followed by "of" ("more than half of voters", "a third of the
+    homes", "two-thirds of members"), as a share: (value, spread, "%", last token, "")."""
+    k = i
+    numerator = 1
+    if tokens[k].lower in _NUMERATORS and k + 1 < len(tokens):
+        numerator = _NUMERATORS[tokens[k].lower]
+        k += 1
+        if tokens[k].text in "-–" and k + 1 < len(tokens):
+            k += 1
+    word = tokens[k].lower
+    top, dash, rest = word.partition("-")
+    if dash and top in _NUMERATORS and k == i:
+        numerator, word = _NUMERATORS[top], rest  # "two-thirds" as one token
+    share = _FRACTIONS.get(word)
+    if share is None or k + 1 >= len(tokens) or tokens[k + 1].lower != "of":
+        return None
+    if k == i and word != "half" and not dash:
+        return None  # "third of" alone is an ordinal ("the third of five games")
+    if word.endswith("s") and numerator == 1:
+        return None
+    value = share * numerator
+    if value > 100:
+        return None
+    return value, _FRACTION_SPREAD, "%", k, ""
 
 
 def _range_end(tokens: list[Token], last: int, first: int) -> tuple[float, float, str, int] | None:

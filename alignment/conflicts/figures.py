@@ -60,9 +60,14 @@ def _unnamed(view: View, claim: Claim) -> bool:
     """A claim whose subject is a pronoun ("he had 269 yards", "they scored 88 points"): whose
     figure it is the sentence does not say, so an unlisted measure is no one quantity. A
     number for subject ("of the 64 patients, four remain") is the figure itself."""
-    if not claim.subject or claim.subject_words:
-        return False
+    if not claim.subject or claim.subject_words or claim.doer_words:
+        return False  # named, or a pronoun for the one who reports ("the coach said we ...")
     return view.said(*claim.subject_span).strip().lower() in _PRONOUNS
+
+
+def _about(claim: Claim) -> set[str]:
+    """The heads of a claim's subject and object."""
+    return {claim.subject, claim.object} - {""}
 
 
 def _usable(view: View, f: Figure) -> bool:
@@ -202,7 +207,14 @@ def figure_conflicts(
         ca, cb = _claim(a, x), _claim(b, y)
         if ca is None or cb is None or _unnamed(a, ca) or _unnamed(b, cb):
             return False
-        return ca.key == cb.key or (ca.predicate in VALUE_VERBS and cb.predicate in VALUE_VERBS)
+        if ca.key == cb.key or (ca.predicate in VALUE_VERBS and cb.predicate in VALUE_VERBS):
+            return True
+        # a value given to the thing both claims are about: "the commission put turnout at
+        # 58 percent" / "turnout was 54 percent" (not a count of it: "three miners were
+        # killed" / "eleven miners were injured" are two quantities)
+        if x.counted or y.counted:
+            return False
+        return bool(_about(ca) & _about(cb) & set(x.measure) & set(y.measure))
 
     candidates = sorted(
         (abs(_point(x) - _point(y)) / max(abs(_point(x)), abs(_point(y)), 1.0), n, m)

@@ -91,6 +91,8 @@ def negation_conflicts(a: View, b: View) -> list[Conflict]:
                 continue  # "no offers since the vote" leaves "an offer last year" alone
             if neg.denied_by and pos.speaker:
                 continue  # a party's claim, reported, against another party's denial
+            if neg.absent and neg.absent in (a.absent if pos is ca else b.absent):
+                continue  # both say it is missing: "were without power" / "homes without power"
             if not same_claim(neg, pos) or neg.key in out:
                 continue
             topic = neg.predicate if neg.predicate == pos.predicate else pos.predicate

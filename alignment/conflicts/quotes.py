@@ -75,11 +75,15 @@ def _utterances(view: View) -> list[tuple[Quote, list[tuple[str, int, int]]]]:
             last, last_words = out[-1]
             between = view.said(last.end, q.start)
             one_speaker = not q.speaker or not last.speaker or q.speaker_key == last.speaker_key
+            # within the sentence; or the next sentence quoted on with no speaker of its own
+            # ('"Members have rejected the offer," the union leader said. "We will strike."')
+            same_sentence = not re.search(r"[.!?][\"”’']?\s", between)
+            goes_on = not q.speaker and bool(last.speaker) and not q.fragment
             if (
                 one_speaker
                 and not last.fragment
                 and len(between) <= 80
-                and not re.search(r"[.!?][\"”’']?\s", between)
+                and (same_sentence or goes_on)
             ):
                 speaker = last if last.speaker else q
                 joined = Quote(
@@ -149,10 +153,38 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
             short = qa if len(wa) < len(wb) else qb
             if inside and short.fragment:
                 continue  # a few words quoted inside a sentence, not the whole quote
+            if inside and _whole_sentences(a, wa, b, wb, matcher):
+                continue  # one outlet quotes a sentence more: a shorter quote, not an altered one
             made = _altered(a, qa, wa, b, qb, wb, matcher)
             if made is not None:
                 out.append(made)
     return out
+
+
+def _whole_sentences(
+    a: View,
+    wa: list[tuple[str, int, int]],
+    b: View,
+    wb: list[tuple[str, int, int]],
+    matcher: difflib.SequenceMatcher[str],
+) -> bool:
+    """The shorter quote is whole sentences of the longer one: the words the longer adds
+    start or end at a sentence end ('"We have no plans to close the plant." / "... the
+    plant. Our workers can be confident."'), not a cut inside a sentence ("we will not raise
+    taxes" of "we will not raise taxes on working families")."""
+    block = matcher.find_longest_match()
+    view, words, i, size = (
+        (b, wb, block.b, block.size) if len(wa) < len(wb) else (a, wa, block.a, block.size)
+    )
+    j = i + size
+
+    def sentence_end(k: int) -> bool:
+        """A sentence ends between word k-1 and word k."""
+        if k <= 0 or k >= len(words):
+            return True
+        return bool(re.search(r"[.!?]", view.said(words[k - 1][2], words[k][1])))
+
+    return sentence_end(i) and sentence_end(j)
 
 
 def _attribution(

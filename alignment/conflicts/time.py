@@ -58,6 +58,8 @@ _CLOCK = re.compile(
     r"|\b(?P<named>noon|midday|midnight)\b)",
     re.IGNORECASE,
 )
+# Words after a clock time that put it in the afternoon or evening: "9:30 in the evening".
+_LATER_HALF = re.compile(r"\s+(?:in the (?:evening|afternoon)|at night|tonight)\b", re.IGNORECASE)
 # Leading words that make a clock time a bound, not the time: "after 8 p.m.", "by noon".
 _OPEN_CLOCK = frozenset({"after", "before", "by", "until", "till", "since", "from", "past"})
 # Minutes either side of a loose clock time ("about 8 p.m.") and of a stated one (rounding).
@@ -159,7 +161,10 @@ def find_times(text: str, tokens: list[Token]) -> list[When]:
     for m in _WEEKDAY.finditer(text):
         day_index = WEEKDAYS.index(m.group().lower())
         at = sentence_at(m.start())
-        add(When("weekday", m.start(), m.end(), at, m.group(), weekday=day_index))
+        # "last Friday", "next Monday": the word before says which one
+        which = re.search(r"\b(?:last|next|this past|this coming|this)\s+$", text[: m.start()])
+        start = which.start() if which else m.start()
+        add(When("weekday", start, m.end(), at, text[start : m.end()], weekday=day_index))
     for m in _YEAR.finditer(text):
         start = m.start("year")
         add(When("year", start, m.end(), sentence_at(start), m.group(), year=int(m.group("year"))))
@@ -200,7 +205,10 @@ def _minute_of(m: re.Match[str]) -> int | None:
     if m.group("named"):
         return 0 if m.group("named").lower() == "midnight" else 12 * 60
     if m.group("h24") is not None:
-        return int(m.group("h24")) * 60 + int(m.group("m24"))
+        hour, minute = int(m.group("h24")), int(m.group("m24"))
+        if hour < 12 and _LATER_HALF.match(m.string, m.end()):
+            hour += 12  # "9:30 in the evening"
+        return hour * 60 + minute
     hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
     if not 1 <= hour <= 12 or minute > 59:
         return None
@@ -248,13 +256,15 @@ def incompatible(x: When, y: When) -> bool:
     return False
 
 
-def resolve(when: When, published: dt.date) -> tuple[dt.date, dt.date] | None:
+def resolve(
+    when: When, published: dt.date, *, future: bool = False
+) -> tuple[dt.date, dt.date] | None:
     """The days an expression can mean, read against the article's publication date: weekdays
     and relative times as ``dates.resolve_relative`` reads them ("on Tuesday" is the Tuesday
     of the week up to that date, "last month" the month before), a month without a year the
     latest such month up to the date. None when it names no day."""
     if when.kind in ("weekday", "relative"):
-        return resolve_relative(when.text, published)
+        return resolve_relative(when.text, published, future=future)
     if when.kind == "year" and when.year is not None:
         return dt.date(when.year, 1, 1), dt.date(when.year, 12, 31)
     if when.kind == "date" and when.months:
@@ -321,13 +331,20 @@ def time_order(wa: When, wb: When, pa: dt.date | None, pb: dt.date | None) -> in
     return 0
 
 
-def times_clash(x: When, y: When, px: dt.date | None, py: dt.date | None) -> bool:
+def times_clash(
+    x: When,
+    y: When,
+    px: dt.date | None,
+    py: dt.date | None,
+    future: tuple[bool, bool] = (False, False),
+) -> bool:
     """Two times that cannot be the time of one event; resolved against the articles' dates
-    when both are known, else compared as written."""
+    when both are known (a weekday of a claim told of the future is the coming one), else
+    compared as written."""
     if x.kind == "clock" or y.kind == "clock":
         return incompatible(x, y)
     if px is not None and py is not None:
-        rx, ry = resolve(x, px), resolve(y, py)
+        rx, ry = resolve(x, px, future=future[0]), resolve(y, py, future=future[1])
         if rx is not None and ry is not None:
             return rx[1] < ry[0] or ry[1] < rx[0]
     return incompatible(x, y)
@@ -353,8 +370,12 @@ def time_conflicts(a: View, b: View) -> list[Conflict]:
                 [w for w in times_b if w.kind != "clock"],
                 a.published,
                 b.published,
+                (ca.future, cb.future),
             )
-            if clash is None and not _days_clash_only(times_a, times_b, a.published, b.published):
+            futures = (ca.future, cb.future)
+            if clash is None and not _days_clash_only(
+                times_a, times_b, a.published, b.published, futures
+            ):
                 clash = _first_clash(
                     [w for w in times_a if w.kind == "clock"],
                     [w for w in times_b if w.kind == "clock"],
@@ -384,24 +405,32 @@ def _whens(c: Claim) -> list[When]:
 
 
 def _first_clash(
-    xs: list[When], ys: list[When], px: dt.date | None, py: dt.date | None
+    xs: list[When],
+    ys: list[When],
+    px: dt.date | None,
+    py: dt.date | None,
+    future: tuple[bool, bool] = (False, False),
 ) -> tuple[When, When] | None:
     """The first two times that clash, unless some time of one agrees with one of the other
     ("this year, after 90 cases last year" meets "this year")."""
-    if any(not times_clash(x, y, px, py) for x in xs for y in ys):
+    if any(not times_clash(x, y, px, py, future) for x in xs for y in ys):
         return None
-    return next(((x, y) for x in xs for y in ys if times_clash(x, y, px, py)), None)
+    return next(((x, y) for x in xs for y in ys if times_clash(x, y, px, py, future)), None)
 
 
 def _days_clash_only(
-    xs: list[When], ys: list[When], px: dt.date | None, py: dt.date | None
+    xs: list[When],
+    ys: list[When],
+    px: dt.date | None,
+    py: dt.date | None,
+    future: tuple[bool, bool] = (False, False),
 ) -> bool:
     """Days told on both sides that name different days: their clocks are not comparable
     (the clash, if any, is the days')."""
     days_x = [w for w in xs if w.kind != "clock"]
     days_y = [w for w in ys if w.kind != "clock"]
     return bool(days_x and days_y) and all(
-        times_clash(x, y, px, py) for x in days_x for y in days_y
+        times_clash(x, y, px, py, future) for x in days_x for y in days_y
     )
 
 

@@ -29,6 +29,11 @@ class View:
     reading: Reading
     published: dt.date | None = None
 
+    @property
+    def absent(self) -> frozenset[str]:
+        """What the passage says is missing or did not happen ("without power", "no fire")."""
+        return frozenset(c.absent for c in self.reading.claims if c.absent)
+
     def said(self, start: int, end: int) -> str:
         """The characters ``[start, end)`` of the document, as the passage holds them."""
         return self.text[start - self.offset : end - self.offset]
