@@ -462,6 +462,8 @@ _RATE_DETS = frozenset({"a", "an", "each", "every", "per"})
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "season", "game", "match"})
 # Words that make a length of time a date: "the past three years", "the next two weeks".
 _RELATIVE_TIME = frozenset({"past", "last", "next", "first", "final", "coming", "previous"})
+# A unit glued to a figure by a hyphen: "30-point", "10-game", "86-yard".
+_HYPHEN_UNIT = re.compile(r"[-–]([^\W\d_]+)")
 # A token that is a clock time: "23:40", "10.40pm", "9:30".
 _CLOCK_TOKEN = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ap]\.?m\.?)?", re.IGNORECASE)
 # Prepositions that make a clock time a bound: "after 8 p.m.", "until midnight".
@@ -740,10 +742,14 @@ _PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 
 def _reported_person(verb: Token, subject: Token | None, reporter: Token | None) -> Token | None:
     """A claim's doer: its subject, or, for a personal pronoun in a report, the reporter
-    ("the coach said he had no regrets": the coach)."""
+    ("the coach said he had no regrets": the coach). Inside the reporter's own quoted words
+    only "I" and "we" are the reporter ('"he's a great coach," DiLeo said': someone else)."""
     if subject is None or reporter is None or fold(subject.text) not in _PERSONAL:
         return subject
     if subject.pos_ != "PRON":
+        return subject
+    first_person = fold(subject.text) in ("i", "we")
+    if _quoted(subject) != first_person:
         return subject
     speaker = _speaker_of(reporter)
     if speaker is None or speaker.pos_ not in ("NOUN", "PROPN"):
@@ -774,6 +780,12 @@ def _future(verb: Token) -> bool:
         if present and acomp is not None and fold(acomp.lemma_) in _FUTURE_WORDS:
             return True
     return False
+
+
+def _quoted(token: Token) -> bool:
+    """Whether a token lies inside quotation marks."""
+    text = token.doc.text
+    return any(m.start() < token.idx < m.end() for m in _QUOTE_PAIRS.finditer(text))
 
 
 def _key_as_verb(noun: Token, words: _Words) -> str:
@@ -1018,7 +1030,7 @@ class _Reader:
                         return at(grand)
         for argument in (subject, obj):
             negative = _negative_phrase(argument)
-            if negative is not None and argument is not None:
+            if negative is not None and argument is not None and not self._idiom_at(negative):
                 thing = "" if negative.i == argument.i else _key(argument, self.words)
                 return at(negative, thing)
         # "failed to reach", "refused to sign", "has yet to sign"
@@ -1069,8 +1081,12 @@ class _Reader:
                 continue
             if fold(prep.text) == "with" and _negative_phrase(noun) is None:
                 continue
-            key = _key(noun, self.words)
+            key = _key(_head_noun(noun), self.words)
             hedged, conditional = self._modality(noun, [noun])
+            if prep.head.pos_ in ("VERB", "AUX"):
+                # "without the patch, the flaw could allow ...": as uncertain as its clause
+                above = self._modality(prep.head, _own_subtree(prep.head))
+                hedged, conditional = hedged or above[0], conditional or above[1]
             # the clause it hangs on tells whose absence it is: "the suspect was released
             # without charge" denies the suspect's charging
             clause = prep.head if prep.head.pos_ in ("VERB", "AUX") else None
@@ -1280,6 +1296,12 @@ class _Reader:
             measure, label = self._measure(counted, event, q.unit)
             if not measure:
                 continue
+            glued_unit = _HYPHEN_UNIT.match(self.text, q.end)
+            if glued_unit:
+                # "a 30-point win", "a 10-game streak": a size of the thing, not a count of it
+                unit_key = stem(fold(glued_unit.group(1)))
+                measure = tuple(f"{unit_key}-{m}" for m in measure)
+                label = f"{fold(glued_unit.group(1))} {label}"
             if q.unit == "%":
                 role = "share"
             elif q.qualifier == "range":

@@ -29,6 +29,8 @@ from .view import View, conflict
 SAME_FIGURE = 0.005
 # Shares within half a point are one share told with rounding.
 SAME_POINTS = 0.5
+# Two counts further apart than this factor are not one count told two ways.
+FAR_APART = 50.0
 # Roles that may be compared with each other: a range is a count with two ends, a part is
 # a count of some of a whole ("640 of the delegates").
 _ROLE_CLASS = {"count": "count", "range": "count", "part": "count", "total": "total"}
@@ -216,11 +218,18 @@ def figure_conflicts(
             return False
         return bool(_about(ca) & _about(cb) & set(x.measure) & set(y.measure))
 
+    def near_enough(x: Figure, y: Figure) -> bool:
+        # no two reports of one count are 50 times apart: "some 2 million died in the civil
+        # war" and "seven were killed in the bombing" are two quantities
+        lower = min(x.high, y.high)
+        higher = max(x.low, y.low)
+        return x.unit == "%" or higher <= FAR_APART * max(lower, 1.0)
+
     candidates = sorted(
         (abs(_point(x) - _point(y)) / max(abs(_point(x)), abs(_point(y)), 1.0), n, m)
         for n, x in enumerate(xs)
         for m, y in enumerate(ys)
-        if one_quantity(x, y)
+        if one_quantity(x, y) and near_enough(x, y)
     )
     # each figure meets at most one counterpart, the nearest first: "65% to 30%" against
     # "67%" compares 65 with 67, and leaves 30 (another candidate's share) alone
