@@ -1077,11 +1077,13 @@ class _Reader:
             if prep.dep_ != "prep" or fold(prep.text) not in ("without", "with"):
                 continue
             noun = _argument(prep, frozenset({"pobj"}))
-            if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+            if noun is not None:
+                noun = _head_noun(noun)  # "without both of their backs": the backs
+            if noun is None or noun.pos_ not in ("NOUN", "PROPN") or self._idiom_at(prep):
                 continue
             if fold(prep.text) == "with" and _negative_phrase(noun) is None:
                 continue
-            key = _key(_head_noun(noun), self.words)
+            key = _key(noun, self.words)
             hedged, conditional = self._modality(noun, [noun])
             if prep.head.pos_ in ("VERB", "AUX"):
                 # "without the patch, the flaw could allow ...": as uncertain as its clause

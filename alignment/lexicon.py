@@ -116,6 +116,8 @@ class Lexicon:
         "not for the first",
         "not unlike",
         "no doubt",
+        "without a doubt",
+        "without doubt",
         "no matter",
         "nothing but",
         "whether or not",

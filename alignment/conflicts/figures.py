@@ -221,8 +221,9 @@ def figure_conflicts(
     def near_enough(x: Figure, y: Figure) -> bool:
         # no two reports of one count are 50 times apart: "some 2 million died in the civil
         # war" and "seven were killed in the bombing" are two quantities
-        lower = min(x.high, y.high)
-        higher = max(x.low, y.low)
+        # the nearest ends ("thousands" may be 1,000; "at least seven" is seven at its end)
+        tops = [f.high if f.high != float("inf") else f.low for f in (x, y)]
+        higher, lower = max(x.low, y.low), min(tops)
         return x.unit == "%" or higher <= FAR_APART * max(lower, 1.0)
 
     candidates = sorted(
