@@ -57,7 +57,8 @@ class Figure:
 
     Attributes:
         low, high: the values it allows (``high`` may be ``inf``: "over 2,400").
-        unit: "%", a currency sign, or "" for a count.
+        unit: "%", a currency sign, "days" for a length of time ("six weeks": 42), or "" for a
+            count.
         qualifier: "about", "nearly", "just over", "min", "max", "vague", "range" or "".
         start, end: offsets of the whole expression ("at least two dozen").
         counted: lemma of the noun it counts ("people"), "" when none.
@@ -462,8 +463,16 @@ _RATE_DETS = frozenset({"a", "an", "each", "every", "per"})
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "season", "game", "match"})
 # Words that make a length of time a date: "the past three years", "the next two weeks".
 _RELATIVE_TIME = frozenset({"past", "last", "next", "first", "final", "coming", "previous"})
+# Units of a length of time, in days: a figure counting them is a duration.
+_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+# Verbs whose subject undergoes them, as the object of "kill" does: "died", "survived".
+_PATIENT_SUBJECT = frozenset({"die", "survive", "perish", "drown"})
 # A unit glued to a figure by a hyphen: "30-point", "10-game", "86-yard".
 _HYPHEN_UNIT = re.compile(r"[-–]([^\W\d_]+)")
+# Words that make a bound loose: "shortly after 6 a.m." is about 6 a.m.
+_LOOSE_BOUND = frozenset({"shortly", "just", "soon", "right"})
+# The part of the day after a clock time: "9:30 in the evening".
+_DAY_PART = re.compile(r"\s+(?:in the (?:morning|afternoon|evening)|at night)\b", re.IGNORECASE)
 # A token that is a clock time: "23:40", "10.40pm", "9:30".
 _CLOCK_TOKEN = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ap]\.?m\.?)?", re.IGNORECASE)
 # Prepositions that make a clock time a bound: "after 8 p.m.", "until midnight".
@@ -889,6 +898,10 @@ class _Reader:
             obj = subject
             subject = _argument(agent, frozenset({"pobj"})) if agent is not None else None
             by_agent = subject is not None
+        if subject is not None and fold(verb.lemma_) in _PATIENT_SUBJECT and not by_agent:
+            # "the pilot survived the crash", "two hikers died in the storm": the subject is
+            # what befalls it, as the object of "the pilot was killed" is
+            obj, subject = subject, None
         if obj is None:
             # "offered amnesty to Maduro": the first prepositional object tells what it is about
             for child in verb.children:
@@ -1236,7 +1249,14 @@ class _Reader:
                     and fold(before.text) in _TIME_BOUNDS
                 ):
                     start = before.idx
-                out.append((start, ent.end_char))
+                    ahead = self.doc[ent.start - 2] if ent.start > 1 else None
+                    if ahead is not None and fold(ahead.text) in _LOOSE_BOUND:
+                        start = ahead.idx  # "shortly after 6 a.m.": about 6 a.m.
+                end = ent.end_char
+                half = _DAY_PART.match(self.text, end)
+                if ent.label_ == "TIME" and half:
+                    end = half.end()  # "about 9:30 in the evening"
+                out.append((start, end))
         # a clock time the parser did not tag ("left at 23:40", "at 10.40pm")
         for t in own:
             if _CLOCK_TOKEN.fullmatch(t.text) and not any(s <= t.idx < e for s, e in out):
@@ -1330,14 +1350,21 @@ class _Reader:
             if role == "count" and self._is_rate(top, counted, verb):
                 role = "rate"
             scope = self._scope(counted, event, top, verb)
+            low, high, unit, end = q.low, q.high, q.unit, q.end
+            days = _DAYS.get(fold(counted.lemma_)) if counted is not None and not unit else None
+            if days is not None and counted is not None and role == "count":
+                # a length of time in days, so that "six weeks" meets "three months"
+                low, high, unit = low * days, high * days, "days"
+                measure, label = ("duration",), "duration"
+                end = max(end, counted.idx + len(counted.text))
             out.append(
                 Figure(
-                    low=q.low,
-                    high=q.high,
-                    unit=q.unit,
+                    low=low,
+                    high=high,
+                    unit=unit,
                     qualifier=q.qualifier,
                     start=q.start,
-                    end=q.end,
+                    end=end,
                     counted=fold(counted.lemma_) if counted is not None else "",
                     measure=measure,
                     label=label,

@@ -107,6 +107,8 @@ class Lexicon:
         "quash:uphold",
         "reject:approve",
         "veto:approve",
+        "survive:die",
+        "alive:dead",
     )
     not_negating: tuple[str, ...] = (
         "not only",
@@ -276,7 +278,7 @@ class Lexicon:
         ("kill", "death", "die", "dead", "fatality"),
         ("injure", "injury", "wound"),
         ("leave", "step down", "relinquish", "resign", "cede", "quit"),
-        ("win", "winner", "victory"),
+        ("win", "winner", "victory", "beat", "defeat"),
         ("protest", "demonstration", "rally"),
     )
     measures: tuple[tuple[str, ...], ...] = (

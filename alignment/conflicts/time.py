@@ -43,7 +43,7 @@ _YEAR = re.compile(
 )
 _RELATIVE = re.compile(
     r"\b(?P<which>last|this|next|previous|coming)\s+(?P<unit>year|month|week|weekend)\b"
-    r"|\b(?P<day>yesterday|today|tonight|tomorrow)\b"
+    r"|\b(?P<day>yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|last night)\b"
     r"|\b(?P<count>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?P<units>years?|months?|weeks?|days?)\s+ago\b",
     re.IGNORECASE,
@@ -136,7 +136,9 @@ def find_times(text: str, tokens: list[Token]) -> list[When]:
         if not names:
             continue
         days = re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", m.group("dates"))
-        lone_may = names == ["May"] and not days and not m.group("year")
+        lone_may = (
+            names == ["May"] and not days and not m.group("year") and not m.group("day_first")
+        )
         if lone_may and not re.search(
             r"\b(?:in|since|until|by|of|early|late|mid)\s+$", text[: m.start()]
         ):
@@ -174,9 +176,14 @@ def find_times(text: str, tokens: list[Token]) -> list[When]:
             offset = _OFFSETS[m.group("which").lower()]
         elif m.group("day"):
             unit = "day"
-            offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[
-                m.group("day").lower()
-            ]
+            day_word = m.group("day").lower()
+            offset = (
+                -1
+                if day_word in ("yesterday", "last night")
+                else 1
+                if day_word == "tomorrow"
+                else 0
+            )
         else:
             unit = m.group("units").lower().rstrip("s")
             count = m.group("count").lower()
