@@ -1655,7 +1655,7 @@ class _Reader:
             # "last year's flood", "the flood of 2019", "90 cases last year", "in the whole of
             # last season"
             near += [g for c in near if c.dep_ in ("prep", "poss", "npadvmod") for g in c.children]
-            for _ in range(2):
+            for _ in range(3):
                 near += [
                     g
                     for c in list(near)
@@ -1665,8 +1665,10 @@ class _Reader:
                 ]
             for child in near:
                 word = fold(child.text)
-                # a year is four digits ("the 2019 quake"), not the word "four" or "five"
+                # a year is four digits ("the 2019 quake"), not the word "four" or "five"; a
+                # year that bounds a period ("its lowest since 2008") names no other event
                 year = child.text.isdigit() and len(child.text) == 4 and child.ent_type_ == "DATE"
+                year = year and fold(child.head.text) not in _LIMITS
                 if year or word in _EARLIER:
                     out.append(word)
         return tuple(dict.fromkeys(out))

@@ -173,8 +173,12 @@ def overlap(x: Figure, y: Figure) -> bool:
 def same_value(x: Figure, y: Figure) -> bool:
     """The same figure, told with rounding or a qualifier of the same value."""
     px, py = _point(x), _point(y)
+    if (x.unit == "%" or y.unit == "%") and not (x.qualifier or y.qualifier):
+        # two plain shares are one when one rounds to the other: "65%" / "65.2%"; not
+        # "51%" / "52%", nor "4.2%" / "4.6%" (told to a tenth, a tenth apart counts)
+        return x.low < y.high and y.low < x.high
     if x.unit == "%" or y.unit == "%":
-        return abs(px - py) <= SAME_POINTS  # "65%" / "65.2%", not "51%" / "52%"
+        return abs(px - py) <= SAME_POINTS
     return abs(px - py) <= SAME_FIGURE * max(abs(px), abs(py), 1.0)
 
 
