@@ -255,7 +255,9 @@ def incompatible(x: When, y: When) -> bool:
             )
         return False
     if x.kind == "relative" and y.kind == "relative":
-        return x.unit == y.unit and x.offset != y.offset
+        # two articles may be of two days: "this morning" and "yesterday" clash only
+        # against publication dates (``times_clash``)
+        return x.unit == y.unit and x.unit not in ("day", "week") and x.offset != y.offset
     for d, r in ((x, y), (y, x)):
         # a named month with no year is this year's; "last year" is not
         if d.kind == "date" and d.year is None and r.kind == "relative" and r.unit == "year":
