@@ -395,6 +395,8 @@ class _Words:
     synonyms: dict[str, str]
     antonyms: dict[str, str]
     measures: dict[str, str]
+    phrasal_antonyms: dict[str, str]
+    phrasal_denials: frozenset[str]
 
 
 def _words(lexicon: Lexicon) -> _Words:
@@ -411,10 +413,14 @@ def _words(lexicon: Lexicon) -> _Words:
             measures.setdefault(stem(fold(word)), group[0])
             measures.setdefault(fold(word), group[0])
     antonyms: dict[str, str] = {}
+    phrasal: dict[str, str] = {}
     for pair in (*lexicon.antonyms, *lexicon.negative_words):
         word, _, base = pair.partition(":")
         if word and base and " " not in word:
             antonyms[stem(fold(word))] = synonyms.get(stem(fold(base)), stem(fold(base)))
+        elif word and base:
+            # a phrasal verb as lemma and particle: "call off:hold"
+            phrasal[fold(word)] = synonyms.get(stem(fold(base)), stem(fold(base)))
     return _Words(
         hedges=singles(lexicon.hedges),
         irrealis=singles(lexicon.irrealis),
@@ -427,6 +433,10 @@ def _words(lexicon: Lexicon) -> _Words:
         synonyms=synonyms,
         antonyms=antonyms,
         measures=measures,
+        phrasal_antonyms=phrasal,
+        phrasal_denials=frozenset(
+            fold(w) for w in lexicon.denials if len(w.split()) == 2 and not w.endswith(" to")
+        ),
     )
 
 
@@ -797,6 +807,12 @@ def _quoted(token: Token) -> bool:
     return any(m.start() < token.idx < m.end() for m in _QUOTE_PAIRS.finditer(text))
 
 
+def _phrasal(verb: Token) -> str:
+    """A verb with its particle, as "lemma particle" ("called off": "call off"); "" without."""
+    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    return f"{fold(verb.lemma_)} {fold(particle.text)}" if particle is not None else ""
+
+
 def _key_as_verb(noun: Token, words: _Words) -> str:
     """A noun predicate's key as its verb would have it ("training" meets "trained"): the
     stem of the word, with the lexicon's synonyms met."""
@@ -948,6 +964,12 @@ class _Reader:
         key = _key(predicate_token, words)
         if predicate_token is not verb and predicate_token.pos_ == "NOUN":
             key = _key_as_verb(predicate_token, words)
+        phrasal = words.phrasal_antonyms.get(_phrasal(verb))
+        if phrasal is not None and predicate_token is verb:
+            # "the concert was called off" states the opposite of "was held"
+            key = phrasal
+            flipped = (verb.idx, verb.idx + len(verb.text), "", "")
+            negation = flipped if negation is None else None
         doer = _reported_person(verb, subject, speaker[3] if speaker else None)
         subject_head = _head_noun(doer) if doer is not None else None
         object_head = _head_noun(obj) if obj is not None else None
@@ -1060,7 +1082,9 @@ class _Reader:
             if t.head.i == t.i:
                 break
             parent = t.head
-            if fold(parent.lemma_) in self.words.denials and parent.i != verb.i:
+            denial = fold(parent.lemma_) in self.words.denials
+            denial = denial or _phrasal(parent) in self.words.phrasal_denials
+            if denial and parent.i != verb.i:
                 if any(c.dep_ == "neg" for c in parent.children):
                     return None  # "did not deny meeting them": the meeting is not denied
                 return at(parent, "", fold(parent.lemma_))

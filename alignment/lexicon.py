@@ -66,6 +66,7 @@ class Lexicon:
         "rebut",
         "dismiss",
         "refuse",
+        "rule out",
         "decline to",
         "declined to",
         "declines to",
@@ -109,6 +110,9 @@ class Lexicon:
         "veto:approve",
         "survive:die",
         "alive:dead",
+        "cancel:hold",
+        "call off:hold",
+        "scrap:hold",
     )
     not_negating: tuple[str, ...] = (
         "not only",

@@ -270,3 +270,88 @@ def test_no_for_number_negates_nothing(read, text: str, predicate: str):
 def test_a_duty_or_an_ability_is_no_fact_to_deny(read, text: str, predicate: str):
     # "can", "must": what may or has to happen, not what happened
     assert _claim(read(text), predicate).conditional
+
+
+# --------------------------------------------------------------------------- session 5's rules
+# Each pair below has a look-alike that must stay silent, so the rule can fail both ways.
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # clock times of one day; a bound ("after") names no time of its own
+        (
+            "The ferry docked at 6 p.m. on Friday.",
+            "The ferry docked at 9 p.m. on Friday.",
+            {"time"},
+        ),
+        ("The ferry docked at 6 p.m.", "The ferry docked after 5 p.m.", set()),
+        ("The ferry docked at 6 p.m.", "The ferry docked at about 6.30 p.m.", set()),
+        # lengths of time meet across units
+        (
+            "The judge said the lorry driver would serve two years.",
+            "The judge said the lorry driver would serve 36 months.",
+            {"number"},
+        ),
+        (
+            "The judge said the lorry driver would serve two years.",
+            "The judge said the lorry driver would serve 24 months.",
+            set(),
+        ),
+        # a cancelled event against the event held
+        ("The regatta was cancelled.", "The regatta was held in strong winds.", {"negation"}),
+        ("The regatta was cancelled.", "The awards dinner was held in the town hall.", set()),
+        # counts fifty times apart are two quantities (another event's toll)
+        (
+            "The 1953 flood killed some 1,800 people.",
+            "The flood killed 14 people, officials said.",
+            set(),
+        ),
+        ("The flood killed 18 people.", "The flood killed 14 people, officials said.", {"number"}),
+    ],
+    ids=[
+        "clock-times-clash",
+        "a-bound-is-no-time",
+        "loose-clock-times-meet",
+        "years-against-months",
+        "years-equal-months",
+        "cancelled-vs-held",
+        "cancelled-vs-another-event-held",
+        "fifty-times-apart",
+        "near-counts-clash",
+    ],
+)
+def test_session_5_rules(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) == kinds
+
+
+def test_a_pronoun_in_a_speakers_quote_is_someone_else(read) -> None:  # type: ignore[no-untyped-def]
+    # '"he is a fine driver," Moreau said': he is not Moreau; "we" in the same quote is
+    quoted = _claim(read('"He is a fine driver," Moreau said.'), "driver")
+    assert "moreau" not in quoted.doer_words
+    first = _claim(read('"We will appeal," Moreau said.'), "appeal")
+    assert "moreau" in first.doer_words
+    reported = _claim(read("Moreau said he would appeal."), "appeal")
+    assert "moreau" in reported.doer_words
+
+
+def test_a_weekday_of_the_future_is_the_coming_one() -> None:
+    import datetime as dt
+
+    from alignment.dates import resolve_relative
+
+    friday = dt.date(2026, 6, 5)
+    assert resolve_relative("on Wednesday", friday) == (dt.date(2026, 6, 3), dt.date(2026, 6, 3))
+    ahead = resolve_relative("on Wednesday", friday, future=True)
+    assert ahead == (dt.date(2026, 6, 10), dt.date(2026, 6, 10))
+
+
+def test_fractions_are_shares() -> None:
+    from alignment.quantities import parse_quantities
+
+    (half,) = parse_quantities("More than half of the members voted.")
+    assert (half.unit, half.qualifier, half.high) == ("%", "min", 100.0)
+    (two_thirds,) = parse_quantities("Two-thirds of the members voted.")
+    assert two_thirds.unit == "%"
+    assert two_thirds.low < 66.7 < two_thirds.high
+    assert parse_quantities("He finished third of nine riders.")[0].low == 8.55
