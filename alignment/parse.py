@@ -13,12 +13,15 @@ all in the cache (``claims.py``) never loads it.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import importlib.util
+import sys
 import threading
-from collections.abc import Iterator, Sequence
+import types
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from .errors import ParallaxError
 
@@ -96,19 +99,107 @@ def verify(folder: Path) -> None:
 def load_parser() -> Language:
     """The checked pipeline, loaded on first use and kept for the process.
 
+    Loaded as ``spacy.load`` would, less three costs of a first run that change nothing it
+    outputs (``_import_spacy``, ``_BARE_TOKENIZER``, ``_index_sets``).
+
     Raises:
         ParserError: the model is missing, changed, or spaCy cannot load it.
     """
     folder = model_folder()
     verify(folder)
     try:
-        import spacy
+        spacy = _import_spacy()
     except ImportError:
         raise ParserError("spaCy is not installed (pip install 'spacy>=3.8,<3.9')") from None
+    _register_bare_tokenizer(spacy)
     try:
-        return spacy.load(folder, exclude=list(_EXCLUDE))
+        nlp = spacy.load(
+            folder,
+            exclude=list(_EXCLUDE),
+            config={"nlp": {"tokenizer": {"@tokenizers": _BARE_TOKENIZER}}},
+        )
     except (OSError, ValueError) as error:
         raise ParserError(f"the parser model cannot be loaded: {error}") from None
+    _index_sets(nlp)
+    return cast("Language", nlp)
+
+
+def _import_spacy() -> Any:
+    """``import spacy`` without ``spacy.cli``.
+
+    spaCy's ``__init__`` imports ``spacy.cli.info`` for its ``spacy.info`` helper, and with
+    it the whole command line (typer, weasel, httpx, requests: about 0.2 s of a cold start
+    here). Loading and running a pipeline never uses it, so while spaCy imports, a stand-in
+    answers for ``spacy.cli`` and ``spacy.cli.info``; then both are forgotten, and
+    ``spacy.info`` (or ``import spacy.cli``) imports the real one when called. Should a spaCy
+    release import more of its command line at start, the plain import runs instead.
+    """
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+
+    def info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []
+    stand_in = types.ModuleType("spacy.cli.info")
+    stand_in.info = info  # type: ignore[attr-defined]
+    sys.modules.update({"spacy.cli": cli, "spacy.cli.info": stand_in})
+    imported = True
+    try:
+        import spacy
+    except ImportError:
+        imported = False
+    finally:
+        for name, module in (("spacy.cli.info", stand_in), ("spacy.cli", cli)):
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+        package = sys.modules.get("spacy")
+        if package is not None and getattr(package, "cli", None) is cli:
+            delattr(package, "cli")
+    if not imported:  # not installed (ImportError again), or it wants more than the stand-in
+        for name in [m for m in sys.modules if m == "spacy" or m.startswith("spacy.")]:
+            del sys.modules[name]
+        import spacy
+    return spacy
+
+
+# The tokenizer a pipeline is built with before its files are read: an empty one. spaCy's
+# default compiles the language's affix patterns and adds its ~2,700 exceptions, then
+# ``from_disk`` resets all of it and loads the model's own patterns and exceptions (spaCy
+# 3.8, ``Tokenizer.from_bytes``): the same tokenizer in the end, without doing it twice.
+_BARE_TOKENIZER = "parallax.BareTokenizer.v1"
+
+
+def _register_bare_tokenizer(spacy: Any) -> None:
+    tokenizer = importlib.import_module("spacy.tokenizer").Tokenizer  # Cython, no stubs
+
+    def bare() -> Callable[[Language], Any]:
+        def make(nlp: Language) -> Any:
+            return tokenizer(nlp.vocab)
+
+        return make
+
+    spacy.registry.tokenizers.register(_BARE_TOKENIZER, func=bare)
+
+
+def _index_sets(nlp: Language) -> None:
+    """The rule lemmatizer's word index as sets, not lists.
+
+    spaCy's rule lemmatizer asks ``form in index`` for every rule that fits a word, and the
+    index of a part of speech comes from the model as a list of thousands of words: the first
+    parse of a run spent about 0.2 s in those scans. A set answers the same.
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", None)  # type: ignore[attr-defined]
+    if table is None:
+        return
+    for key, words in list(table.items()):
+        if isinstance(words, list):
+            table[key] = frozenset(words)
 
 
 def parse(texts: Sequence[str]) -> Iterator[Doc]:
