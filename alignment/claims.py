@@ -1790,6 +1790,7 @@ def _words_for(lexicon: Lexicon) -> _Words:
 
 
 CACHE_FILE = "claims.sqlite3"
+_SCHEMA = "CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, value TEXT)"
 
 
 class ClaimReader:
@@ -1964,11 +1965,7 @@ class ClaimReader:
 
     def _table(self) -> DiskTable:
         assert self.cache_dir is not None
-        return DiskTable(
-            self.cache_dir,
-            CACHE_FILE,
-            "CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, value TEXT)",
-        )
+        return DiskTable(self.cache_dir, CACHE_FILE, _SCHEMA)
 
     def _read_disk(self, keys: list[str]) -> dict[str, Reading]:
         rows = self._table().select(
@@ -2059,9 +2056,19 @@ def disk_claims_reader() -> ClaimReader:
 def default_cache_dir() -> Path:
     """The claims cache folder: the same as the embeddings' (``PARALLAX_CACHE_DIR``, else the
     user's cache folder)."""
-    from .semantic import default_cache_dir as folder
+    from .disk_cache import default_cache_dir as folder
 
     return folder()
+
+
+def cache_holds_claims(cache_dir: Path) -> bool:
+    """Whether the disk cache in ``cache_dir`` holds any reading of this extractor (a cheap
+    look, without the parser: a run that finds none is a first run, whose texts all need
+    the parser)."""
+    prefix = f"{_extractor_key()}:"
+    end = prefix[:-1] + chr(ord(":") + 1)  # every key that starts with the prefix sorts before
+    table = DiskTable(cache_dir, CACHE_FILE, _SCHEMA)
+    return table.any_row("SELECT 1 FROM claims WHERE key > ? AND key < ? LIMIT 1", [prefix, end])
 
 
 __all__ = [
@@ -2072,6 +2079,7 @@ __all__ = [
     "Quote",
     "Reading",
     "TimeRef",
+    "cache_holds_claims",
     "default_cache_dir",
     "default_reader",
     "disk_claims_reader",

@@ -147,27 +147,8 @@ class ParserProcess:
     def _start_locked(self) -> None:
         if self._process is not None:
             return
-        mine, theirs = socket.socketpair()
-        command = [sys.executable, "-m", __name__, str(theirs.fileno()), str(os.getpid())]
-        try:
-            # Nothing from the child may reach the terminal (the reader draws on it):
-            # problems come back through the socket, or as the way the child ended.
-            process = subprocess.Popen(
-                command,
-                pass_fds=(theirs.fileno(),),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-        except (OSError, ValueError) as error:  # ValueError: no interpreter path
-            mine.close()
-            reason = error.strerror if isinstance(error, OSError) else None
-            raise ParserProcessError(
-                f"cannot start the parser process ({reason or error})"
-            ) from None
-        finally:
-            theirs.close()  # the child holds its end; ours reads EOF when the child dies
-        self._process, self._connection = process, Connection(mine.detach())
+        # A child started early (``start_early``) is this one, if no other reader took it.
+        self._process, self._connection = _take_early() or _spawn()
         self._closing.clear()
         if not self._registered:
             # A normal exit stops and reaps the child at once (it would see the caller gone
@@ -229,13 +210,91 @@ class ParserProcess:
     def _close_locked(self) -> None:
         process, connection = self._process, self._connection
         self._process = self._connection = None
-        if connection is not None:
-            connection.close()
-        if process is not None:
-            if process.poll() is None:
-                process.kill()
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                process.wait(CLOSE_GRACE)
+        if process is not None and connection is not None:
+            _stop(process, connection)
+
+
+def _spawn() -> tuple[subprocess.Popen[bytes], Connection]:
+    """Start a child (it loads the parser at once) and return it with the caller's end of
+    its socket.
+
+    Raises:
+        ParserProcessError: the system cannot start it.
+    """
+    mine, theirs = socket.socketpair()
+    command = [sys.executable, "-m", __name__, str(theirs.fileno()), str(os.getpid())]
+    try:
+        # Nothing from the child may reach the terminal (the reader draws on it):
+        # problems come back through the socket, or as the way the child ended.
+        process = subprocess.Popen(
+            command,
+            pass_fds=(theirs.fileno(),),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    except (OSError, ValueError) as error:  # ValueError: no interpreter path
+        mine.close()
+        reason = error.strerror if isinstance(error, OSError) else None
+        raise ParserProcessError(f"cannot start the parser process ({reason or error})") from None
+    finally:
+        theirs.close()  # the child holds its end; ours reads EOF when the child dies
+    return process, Connection(mine.detach())
+
+
+# The child started by ``start_early``, until a ``ParserProcess`` takes it.
+_early: tuple[subprocess.Popen[bytes], Connection] | None = None
+_early_lock = threading.Lock()
+
+
+def start_early() -> bool:
+    """Start one child now, before the caller knows what it will parse.
+
+    spaCy's import and the model's load take about a second; started first thing in a
+    process (``python -m tui`` on a cold cache), the child spends it while the caller still
+    imports the engine. The first ``ParserProcess`` that starts a child takes this one
+    instead; one never taken is killed at exit (``drop_early``). Returns False when no child
+    could be started (not POSIX, or the system refused): readers then start their own.
+    """
+    global _early
+    if not SUPPORTED:
+        return False
+    with _early_lock:
+        if _early is None:
+            try:
+                _early = _spawn()
+            except ParserProcessError:
+                return False
+            atexit.register(drop_early)
+    return True
+
+
+def _take_early() -> tuple[subprocess.Popen[bytes], Connection] | None:
+    """The early child, now the caller's; None when there is none (or it died)."""
+    global _early
+    with _early_lock:
+        early, _early = _early, None
+    if early is not None and early[0].poll() is not None:
+        _stop(*early)
+        return None
+    return early
+
+
+def drop_early() -> None:
+    """Kill the early child if no reader took it."""
+    global _early
+    with _early_lock:
+        early, _early = _early, None
+    if early is not None:
+        _stop(*early)
+
+
+def _stop(process: subprocess.Popen[bytes], connection: Connection) -> None:
+    connection.close()
+    if process.poll() is None:
+        process.kill()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(CLOSE_GRACE)
 
 
 class ParserPool:

@@ -33,7 +33,9 @@ from typing import Any, cast
 import numpy as np
 
 from .config import AlignConfig
+from .disk_cache import CACHE_ENV as CACHE_ENV  # the names the extra has always had
 from .disk_cache import DiskTable
+from .disk_cache import default_cache_dir as default_cache_dir
 from .errors import ParallaxError
 
 Scorer = Callable[[list[str], list[str]], np.ndarray]
@@ -57,8 +59,6 @@ MAX_TOKENS = 256
 # Texts per onnxruntime call: on 2 shared cores 8 was fastest (16 took 1.5x, 32 2.5x the time:
 # longer batches pad more).
 BATCH_SIZE = 8
-# The on-disk cache: environment override, else $XDG_CACHE_HOME/parallax, else ~/.cache/parallax.
-CACHE_ENV = "PARALLAX_CACHE_DIR"
 CACHE_FILE = "embeddings.sqlite3"
 
 
@@ -69,20 +69,6 @@ class _Default(enum.Enum):
 
 
 _DEFAULT = _Default.CACHE
-
-
-def default_cache_dir() -> Path:
-    """The folder of the embedding cache: ``$PARALLAX_CACHE_DIR``, else the user's cache folder.
-
-    Returns:
-        ``$PARALLAX_CACHE_DIR`` when set, else ``$XDG_CACHE_HOME/parallax``, else
-        ``~/.cache/parallax``.
-    """
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "parallax"
 
 
 class _ModelNotLoaded(ParallaxError):

@@ -16,6 +16,10 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports it
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     try:
+        from .early import start_parser_early
+
+        # Before the engine's imports: on a first run the parser loads meanwhile.
+        start_parser_early(argv)
         from .cli import run
 
         return run(argv)

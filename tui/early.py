@@ -1,0 +1,47 @@
+"""The parser's child process, started first thing on a first run.
+
+spaCy's import and the model's load take about a second, and the engine's imports about
+half of one. ``python -m tui`` calls ``start_parser_early`` before it imports anything else:
+when the claims cache holds no reading of this extractor (a first run, or the first after
+the claim layer changed), every text of the story will need the parser, so its child starts
+now and loads spaCy while this process imports the engine; the claims reader then takes it
+(``parser_process.start_early``). On a later run the cache answers, and no child starts
+before the story's texts are known to need one.
+
+Only the standard library and the light part of ``alignment`` are imported here.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+# Runs that never align in this process: the help, and batches (their workers parse).
+_NO_ALIGNMENT = ("-h", "--help", "--batch")
+
+
+def start_parser_early(argv: Sequence[str] | None = None) -> bool:
+    """Start the parser's child now when this run will surely need it; True if started.
+
+    Args:
+        argv: the command line's arguments (``sys.argv[1:]`` when None).
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    if any(a.split("=", 1)[0] in _NO_ALIGNMENT for a in args):
+        return False
+    try:
+        if not claims_cache_cold():
+            return False
+        from alignment.parser_process import start_early
+
+        return start_early()
+    except Exception:  # only a head start: the reader starts its child when it needs one
+        return False
+
+
+def claims_cache_cold() -> bool:
+    """True when the claims cache holds no reading of this extractor (no file, or none of
+    its rows from this version of the claim layer and model)."""
+    from alignment.claims import cache_holds_claims, default_cache_dir
+
+    return not cache_holds_claims(default_cache_dir())
