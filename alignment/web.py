@@ -17,37 +17,45 @@ cache, never an error.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import http
-import http.client
-import importlib.metadata
 import json
 import os
 import secrets
 import socket
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import DocumentError, os_reason
 from .safe import clean_field
 
+# Every run imports this module (``load`` reads local files and web addresses alike); the
+# HTTP client (``http.client``, ``urllib.request``, the ``email`` parser they bring) is
+# imported only by a run that fetches.
+if TYPE_CHECKING:
+    import http.client
+    import urllib.request
 
-def _version() -> str:
+
+@functools.cache
+def user_agent() -> str:
+    """The ``User-Agent`` of every request: ``Parallax/VERSION (+reader)``."""
+    import importlib.metadata
+
     try:
-        return importlib.metadata.version("parallax-reader")
+        version = importlib.metadata.version("parallax-reader")
     except importlib.metadata.PackageNotFoundError:  # pragma: no cover - run from a checkout
-        return "dev"
+        version = "dev"
+    return f"Parallax/{version} (+reader)"
 
 
-USER_AGENT = f"Parallax/{_version()} (+reader)"
 MAX_PARALLEL = 4
 MAX_REDIRECTS = 5
 MAX_PAGE_BYTES = 5_000_000
@@ -101,15 +109,16 @@ def normal_address(address: str) -> str:
     )
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """Redirects come back as errors, so that ``fetch`` counts them and spots loops."""
-
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
 def _opener() -> urllib.request.OpenerDirector:
-    return urllib.request.build_opener(_NoRedirect)
+    import urllib.request
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        """Redirects come back as errors, so that ``fetch`` counts them and spots loops."""
+
+        def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+            return None
+
+    return urllib.request.build_opener(NoRedirect)
 
 
 def _megabytes(size: int) -> str:
@@ -118,6 +127,8 @@ def _megabytes(size: int) -> str:
 
 def _reason(exc: BaseException) -> str:
     """Words for why a connection failed ("connection refused", "name not known")."""
+    import urllib.error
+
     inner = exc.reason if isinstance(exc, urllib.error.URLError) else exc
     if isinstance(inner, TimeoutError):
         return "timed out"
@@ -132,6 +143,8 @@ def _read_body(
     response: http.client.HTTPResponse, address: str, deadline: float, timeout: float, cap: int
 ) -> bytes:
     """The body, at most ``cap`` bytes, read before ``deadline``."""
+    import http.client
+
     length = response.headers.get("Content-Length", "")
     if length.isdigit() and int(length) > cap:
         raise FetchError(
@@ -209,6 +222,10 @@ def fetch(
         FetchError: the address is not one, does not answer, answers with an error
             status, redirects in a loop or too often, is not HTML, or is too large.
     """
+    import http.client
+    import urllib.error
+    import urllib.request
+
     opener = opener or _opener()
     deadline = time.monotonic() + timeout
     url = address.strip()
@@ -222,7 +239,7 @@ def fetch(
         request = urllib.request.Request(
             url,
             headers={
-                "User-Agent": USER_AGENT,
+                "User-Agent": user_agent(),
                 "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
                 "Accept-Encoding": "identity",
             },
@@ -290,7 +307,7 @@ class PageCache:
     @classmethod
     def default(cls) -> PageCache:
         """The cache in the user's cache folder (beside the embeddings)."""
-        from .semantic import default_cache_dir  # semantic needs config, which needs load
+        from .disk_cache import default_cache_dir
 
         return cls(default_cache_dir() / CACHE_SUBDIR)
 
@@ -414,7 +431,6 @@ __all__ = [
     "MAX_PAGE_BYTES",
     "MAX_PARALLEL",
     "MAX_REDIRECTS",
-    "USER_AGENT",
     "FetchError",
     "Fetched",
     "PageCache",
@@ -422,4 +438,5 @@ __all__ = [
     "fetch_all",
     "is_address",
     "normal_address",
+    "user_agent",
 ]

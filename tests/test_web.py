@@ -6,13 +6,13 @@ import pytest
 
 from alignment.web import (
     MAX_PARALLEL,
-    USER_AGENT,
     FetchError,
     PageCache,
     fetch,
     fetch_all,
     is_address,
     normal_address,
+    user_agent,
 )
 
 from .fixtures.web import COURIER, GAZETTE
@@ -43,9 +43,9 @@ def test_fetch_reads_a_page_and_names_itself(web_site):
     assert page.charset == "utf-8"
     assert page.url == web_site.url("/courier/flood")
     sent = dict(web_site.requests)
-    assert sent["/courier/flood"] == USER_AGENT
-    assert USER_AGENT.startswith("Parallax/")
-    assert USER_AGENT.endswith(" (+reader)")
+    assert sent["/courier/flood"] == user_agent()
+    assert user_agent().startswith("Parallax/")
+    assert user_agent().endswith(" (+reader)")
 
 
 def test_a_redirect_is_followed(web_site):
