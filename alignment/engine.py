@@ -46,6 +46,7 @@ def align(
     scorer: Scorer | None = None,
     claims: ClaimReader | None = None,
     warnings: Sequence[str] = (),
+    text: Text | None = None,
 ) -> Alignment:
     """Align several articles about one story.
 
@@ -60,6 +61,8 @@ def align(
             cache to spare the parser on the next run. By default, the process's in-memory one.
         warnings: what happened before (files skipped while loading, a scorer that did not
             load); they open ``Alignment.warnings``, the engine's own follow.
+        text: ``documents`` already split into sentences under ``config`` (what
+            ``prefetch_claims`` returns), so that they are not split twice.
 
     Returns:
         The alignment: every sentence in exactly one passage, links, groups and conflicts.
@@ -69,7 +72,8 @@ def align(
     lexicon = _lexicon(config)
     labels = short_ids([d.id for d in documents])
     report("sentences", 0.0)
-    text = segment(documents, config)
+    if text is None:
+        text = segment(documents, config)
     report("claims", 0.1)
     # The parser reads the claims in a thread while the words are weighed and the passages
     # chosen (spaCy and numpy leave the interpreter lock often): a cold run pays less.
@@ -391,17 +395,18 @@ def _lexicon(config: AlignConfig) -> Lexicon:
 
 def prefetch_claims(
     documents: Sequence[Document], config: AlignConfig, reader: ClaimReader
-) -> None:
+) -> Text:
     """Start reading the claims that ``align(documents, config, claims=reader)`` will need,
     in the background (``ClaimReader.prefetch``): a caller that has other work first (the
     command line loads the embedding model) lets the parser run meanwhile. Splits the
-    sentences as ``align`` does; nothing for a config whose word lists are not the default
-    ones (those readings are not cached)."""
-    if _lexicon(config) is not DEFAULT_LEXICON:
-        return
+    sentences as ``align`` does, and returns them for ``align(..., text=...)``; reads
+    nothing for a config whose word lists are not the default ones (those readings are not
+    cached)."""
     text = segment(documents, config)
-    docs = text.documents
-    reader.prefetch([docs[d].text[s.start : s.end] for d, s in _claimed(text)])
+    if _lexicon(config) is DEFAULT_LEXICON:
+        docs = text.documents
+        reader.prefetch([docs[d].text[s.start : s.end] for d, s in _claimed(text)])
+    return text
 
 
 def _claimed(text: Text) -> list[tuple[int, Sentence]]:

@@ -265,14 +265,16 @@ def _export(args: argparse.Namespace, config: AlignConfig) -> int:
         return EXIT_USAGE
     # The parser reads the claims in its own process while the embedding model loads.
     reader = disk_claims_reader()
-    prefetch_claims(loaded.documents, config, reader)
+    text = prefetch_claims(loaded.documents, config, reader)
     before = [*loaded.warnings]
     # While the parser works on one core, onnxruntime keeps to the other: with a thread on
     # each core it slowed the parse more than it sped the embeddings (measured on the seeds:
     # cold runs 0.3 s shorter, 0.25 s less CPU).
     scorer = load_scorer(config, warn=before.append, threads=1 if reader.parsing else 0)
     _warn(before[len(loaded.warnings) :])
-    alignment = align(loaded.documents, config, scorer=scorer, warnings=before, claims=reader)
+    alignment = align(
+        loaded.documents, config, scorer=scorer, warnings=before, claims=reader, text=text
+    )
     _warn(alignment.warnings[len(before) :])  # the engine's own
     judged = match_verdicts(alignment, book)
     if judged.orphans:
