@@ -22,11 +22,13 @@ Only this module touches the extra: ``onnxruntime`` and ``tokenizers`` are impor
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import hashlib
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, cast
 
@@ -81,6 +83,7 @@ def load_scorer(
     cache_dir: Path | str | _Default | None = _DEFAULT,
     progress: Progress | None = None,
     threads: int = 0,
+    parallel: int = 1,
     warn: Callable[[str], None] | None = None,
 ) -> SemanticScorer | None:
     """The embedding scorer that ``config.semantic`` asks for, loaded and ready.
@@ -94,6 +97,10 @@ def load_scorer(
         progress: called with the fraction of new texts embedded, after each batch.
         threads: onnxruntime's threads for one run of the model; 0 lets it use every core
             (a batch of stories runs one story per process, each on one thread).
+        parallel: batches embedded at once, each run by a thread of its own (with
+            ``threads=1``: a core each). Side by side with another process (the parser's),
+            runs on one thread each share the cores with it batch by batch, and take them all
+            once it is done; one run on every core waits for its slowest thread at each step.
         warn: told, in one line, why "auto" falls back to words only when the extra is
             installed and its file checks out but onnxruntime does not load it (seen under
             heavy load; also too little memory).
@@ -108,7 +115,9 @@ def load_scorer(
             ``semantic_model_path`` holds no usable model; onnxruntime cannot load it.
     """
     try:
-        return _load_scorer(config, cache_dir=cache_dir, progress=progress, threads=threads)
+        return _load_scorer(
+            config, cache_dir=cache_dir, progress=progress, threads=threads, parallel=parallel
+        )
     except _ModelNotLoaded as exc:
         if config.semantic != "auto":
             raise
@@ -131,6 +140,7 @@ def _load_scorer(
     cache_dir: Path | str | _Default | None,
     progress: Progress | None,
     threads: int,
+    parallel: int = 1,
 ) -> SemanticScorer | None:
     """``load_scorer`` without the fallback of "auto"."""
     if config.semantic == "off":
@@ -190,10 +200,11 @@ def _load_scorer(
         ) from None
     cache = None if cache_dir is None else _cache_folder(cache_dir)
     return SemanticScorer(
-        _OnnxEncoder(session, tokenizer),
+        _OnnxEncoder(session, tokenizer, side_by_side=threads == 1),
         model_key=model_sha,
         cache_dir=cache,
         progress=progress,
+        parallel=parallel,
     )
 
 
@@ -262,11 +273,16 @@ def _check(path: Path, expected: str, fix: str) -> None:
 class _OnnxEncoder:
     """Texts -> unit vectors with an onnxruntime session and a ``tokenizers`` tokenizer."""
 
-    def __init__(self, session: Any, tokenizer: Any) -> None:
+    def __init__(self, session: Any, tokenizer: Any, *, side_by_side: bool = False) -> None:
         self._session = session
         self._tokenizer = tokenizer
         self._inputs = {i.name for i in session.get_inputs()}
-        self._lock = threading.Lock()  # one run at a time: the session already uses every core
+        # One run at a time when the session already uses every core; a session on one
+        # thread runs each call on its caller's thread, so calls from threads run side by side
+        # (``InferenceSession.run`` is thread-safe and leaves the interpreter lock).
+        self._lock: contextlib.AbstractContextManager[Any] = (
+            contextlib.nullcontext() if side_by_side else threading.Lock()
+        )
 
     def __call__(self, texts: list[str]) -> np.ndarray:
         encodings = self._tokenizer.encode_batch(texts)
@@ -296,6 +312,8 @@ class SemanticScorer:
         cache_dir: folder of the disk cache; None for none.
         progress: called with the fraction of new texts embedded, after each batch.
         batch_size: texts per encoder call.
+        parallel: encoder calls at once, from threads of their own (the encoder must allow
+            it); the batches and so the vectors are the same.
     """
 
     def __init__(
@@ -306,12 +324,14 @@ class SemanticScorer:
         cache_dir: Path | None = None,
         progress: Progress | None = None,
         batch_size: int = BATCH_SIZE,
+        parallel: int = 1,
     ) -> None:
         self.encode_batch = encoder
         self.model_key = model_key
         self.cache_dir = cache_dir
         self.progress = progress
         self.batch_size = batch_size
+        self.parallel = max(1, parallel)
         self._vectors: dict[str, np.ndarray] = {}
         self._lock = threading.Lock()
 
@@ -362,12 +382,26 @@ class SemanticScorer:
     def _compute(self, texts: list[str]) -> dict[str, np.ndarray]:
         # Texts of similar length share a batch, so little of each batch is padding.
         order = sorted(texts, key=len)
+        batches = [
+            order[start : start + self.batch_size]
+            for start in range(0, len(order), self.batch_size)
+        ]
         out: dict[str, np.ndarray] = {}
-        for start in range(0, len(order), self.batch_size):
-            batch = order[start : start + self.batch_size]
-            out.update(zip(batch, self.encode_batch(batch), strict=True))
-            if self.progress is not None:
-                self.progress(min(1.0, (start + len(batch)) / len(order)))
+        with contextlib.ExitStack() as stack:
+            if self.parallel > 1 and len(batches) > 1:
+                workers = min(self.parallel, len(batches))
+                pool = stack.enter_context(
+                    ThreadPoolExecutor(max_workers=workers, thread_name_prefix="embed")
+                )
+                vectors: Iterator[np.ndarray] = pool.map(self.encode_batch, batches)
+            else:
+                vectors = map(self.encode_batch, batches)
+            done = 0
+            for batch, found in zip(batches, vectors, strict=True):
+                out.update(zip(batch, found, strict=True))
+                done += len(batch)
+                if self.progress is not None:  # on the caller's thread, in order
+                    self.progress(min(1.0, done / len(order)))
         return out
 
     # ------------------------------------------------------------------ disk cache

@@ -147,6 +147,20 @@ def test_progress_reaches_one():
     assert len(seen) == 3  # five texts, two per batch
 
 
+def test_batches_at_once_give_the_same_vectors_and_progress_in_order():
+    texts = [f"text {'x' * n}" for n in range(11)]
+    alone = SemanticScorer(LetterEncoder(), model_key="letters", batch_size=2).embed(texts)
+    seen: list[float] = []
+    encoder = LetterEncoder()
+    scorer = SemanticScorer(
+        encoder, model_key="letters", batch_size=2, parallel=3, progress=seen.append
+    )
+    np.testing.assert_array_equal(scorer.embed(texts), alone)
+    assert sorted(map(len, encoder.calls)) == [1, 2, 2, 2, 2, 2]  # the same batches
+    assert seen == sorted(seen)
+    assert seen[-1] == 1.0
+
+
 def test_disk_cache_spares_the_model_and_gives_the_same_vectors(tmp_path):
     texts = ["the first text", "a second one", "the first text"]
     first = LetterEncoder()
@@ -269,6 +283,14 @@ def test_vectors_do_not_depend_on_the_batch(model_scorer):
     together = model_scorer.encode_batch(texts)
     alone = np.stack([model_scorer.encode_batch([t])[0] for t in texts])
     np.testing.assert_allclose(together, alone, atol=1e-6)
+
+
+@pytest.mark.semantic
+def test_one_thread_runs_side_by_side_give_the_same_vectors(model_scorer, seed_documents):
+    texts = [d.text[:400] for d in seed_documents] + [d.text[400:900] for d in seed_documents]
+    side_by_side = load_scorer(AlignConfig(semantic="on"), cache_dir=None, threads=1, parallel=2)
+    assert side_by_side is not None
+    np.testing.assert_array_equal(side_by_side.embed(texts), model_scorer.embed(texts))
 
 
 @pytest.mark.semantic

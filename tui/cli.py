@@ -267,10 +267,13 @@ def _export(args: argparse.Namespace, config: AlignConfig) -> int:
     reader = disk_claims_reader()
     text = prefetch_claims(loaded.documents, config, reader)
     before = [*loaded.warnings]
-    # While the parser works on one core, onnxruntime keeps to the other: with a thread on
-    # each core it slowed the parse more than it sped the embeddings (measured on the seeds:
-    # cold runs 0.3 s shorter, 0.25 s less CPU).
-    scorer = load_scorer(config, warn=before.append, threads=1 if reader.parsing else 0)
+    # While the parser's process works, onnxruntime runs each batch on one thread, a batch per
+    # core at once: the batches share the cores with the parse, and take them all once it is
+    # done (one run on every core slowed the parse more than it sped the embeddings).
+    parallel = (os.cpu_count() or 1) if reader.parsing else 1
+    scorer = load_scorer(
+        config, warn=before.append, threads=1 if reader.parsing else 0, parallel=parallel
+    )
     _warn(before[len(loaded.warnings) :])
     alignment = align(
         loaded.documents, config, scorer=scorer, warnings=before, claims=reader, text=text
