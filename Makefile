@@ -15,6 +15,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[$(EXTRAS)]"
+	@# An editable install compiles none of the project's modules (a wheel's install does):
+	@# compiled now, a first run does not compile them (nor every run, under
+	@# PYTHONDONTWRITEBYTECODE); Python recompiles any module edited since.
+	$(BIN)/python -m compileall -q alignment tui
 	@touch $(STAMP)
 
 run: $(STAMP)  ## open the reader on the bundled seeds
