@@ -126,8 +126,9 @@ def test_the_command_starts_the_parser_early_only_on_a_cold_cache(tmp_path, monk
         assert claims_cache_cold()
         assert not start_parser_early(["--help"])
         assert not start_parser_early(["--batch", "stories", "out"])
+        assert not start_parser_early(["--save=story", "https://example.org/a"])
         assert parser_process._early is None
-        assert start_parser_early(["--export", "x.csv"])
+        assert start_parser_early(["--save", "story", "--export", "x.csv"])
         assert parser_process._early is not None
     finally:
         drop_early()

@@ -16,8 +16,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-# Runs that never align in this process: the help, and batches (their workers parse).
+# Runs that never align in this process: the help, and batches (their workers parse); and
+# ``--save`` alone, which only writes the story's files.
 _NO_ALIGNMENT = ("-h", "--help", "--batch")
+_SAVE = "--save"
+_OUTPUTS = ("--export", "--report", "--export-json")
 
 
 def start_parser_early(argv: Sequence[str] | None = None) -> bool:
@@ -27,7 +30,8 @@ def start_parser_early(argv: Sequence[str] | None = None) -> bool:
         argv: the command line's arguments (``sys.argv[1:]`` when None).
     """
     args = list(sys.argv[1:] if argv is None else argv)
-    if any(a.split("=", 1)[0] in _NO_ALIGNMENT for a in args):
+    flags = {a.split("=", 1)[0] for a in args if a.startswith("-")}
+    if flags & {*_NO_ALIGNMENT} or (_SAVE in flags and not flags & {*_OUTPUTS}):
         return False
     try:
         if not claims_cache_cold():
