@@ -78,6 +78,13 @@ def test_the_parser_loads_without_spacys_command_line():
     assert done.returncode == 0, done.stderr
 
 
+def test_the_early_check_names_the_claims_cache_file():
+    from alignment import claims
+    from tui import early
+
+    assert early.CLAIMS_FILE == claims.CACHE_FILE
+
+
 def test_cache_holds_claims_only_after_a_reading(tmp_path):
     assert not cache_holds_claims(tmp_path)
     assert not (tmp_path / "claims.sqlite3").exists()  # looking creates nothing

@@ -43,9 +43,19 @@ def start_parser_early(argv: Sequence[str] | None = None) -> bool:
         return False
 
 
+# ``claims.CACHE_FILE``, named here so that a first run, which has no such file, starts its
+# parser without importing the claim layer first (a test keeps the two the same).
+CLAIMS_FILE = "claims.sqlite3"
+
+
 def claims_cache_cold() -> bool:
     """True when the claims cache holds no reading of this extractor (no file, or none of
     its rows from this version of the claim layer and model)."""
-    from alignment.claims import cache_holds_claims, default_cache_dir
+    from alignment.disk_cache import default_cache_dir
 
-    return not cache_holds_claims(default_cache_dir())
+    folder = default_cache_dir()
+    if not (folder / CLAIMS_FILE).is_file():
+        return True
+    from alignment.claims import cache_holds_claims
+
+    return not cache_holds_claims(folder)
