@@ -42,13 +42,17 @@ def _tokens(doc):  # type: ignore[no-untyped-def]
 
 
 def test_the_fast_load_is_spacys_pipeline(seed_texts):
-    """Same tokenizer, same weights, same word lists, same parse as a plain ``spacy.load``."""
+    """Same tokenizer, same weights, same word lists, same parse as a plain ``spacy.load``.
+
+    Serialized without the vocabulary's strings: they grow with every text parsed, and the
+    process's parser may have read others before."""
     import spacy
 
     fast = load_parser()
     plain = spacy.load(model_folder(), exclude=list(_EXCLUDE))
     assert fast.pipe_names == plain.pipe_names
-    assert fast.tokenizer.to_bytes() == plain.tokenizer.to_bytes()
+    assert fast.tokenizer.to_bytes(exclude=["vocab"]) == plain.tokenizer.to_bytes(exclude=["vocab"])
+    assert fast.vocab.lookups.to_bytes() == plain.vocab.lookups.to_bytes()
     for name in plain.pipe_names:
         if name == "lemmatizer":
             ours = fast.get_pipe(name).lookups
@@ -61,7 +65,8 @@ def test_the_fast_load_is_spacys_pipeline(seed_texts):
                     k: sorted(v) for k, v in want.items()
                 }
         else:
-            assert fast.get_pipe(name).to_bytes() == plain.get_pipe(name).to_bytes()
+            ours_bytes = fast.get_pipe(name).to_bytes(exclude=["vocab"])
+            assert ours_bytes == plain.get_pipe(name).to_bytes(exclude=["vocab"])
     assert [_tokens(d) for d in parse(seed_texts)] == [_tokens(d) for d in plain.pipe(seed_texts)]
 
 
