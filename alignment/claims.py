@@ -485,8 +485,9 @@ _LOOSE_BOUND = frozenset({"shortly", "just", "soon", "right"})
 _DAY_PART = re.compile(r"\s+(?:in the (?:morning|afternoon|evening)|at night)\b", re.IGNORECASE)
 # A token that is a clock time: "23:40", "10.40pm", "9:30".
 _CLOCK_TOKEN = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ap]\.?m\.?)?", re.IGNORECASE)
-# Prepositions that make a clock time a bound: "after 8 p.m.", "until midnight".
-_TIME_BOUNDS = frozenset({"after", "before", "by", "until", "till", "since", "from", "past"})
+# Prepositions that make a clock time a bound: "after 8 p.m.", "until midnight" (the time rule
+# reads them too).
+TIME_BOUNDS = frozenset({"after", "before", "by", "until", "till", "since", "from", "past"})
 # Verbs by which a source relays another's figure: "Reuters, citing the ministry, said".
 _RELAY_VERBS = frozenset({"cite", "quote"})
 # Verbs that say a thing happened: "meetings were held", "talks took place".
@@ -964,27 +965,17 @@ class _Reader:
         key = _key(predicate_token, words)
         if predicate_token is not verb and predicate_token.pos_ == "NOUN":
             key = _key_as_verb(predicate_token, words)
-        phrasal = words.phrasal_antonyms.get(_phrasal(verb))
-        if phrasal is not None and predicate_token is verb:
-            # "the concert was called off" states the opposite of "was held"
-            key = phrasal
-            flipped = (verb.idx, verb.idx + len(verb.text), "", "")
-            negation = flipped if negation is None else None
         doer = _reported_person(verb, subject, speaker[3] if speaker else None)
         subject_head = _head_noun(doer) if doer is not None else None
         object_head = _head_noun(obj) if obj is not None else None
-        if key in words.antonyms:
-            # "lost" states the opposite of "won": the same claim, the other polarity
-            key = words.antonyms[key]
-            if negation is None:
-                negation = (
-                    predicate_token.idx,
-                    predicate_token.idx + len(predicate_token.text),
-                    "",
-                    "",
-                )
-            else:
-                negation = None
+        opposite = words.phrasal_antonyms.get(_phrasal(verb)) if predicate_token is verb else None
+        opposite = opposite or words.antonyms.get(key)
+        if opposite is not None:
+            # "lost" states the opposite of "won", "called off" of "held": the same claim, the
+            # other polarity
+            key = opposite
+            flipped = (predicate_token.idx, predicate_token.idx + len(predicate_token.text), "", "")
+            negation = flipped if negation is None else None
         return Claim(
             predicate=lemma,
             key=key,
@@ -1270,7 +1261,7 @@ class _Reader:
                     ent.label_ == "TIME"
                     and before is not None
                     and before.dep_ == "prep"
-                    and fold(before.text) in _TIME_BOUNDS
+                    and fold(before.text) in TIME_BOUNDS
                 ):
                     start = before.idx
                     ahead = self.doc[ent.start - 2] if ent.start > 1 else None

@@ -142,9 +142,12 @@ def _unit(word: str) -> tuple[str, int]:
     return ("week", 2) if word == "fortnight" else (word, 1)
 
 
-def _weekday(published: date, weekday: int, which: str | None) -> DateSpan:
+def _weekday(published: date, weekday: int, which: str | None, future: bool) -> DateSpan:
     back = (published.weekday() - weekday) % 7
-    if which in ("next", "this coming", "until", "by"):
+    if future and which in (None, "on", "this"):
+        # told of the future ("is expected on Tuesday"): the coming one, that day included
+        day = published + timedelta(days=(weekday - published.weekday()) % 7)
+    elif which in ("next", "this coming", "until", "by"):
         forward = (weekday - published.weekday()) % 7 or 7
         day = published + timedelta(days=forward)
     elif which == "last":
@@ -233,12 +236,7 @@ def resolve_relative(expression: str, published: date, *, future: bool = False) 
         return _unit_span(published, unit, step * size)
     found = _WEEKDAY_PHRASE.fullmatch(text)
     if found:
-        which = found["which"]
-        if future and which in (None, "on", "this"):
-            ahead = (WEEKDAYS.index(found["weekday"]) - published.weekday()) % 7
-            coming = published + timedelta(days=ahead)
-            return coming, coming
-        return _weekday(published, WEEKDAYS.index(found["weekday"]), which)
+        return _weekday(published, WEEKDAYS.index(found["weekday"]), found["which"], future)
     found = _DAY_MONTH[0].fullmatch(text) or _DAY_MONTH[1].fullmatch(text)
     if found:
         month = _month_number(found["month"])

@@ -296,20 +296,18 @@ MISSED: dict[tuple[str, str], str] = {}
 # (2026-12-02, bench/README.md). Before that session's rules: 81 and 70 of 120 right; after:
 # 88 and 74.
 HELD_OUT = ("fresh3", "fresh4")
-MISSED_HELD_OUT = {
-    ("detector", "number"): "P 0.93 R 0.42",
-    ("detector", "differs"): "P 1.00 R 0.47",
-    ("detector", "negation"): "P 0.64 R 0.33",
-    ("detector", "time"): "P 0.80 R 0.42",
-    ("detector", "attribution"): "P 1.00 R 0.63",
-    ("detector", "quote"): "P 0.81 R 0.72",
-    ("export", "number"): "P 0.93 R 0.42",
-    ("export", "differs"): "P 1.00 R 0.47",
-    ("export", "negation"): "P 0.64 R 0.33",
-    ("export", "time"): "P 0.78 R 0.37",
-    ("export", "attribution"): "P 1.00 R 0.63",
-    ("export", "quote"): "P 0.79 R 0.61",
+_HELD_OUT_FIGURES = {
+    "number": "P 0.93 R 0.42",
+    "differs": "P 1.00 R 0.47",
+    "negation": "P 0.64 R 0.33",
+    "time": "P 0.80 R 0.42",
+    "attribution": "P 1.00 R 0.63",
+    "quote": "P 0.81 R 0.72",
 }
+# the export is the detector's figures but where a pair's second kind is not its CSV row's
+MISSED_HELD_OUT = {
+    (path, kind): why for path in ("detector", "export") for kind, why in _HELD_OUT_FIGURES.items()
+} | {("export", "time"): "P 0.78 R 0.37", ("export", "quote"): "P 0.79 R 0.61"}
 
 
 def _target(

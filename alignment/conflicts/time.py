@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..claims import Claim, same_claim
+from ..claims import TIME_BOUNDS, Claim, same_claim
 from ..dates import MONTHS, WEEKDAYS, resolve_relative
 from ..lexer import Token, tokenize
 from ..model import Conflict
@@ -60,8 +60,6 @@ _CLOCK = re.compile(
 )
 # Words after a clock time that put it in the afternoon or evening: "9:30 in the evening".
 _LATER_HALF = re.compile(r"\s+(?:in the (?:evening|afternoon)|at night|tonight)\b", re.IGNORECASE)
-# Leading words that make a clock time a bound, not the time: "after 8 p.m.", "by noon".
-_OPEN_CLOCK = frozenset({"after", "before", "by", "until", "till", "since", "from", "past"})
 # Minutes either side of a loose clock time ("about 8 p.m.") and of a stated one (rounding).
 LOOSE_MINUTES = 60
 STATED_MINUTES = 10
@@ -197,7 +195,7 @@ def find_times(text: str, tokens: list[Token]) -> list[When]:
         lead = (m.group("lead") or "").lower().split()
         if not lead:
             slack = STATED_MINUTES
-        elif len(lead) == 1 and lead[0] in _OPEN_CLOCK:
+        elif len(lead) == 1 and lead[0] in TIME_BOUNDS:
             slack = -1  # "after 8 p.m.", "by noon": a bound
         else:
             slack = LOOSE_MINUTES  # "about 8 p.m.", "shortly after 2 a.m."
@@ -362,18 +360,18 @@ def times_clash(
 def time_conflicts(a: View, b: View) -> list[Conflict]:
     """One claim placed at two times that cannot both hold: the same predication (see
     ``claims.same_claim``), affirmed and firm in both, each with a time bound to it. Days are
-    compared first; the clock only when the days agree or are not told ("2 a.m. on Sunday"
-    / "11 p.m. on Sunday")."""
+    compared first; the clock only when no two days clash ("2 a.m. on Sunday" / "11 p.m. on
+    Sunday")."""
     out: list[Conflict] = []
     seen: set[str] = set()
+    timed_b = [(cb, _whens(cb)) for cb in b.reading.claims if cb.times and _firm(cb)]
     for ca in a.reading.claims:
         if not ca.times or not _firm(ca):
             continue
         times_a = _whens(ca)
-        for cb in b.reading.claims:
-            if not cb.times or not _firm(cb) or ca.key in seen or not same_claim(ca, cb):
+        for cb, times_b in timed_b:
+            if ca.key in seen or not same_claim(ca, cb):
                 continue
-            times_b = _whens(cb)
             clash = _first_clash(
                 [w for w in times_a if w.kind != "clock"],
                 [w for w in times_b if w.kind != "clock"],
@@ -381,10 +379,7 @@ def time_conflicts(a: View, b: View) -> list[Conflict]:
                 b.published,
                 (ca.future, cb.future),
             )
-            futures = (ca.future, cb.future)
-            if clash is None and not _days_clash_only(
-                times_a, times_b, a.published, b.published, futures
-            ):
+            if clash is None:
                 clash = _first_clash(
                     [w for w in times_a if w.kind == "clock"],
                     [w for w in times_b if w.kind == "clock"],
@@ -425,22 +420,6 @@ def _first_clash(
     if any(not times_clash(x, y, px, py, future) for x in xs for y in ys):
         return None
     return next(((x, y) for x in xs for y in ys if times_clash(x, y, px, py, future)), None)
-
-
-def _days_clash_only(
-    xs: list[When],
-    ys: list[When],
-    px: dt.date | None,
-    py: dt.date | None,
-    future: tuple[bool, bool] = (False, False),
-) -> bool:
-    """Days told on both sides that name different days: their clocks are not comparable
-    (the clash, if any, is the days')."""
-    days_x = [w for w in xs if w.kind != "clock"]
-    days_y = [w for w in ys if w.kind != "clock"]
-    return bool(days_x and days_y) and all(
-        times_clash(x, y, px, py, future) for x in days_x for y in days_y
-    )
 
 
 def _firm(c: Claim) -> bool:
