@@ -71,6 +71,8 @@ class Figure:
         claim: index of the claim (in its sentence's claims) the figure belongs to, -1 if none.
         holder: the names whose quantity it is ("Charles' 226 yards", "Hillis added 101
             yards"): two figures of two named holders are two quantities.
+        place: the place it counts in: "@" and its names ("in Bener Meriah district": @,
+            bener, meriah), or the noun of an unnamed one ("in the province": province).
         running: told as a running total ("so far", "to date", "in total").
         incident: told as one past event in the simple past ("three died when a missile
             hit"), which a running total does not count alone.
@@ -90,6 +92,7 @@ class Figure:
     scope: tuple[str, ...] = ()
     claim: int = -1
     holder: tuple[str, ...] = ()
+    place: tuple[str, ...] = ()
     running: bool = False
     incident: bool = False
 
@@ -395,6 +398,10 @@ class _Words:
     synonyms: dict[str, str]
     antonyms: dict[str, str]
     measures: dict[str, str]
+    degrees: dict[str, str]
+    place_nouns: frozenset[str]
+    intentions: frozenset[str]
+    beliefs: frozenset[str]
     phrasal_antonyms: dict[str, str]
     phrasal_denials: frozenset[str]
 
@@ -433,6 +440,10 @@ def _words(lexicon: Lexicon) -> _Words:
         synonyms=synonyms,
         antonyms=antonyms,
         measures=measures,
+        degrees={fold(w): fold(group[0]) for group in lexicon.degrees for w in group},
+        place_nouns=singles(lexicon.place_nouns),
+        intentions=singles(lexicon.intentions),
+        beliefs=singles(lexicon.beliefs),
         phrasal_antonyms=phrasal,
         phrasal_denials=frozenset(
             fold(w) for w in lexicon.denials if len(w.split()) == 2 and not w.endswith(" to")
@@ -478,6 +489,8 @@ _DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25
 # Verbs whose subject undergoes them, as the object of "kill" does: "died", "survived".
 _PATIENT_SUBJECT = frozenset({"die", "survive", "perish", "drown"})
 # A unit glued to a figure by a hyphen: "30-point", "10-game", "86-yard".
+# Prepositions that put a figure in a place ("in the province", "across 14 countries").
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "throughout", "inside"})
 _HYPHEN_UNIT = re.compile(r"[-–]([^\W\d_]+)")
 # Words that make a bound loose: "shortly after 6 a.m." is about 6 a.m.
 _LOOSE_BOUND = frozenset({"shortly", "just", "soon", "right"})
@@ -703,20 +716,51 @@ def _argument(token: Token, deps: frozenset[str]) -> Token | None:
     return None
 
 
+def _participle_host(token: Token) -> Token | None:
+    """The clause a bare participle hangs from, whose doer is its doer: "Opened in 1996, the
+    museum will close"; "she won the race by leading from the start", "while adding six"
+    (None otherwise)."""
+    if token.tag_ not in ("VBN", "VBG") or any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in token.children
+    ):
+        return None
+    if token.dep_ == "advcl":
+        return token.head
+    by = token.head
+    if token.dep_ == "pcomp" and token.tag_ == "VBG" and by.dep_ == "prep" and by.head.i != by.i:
+        return by.head if by.head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def _antecedent(token: Token) -> Token:
+    """What a relative pronoun stands for ("the Chiefs, who had 352 yards": the Chiefs); any
+    other word is itself."""
+    clause = token.head
+    if token.tag_ in ("WP", "WDT") and clause.dep_ == "relcl" and clause.head.i != clause.i:
+        return clause.head
+    return token
+
+
+def _hyphened(token: Token) -> bool:
+    """A word joined to the one before it by a hyphen ("death" in "pro-death jurors"): part
+    of a compound adjective, not a word of its own."""
+    i = token.i
+    if i < 2:
+        return False
+    dash = token.doc[i - 1]
+    return dash.text in ("-", "–") and not dash.whitespace_ and not token.doc[i - 2].whitespace_
+
+
 def _inherited_subject(token: Token) -> Token | None:
     """The subject a clause shares with the one it hangs from ("arrested and charged",
-    "wants to leave")."""
-    if (
-        token.dep_ == "advcl"
-        and token.tag_ in ("VBN", "VBG")
-        and not any(c.dep_ in ("mark", "aux", "auxpass") for c in token.children)
-    ):
-        # "Opened in 1996, the museum will close": the participle's doer is the clause's
-        main = _argument(token.head, _SUBJECT_DEPS)
-        if main is not None:
-            return main
+    "wants to leave", "won by leading")."""
     t = token
     for _ in range(4):
+        host = _participle_host(t)
+        if host is not None:
+            main = _argument(host, _SUBJECT_DEPS)
+            if main is not None:
+                return main
         if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
             t = t.head
             if t.dep_ == "acomp" and t.head.i != t.i:
@@ -1185,6 +1229,14 @@ class _Reader:
                 conditional = True
             if lemma in words.irrealis or fold(parent.text) in words.irrealis:
                 conditional = True
+            if lemma in words.intentions and t.dep_ in ("xcomp", "acl", "pcomp", "prep"):
+                # "offered to plead guilty", "trying to determine", "plans to cut": meant,
+                # not done
+                conditional = True
+            if lemma in words.beliefs and (
+                lemma == "doubt" or any(c.dep_ == "neg" for c in parent.children)
+            ):
+                hedged = True  # "don't believe he had a gun", "doubted he was armed"
             if t.dep_ not in ("ccomp", "xcomp", "pcomp", "acl", "pobj", "prep", "advcl"):
                 break
             t = parent
@@ -1196,6 +1248,10 @@ class _Reader:
         unless a condition hangs on it ("said he would resign if ...")."""
         if fold(aux.text) not in ("would", "'d") or verb.dep_ != "ccomp":
             return False
+        if verb.tag_ == "VBN" or any(
+            c.dep_ == "aux" and fold(c.lemma_) == "have" for c in verb.children
+        ):
+            return False  # "would have placed him": what did not happen, not what was told
         report = verb.head
         if fold(report.lemma_) not in self.words.reporting or report.tag_ != "VBD":
             return False
@@ -1333,6 +1389,11 @@ class _Reader:
             measure, label = self._measure(counted, event, q.unit)
             if not measure:
                 continue
+            degree = self._degree(counted, event)
+            if degree:
+                # "30 seriously injured" is a part of "50 injured", not another count of it
+                measure = tuple(f"{degree}:{m}" for m in measure)
+                label = f"{degree} {label}"
             glued_unit = _HYPHEN_UNIT.match(self.text, q.end)
             if glued_unit:
                 # "a 30-point win", "a 10-game streak": a size of the thing, not a count of it
@@ -1388,6 +1449,7 @@ class _Reader:
                     scope=scope,
                     claim=claim,
                     holder=self._holder(counted, verb),
+                    place=self._place(counted, event),
                     running=self._running(top, counted, verb),
                     incident=verb is not None and self._incident(verb),
                 )
@@ -1472,6 +1534,19 @@ class _Reader:
                         total, role = value_at(grand), "part"
             break
         if (
+            counted is None
+            and not q.unit
+            and top.dep_ in ("nsubj", "nsubjpass")
+            and top.head.i != top.i
+        ):
+            # "Of the 1,200 delegates, 640 backed the motion": a part of the fronted whole
+            for child in top.head.children:
+                whole = _argument(child, frozenset({"pobj"})) if child.dep_ == "prep" else None
+                if fold(child.text) == "of" and child.i < top.i and whole is not None:
+                    numbers = [g for g in whole.children if g.dep_ == "nummod" and g.like_num]
+                    if whole.pos_ in ("NOUN", "PROPN") and numbers and not own(numbers[0]):
+                        counted, role, total = whole, "part", value_at(numbers[0])
+        if (
             counted is not None
             and counted.dep_ in ("amod", "compound", "nmod")
             and counted.head.pos_ == "NOUN"
@@ -1481,6 +1556,57 @@ class _Reader:
         if counted is not None and fold(counted.lemma_) == "total":
             role = "total"
         return counted, role, total
+
+    def _place(self, counted: Token | None, event: Token | None) -> tuple[str, ...]:
+        """Where a figure counts: the place its event or counted noun is "in" ("killed 70 in
+        Bener Meriah district", "170,000 people in the province"); see ``Figure.place``."""
+        around = [event, counted]
+        t = event
+        while t is not None and t.dep_ == "conj" and t.head.i != t.i and len(around) < 6:
+            t = t.head  # "10 were killed and 140 injured in the district": the first verb's
+            around.append(t)
+        if event is not None:
+            # the incident it counts: "two were killed when a shell hit a school in Khan
+            # Younis"
+            for clause in event.children:
+                marks = {fold(m.text) for m in clause.children if m.dep_ in ("mark", "advmod")}
+                if clause.dep_ == "advcl" and marks & {"when", "as", "after"}:
+                    around += [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+        for t in around:
+            if t is None:
+                continue
+            for child in t.children:
+                if child.dep_ != "prep" or fold(child.text) not in _PLACE_PREPOSITIONS:
+                    continue
+                for where in child.children:
+                    named = any(w.ent_type_ in ("GPE", "LOC", "FAC") for w in _identity(where))
+                    if where.dep_ != "pobj" or not (
+                        named or fold(where.lemma_) in self.words.place_nouns
+                    ):
+                        continue
+                    names = {fold(w.text) for w in _identity(where) if w.pos_ == "PROPN"}
+                    if names:
+                        return ("@", *sorted(names))
+                    return (fold(where.lemma_),)
+        return ()
+
+    def _degree(self, counted: Token | None, event: Token | None) -> str:
+        """The degree that narrows a figure's measure: an adverb of its event ("seriously
+        injured"), an adjective of what it counts ("critical injuries"), or "in ...
+        condition" ("four remain in critical condition"); "" when none."""
+        degrees = self.words.degrees
+        for t in (event, counted):
+            if t is None:
+                continue
+            for child in t.children:
+                if child.dep_ in ("advmod", "amod") and fold(child.text) in degrees:
+                    return degrees[fold(child.text)]
+                if child.dep_ == "prep" and fold(child.text) == "in":
+                    for place in child.children:
+                        said = [fold(w.text) for w in place.subtree]
+                        if fold(place.lemma_) == "condition" and set(said) & set(degrees):
+                            return degrees[next(w for w in said if w in degrees)]
+        return ""
 
     def _event(self, counted: Token) -> Token | None:
         """The event a counted noun belongs to: "arrest" for "the arrest of 2,000
@@ -1496,9 +1622,10 @@ class _Reader:
                 valued = _argument(above, frozenset({"dobj"}))
                 if valued is not None and valued.i != t.i and valued.pos_ == "NOUN":
                     return valued
-                # "rose to 40": what rose
+                # "rose to 40": what rose; a number for subject is a figure of its own ("of
+                # the 300 workers, 120 walked out": the walk-out)
                 subject = _argument(above, _SUBJECT_DEPS)
-                return subject if subject is not None else above
+                return subject if subject is not None and not subject.like_num else above
         if t.dep_ == "nsubj" and t.head.pos_ == "AUX":
             quality = _argument(t.head, frozenset({"acomp", "attr"}))
             if quality is not None and quality.i != t.i:
@@ -1542,7 +1669,9 @@ class _Reader:
             if token is None:
                 continue
             candidates.append(token)
-            candidates.extend(c for c in token.children if c.dep_ in ("compound", "amod"))
+            candidates.extend(
+                c for c in token.children if c.dep_ in ("compound", "amod") and not _hyphened(c)
+            )
         # adjectives after a count: "21 dead", "eleven wounded"
         for token in candidates:
             lemma = fold(token.lemma_)
@@ -1594,7 +1723,8 @@ class _Reader:
                 if child.dep_ == "poss":
                     names |= {fold(t.text) for t in child.subtree if _name(t)}
         if verb is not None and not names:
-            subject = _argument(verb, frozenset({"nsubj"}))
+            subject = _argument(verb, frozenset({"nsubj"})) or _inherited_subject(verb)
+            subject = _antecedent(subject) if subject is not None else None
             own = subject is not None and counted is not None and subject.i == counted.i
             if subject is not None and not own and not any(t.like_num for t in subject.subtree):
                 names |= {fold(t.text) for t in _identity(subject) if _name(t)}

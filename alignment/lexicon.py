@@ -40,6 +40,15 @@ class Lexicon:
             first word names the group.
         measures: groups naming what a number counts; the first word is the label shown in
             reasons ("arrests"), the rest are the words that point to it.
+        degrees: groups of words that narrow what a number counts to a part of it
+            ("seriously injured", "in critical condition"); the first word names the group.
+            A figure with one counts another quantity than a figure without.
+        intentions: verbs and nouns of meaning to do something ("try", "plan", "offer"):
+            what follows them ("offered to plead guilty") is intended, not done.
+        beliefs: verbs of belief; what follows a negated one ("does not believe he had a
+            gun") or "doubt" is uncertain, like a hedge.
+        place_nouns: nouns that name a place ("district", "province"): a figure told "in"
+            one counts there; two figures of two places are two quantities.
     """
 
     negations: tuple[str, ...] = (
@@ -304,6 +313,54 @@ class Lexicon:
         ("displaced", "displace", "refugee", "evacuate", "flee", "fled", "homeless"),
         ("cases", "case", "infection", "infect"),
         ("jobs", "job", "layoff", "redundancy", "redundancies"),
+    )
+    degrees: tuple[tuple[str, ...], ...] = (
+        ("serious", "seriously", "critically", "critical", "severely", "severe", "badly"),
+        ("serious", "gravely", "grave", "life-threatening"),
+        ("slight", "slightly", "lightly", "minor", "mildly", "mild"),
+    )
+    intentions: tuple[str, ...] = (
+        "try",
+        "attempt",
+        "seek",
+        "plan",
+        "intend",
+        "intent",
+        "want",
+        "hope",
+        "aim",
+        "offer",
+        "propose",
+        "negotiate",
+        "bid",
+        "effort",
+    )
+    beliefs: tuple[str, ...] = ("believe", "think", "expect", "doubt")
+    place_nouns: tuple[str, ...] = (
+        "area",
+        "camp",
+        "church",
+        "hospital",
+        "market",
+        "mine",
+        "mosque",
+        "prison",
+        "school",
+        "capital",
+        "city",
+        "country",
+        "county",
+        "district",
+        "island",
+        "municipality",
+        "neighbourhood",
+        "neighborhood",
+        "prefecture",
+        "province",
+        "region",
+        "state",
+        "town",
+        "village",
     )
 
     def extended(self, **extra: Iterable[str] | Iterable[tuple[str, ...]]) -> Lexicon:

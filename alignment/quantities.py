@@ -14,6 +14,7 @@ What a figure counts, and whether two figures are of one quantity, is the claim 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from .lexer import Token, tokenize, word_set
@@ -48,6 +49,32 @@ _SMALL = {
     "eighty": 80,
     "ninety": 90,
 }
+_ORDINALS = {
+    word: n
+    for n, word in enumerate(
+        [
+            *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"),
+            *("ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth"),
+            *("fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"),
+        ],
+        start=1,
+    )
+}
+_ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
+def spelled_alike(word: str) -> str:
+    """One spelling of a number word, so that words told in figures or letters meet:
+    "eleven" and "11" -> "11"; "eleventh" and "11th" -> "11th"; other words unchanged
+    (folded words in, as the quote rule reads them)."""
+    if word in _SMALL:
+        return str(_SMALL[word])
+    if word in _ORDINALS:
+        return f"{_ORDINALS[word]}th"
+    digits = _ORDINAL_DIGITS.fullmatch(word)
+    return f"{digits.group(1)}th" if digits else word
+
+
 _SCALES = {
     "dozen": 12,
     "hundred": 100,

@@ -143,11 +143,13 @@ def same_party(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     return not x or not y or bool(set(x) & set(y))
 
 
-def comparable(x: Figure, y: Figure) -> bool:
-    """Two figures of one quantity: unit, measure, role and scope agree."""
+def comparable(x: Figure, y: Figure, *, any_role: bool = False) -> bool:
+    """Two figures of one quantity: unit, measure, role and scope agree (the role is left
+    out with ``any_role``: "three of the seven bullets" and "seven bullets" tell one 7)."""
     if x.unit != y.unit or not set(x.measure) & set(y.measure):
         return False
-    if x.unit != "%" and _ROLE_CLASS.get(x.role, x.role) != _ROLE_CLASS.get(y.role, y.role):
+    roles = (_ROLE_CLASS.get(x.role, x.role), _ROLE_CLASS.get(y.role, y.role))
+    if x.unit != "%" and roles[0] != roles[1] and not any_role:
         return False
     if x.role == "part" and y.role == "part" and x.total and y.total and x.total != y.total:
         return False  # parts of different wholes
@@ -155,6 +157,11 @@ def comparable(x: Figure, y: Figure) -> bool:
         return False
     if x.holder and y.holder and not set(x.holder) & set(y.holder):
         return False  # Charles' yards and Hillis' yards
+    # 70 injured in Bener Meriah district, 140 in Central Aceh district; 170,000 killed in
+    # the province, 230,000 in 14 countries (a named place and a "region" may be one)
+    named_alike = bool(x.place and y.place) and (x.place[0] == "@") == (y.place[0] == "@")
+    if named_alike and not (set(x.place) & set(y.place)) - {"@"}:
+        return False
     if (x.running and y.incident) or (y.running and x.incident):
         return False  # "600 killed so far" and "three died when a missile hit"
     # two specific counted nouns that differ count different things ("12 children", "40 people"
@@ -196,8 +203,12 @@ def figure_conflicts(
     found: dict[str, tuple[int, Conflict]] = {}
     listed = {group[0] for group in lexicon.measures}
 
+    def known(f: Figure) -> bool:
+        """A measure of the lexicon, narrowed or not ("serious:injuries")."""
+        return bool(listed & {m.rpartition(":")[2] for m in f.measure})
+
     def wanted(f: Figure) -> bool:
-        return not listed_only or bool(listed & set(f.measure))
+        return not listed_only or known(f)
 
     xs = [f for f in a.reading.figures if _usable(a, f) and wanted(f)]
     ys = [f for f in b.reading.figures if _usable(b, f) and wanted(f)]
@@ -208,7 +219,7 @@ def figure_conflicts(
         # a measure the lexicon knows (deaths, arrests, votes) names the quantity; any other
         # ("yards", "points", "hectares") only within one claim: "Charles rushed for 226
         # yards" and "Hillis added 101 yards" are two
-        if listed & set(x.measure):
+        if known(x):
             return True
         ca, cb = _claim(a, x), _claim(b, y)
         if ca is None or cb is None or _unnamed(a, ca) or _unnamed(b, cb):
@@ -230,11 +241,15 @@ def figure_conflicts(
         higher, lower = max(x.low, y.low), min(tops)
         return x.unit == "%" or higher <= FAR_APART * max(lower, 1.0)
 
+    # A figure the other passage also tells, for the same measure, is told by both, whoever
+    # each one credits it to: "14 points from Artino, while Echenique scored 11" holds
+    # "Artino scored 14 points" and is no reason to compare that 14 with the 11.
     candidates = sorted(
         (abs(_point(x) - _point(y)) / max(abs(_point(x)), abs(_point(y)), 1.0), n, m)
         for n, x in enumerate(xs)
         for m, y in enumerate(ys)
-        if one_quantity(x, y) and near_enough(x, y)
+        if (one_quantity(x, y) and near_enough(x, y))
+        or (same_value(x, y) and comparable(x, y, any_role=True))
     )
     # each figure meets at most one counterpart, the nearest first: "65% to 30%" against
     # "67%" compares 65 with 67, and leaves 30 (another candidate's share) alone

@@ -59,6 +59,11 @@ def _earlier(c: Claim, limit: Claim, pc: dt.date | None, pl: dt.date | None) -> 
     return not (words & {"after", "since", "later"} or c.times)
 
 
+# Words that place a state in the past, over with: "previously, agencies were required to
+# consult" does not answer "the new rules do not require it".
+_FORMERLY = frozenset({"previously", "formerly"})
+
+
 def _marks(c: Claim) -> list[tuple[int, int]]:
     """The conflicting words to mark: the negation (when it is a word of its own) and the
     predicate."""
@@ -89,6 +94,8 @@ def negation_conflicts(a: View, b: View) -> list[Conflict]:
             )
             if pos.negated or (neg.limited and _earlier(pos, neg, pub_pos, pub_neg)):
                 continue  # "no offers since the vote" leaves "an offer last year" alone
+            if bool(_FORMERLY & set(pos.words)) != bool(_FORMERLY & set(neg.words)):
+                continue  # what held before and what holds now
             if neg.denied_by and pos.speaker:
                 continue  # a party's claim, reported, against another party's denial
             if neg.absent and neg.absent in (a.absent if pos is ca else b.absent):

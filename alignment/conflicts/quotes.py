@@ -20,6 +20,7 @@ import re
 from ..claims import Quote
 from ..model import Conflict, Span
 from ..normalize import fold
+from ..quantities import spelled_alike
 from .view import View
 
 MIN_WORDS = 5
@@ -41,12 +42,23 @@ _FUNCTION_WORDS = frozenset(["a", "an", "the", "this", "that", "these", "those"]
 _CONTRACTIONS = {"ve": "have", "re": "are", "ll": "will", "d": "would", "m": "am", "t": "not"}
 
 
+EDITED = "[…]"
+# An editor's words inside a quote: "she [Reid] is fine", "he (the coach) said no".
+_EDITORIAL = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
+
+
 def _words(view: View, q: Quote) -> list[tuple[str, int, int]]:
-    """The quote's words, folded, contractions spelt out, with their document offsets."""
+    """The quote's words, folded, contractions spelt out, numbers spelt one way ("11th" /
+    "eleventh"), with their document offsets; an editor's words in brackets are not the
+    speaker's: they stand as one ``EDITED`` mark, which meets whatever the other outlet has
+    there ("[The police] came" / "They came")."""
     text = view.said(q.start, q.end)
-    out: list[tuple[str, int, int]] = []
+    editorial = [m.span() for m in _EDITORIAL.finditer(text)]
+    out: list[tuple[str, int, int]] = [(EDITED, q.start + s, q.start + e) for s, e in editorial]
     for m in _WORD.finditer(text):
-        word = fold(m.group()).replace("’", "'")
+        if any(s <= m.start() < e for s, e in editorial):
+            continue
+        word = spelled_alike(fold(m.group()).replace("’", "'"))
         start, end = q.start + m.start(), q.start + m.end()
         head, _, tail = word.partition("'")
         if tail in _CONTRACTIONS:
@@ -54,7 +66,7 @@ def _words(view: View, q: Quote) -> list[tuple[str, int, int]]:
             out.append((_CONTRACTIONS[tail], start, end))
         else:
             out.append((head if tail == "s" else word, start, end))
-    return out
+    return sorted(out, key=lambda w: w[1])
 
 
 def _named(q: Quote, view: View) -> bool:
@@ -221,6 +233,8 @@ def _altered(
         changed = {w for w, _, _ in wa[i1:i2]} | {w for w, _, _ in wb[j1:j2]}
         if tag == "equal" or changed <= _FUNCTION_WORDS:
             continue  # "the" for "this": the same words to a reader
+        if EDITED in changed:
+            continue  # an editor's words, in brackets, for the speaker's: "[Reid]" / "she"
         # a quote cut at its ends is a shorter quote, not an altered one, unless it drops
         # words inside
         if i1 < i2:
