@@ -71,8 +71,9 @@ class Figure:
         claim: index of the claim (in its sentence's claims) the figure belongs to, -1 if none.
         holder: the names whose quantity it is ("Charles' 226 yards", "Hillis added 101
             yards"): two figures of two named holders are two quantities.
-        place: the place it counts in: "@" and its names ("in Bener Meriah district": @,
-            bener, meriah), or the noun of an unnamed one ("in the province": province).
+        place: the place it counts in: its noun and its names ("in Bener Meriah
+            district": district, bener, meriah), or the noun alone of an unnamed one ("in
+            the province": province).
         running: told as a running total ("so far", "to date", "in total").
         incident: told as one past event in the simple past ("three died when a missile
             hit"), which a running total does not count alone.
@@ -307,7 +308,7 @@ def same_claim(x: Claim, y: Claim) -> bool:
     universal = any((c.absent and c.absent == c.subject) or c.negative_subject for c in (x, y))
     # "has never been sacked by a club": any club, so Vester FC's sacking is denied
     open_subject = any(c.negated and "agent" in c.indefinite for c in (x, y))
-    dx, dy = _doer(x), _doer(y)
+    dx, dy = doer(x), doer(y)
     subjects = bool(dx and dy) and not (universal or open_subject)
     if subjects and (not _shared(dx, dy) or _told_apart(x, y)):
         return False
@@ -322,18 +323,18 @@ def same_claim(x: Claim, y: Claim) -> bool:
     return universal and bool(shared)
 
 
-def _doer(c: Claim) -> tuple[str, ...]:
+def doer(c: Claim) -> tuple[str, ...]:
     """Who does what a claim says: the reporter a pronoun stands for, else the subject."""
     return c.doer_words or c.subject_words
 
 
 def _different_doers(x: Claim, y: Claim) -> bool:
     """Two claims whose subjects are both told and share nothing, or only an owner."""
-    if not (_doer(x) and _doer(y)):
+    if not (doer(x) and doer(y)):
         return False
     if any(c.negative_subject or "agent" in c.indefinite for c in (x, y)):
         return False
-    shared = set(_doer(x)) & set(_doer(y))
+    shared = set(doer(x)) & set(doer(y))
     return not shared or _only_owners(shared, x, y, x.subject, y.subject)
 
 
@@ -352,12 +353,12 @@ def _told_apart(x: Claim, y: Claim) -> bool:
     count: "300 workers" and "420 workers" may be one group told two ways); or two heads
     that share only an owner ("Larsen" and "Larsen's assistant")."""
     if x.subject and y.subject and x.subject != y.subject:
-        shared = set(_doer(x)) & set(_doer(y))
+        shared = set(doer(x)) & set(doer(y))
         return _only_owners(shared, x, y, x.subject, y.subject)
     if not x.subject or x.subject != y.subject:
         return False
-    rest_x = {w for w in _doer(x) if w != x.subject and not w[:1].isdigit()}
-    rest_y = {w for w in _doer(y) if w != y.subject and not w[:1].isdigit()}
+    rest_x = {w for w in doer(x) if w != x.subject and not w[:1].isdigit()}
+    rest_y = {w for w in doer(y) if w != y.subject and not w[:1].isdigit()}
     return bool(rest_x and rest_y and not rest_x & rest_y)
 
 
@@ -1202,7 +1203,13 @@ class _Reader:
                 n = len(phrase)
                 if tuple(left[-n:]) == phrase or (*left[-n + 1 :], fold(t.text)) == phrase:
                     conditional = True
-        for child in verb.children:
+        # the parser may hang "would" on the auxiliary it goes with ("would have placed")
+        helpers = [g for c in verb.children if c.dep_ == "aux" for g in c.children]
+        for child in [*verb.children, *helpers]:
+            if child.dep_ == "advcl" and any(
+                fold(m.text) in ("if", "unless") for m in child.children if m.dep_ == "mark"
+            ):
+                conditional = True  # "if the team were in contention, he would have ..."
             lemma = fold(child.lemma_)
             text = fold(child.text)
             if child.dep_ in ("aux", "advmod", "mark") and (
@@ -1560,18 +1567,27 @@ class _Reader:
     def _place(self, counted: Token | None, event: Token | None) -> tuple[str, ...]:
         """Where a figure counts: the place its event or counted noun is "in" ("killed 70 in
         Bener Meriah district", "170,000 people in the province"); see ``Figure.place``."""
-        around = [event, counted]
+        # the verbs it shares with ("10 were killed and 140 injured in the district")
+        verbs = [] if event is None else [event]
         t = event
-        while t is not None and t.dep_ == "conj" and t.head.i != t.i and len(around) < 6:
-            t = t.head  # "10 were killed and 140 injured in the district": the first verb's
-            around.append(t)
-        if event is not None:
-            # the incident it counts: "two were killed when a shell hit a school in Khan
-            # Younis"
-            for clause in event.children:
+        while t is not None and t.dep_ == "conj" and t.head.i != t.i and len(verbs) < 4:
+            t = t.head
+            verbs.append(t)
+        verbs += [c for v in list(verbs) for c in v.children if c.dep_ == "conj"]
+        # "seven were killed and 12 injured by a mudslide in the village": the elided verb
+        verbs += [c for v in list(verbs) if v.like_num for c in v.children if c.dep_ == "acl"]
+        around: list[Token | None] = [counted, *verbs]
+        for verb in verbs:
+            for clause in verb.children:
+                # the incident it counts: "two were killed when a shell hit a school in Khan
+                # Younis"
                 marks = {fold(m.text) for m in clause.children if m.dep_ in ("mark", "advmod")}
                 if clause.dep_ == "advcl" and marks & {"when", "as", "after"}:
                     around += [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+                # what did it: "killed by a landslide in Bener Meriah district", "during an
+                # attack on a school in Gaza"
+                if clause.dep_ in ("agent", "prep") and fold(clause.text) in ("by", "during"):
+                    around += [c for c in clause.children if c.dep_ == "pobj"]
         for t in around:
             if t is None:
                 continue
@@ -1586,7 +1602,7 @@ class _Reader:
                         continue
                     names = {fold(w.text) for w in _identity(where) if w.pos_ == "PROPN"}
                     if names:
-                        return ("@", *sorted(names))
+                        return (fold(where.lemma_), *sorted(names))
                     return (fold(where.lemma_),)
         return ()
 
@@ -1613,6 +1629,12 @@ class _Reader:
         individuals", "kill" for "three people were killed", "toll" for "the toll rose to 40".
         """
         t = counted
+        if t.like_num:
+            # "seven were killed and 12 injured": the participle hung on the number is its
+            # event, not the verb the number is joined to
+            for child in t.children:
+                if child.dep_ in ("acl", "amod") and child.tag_ in ("VBN", "JJ"):
+                    return child
         if t.dep_ == "pobj" and t.head.head.i != t.head.i:
             above = t.head.head
             if above.pos_ in ("NOUN", "PROPN"):

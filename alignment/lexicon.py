@@ -47,6 +47,8 @@ class Lexicon:
             what follows them ("offered to plead guilty") is intended, not done.
         beliefs: verbs of belief; what follows a negated one ("does not believe he had a
             gun") or "doubt" is uncertain, like a hedge.
+        region_parts: place nouns of a part of a region ("district", "county"): a figure
+            told of a named one that the other passage never names is a part of its whole.
         place_nouns: nouns that name a place ("district", "province"): a figure told "in"
             one counts there; two figures of two places are two quantities.
     """
@@ -336,6 +338,21 @@ class Lexicon:
         "effort",
     )
     beliefs: tuple[str, ...] = ("believe", "think", "expect", "doubt")
+    region_parts: tuple[str, ...] = (
+        "district",
+        "county",
+        "village",
+        "town",
+        "township",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "borough",
+        "regency",
+        "municipality",
+        "prefecture",
+        "commune",
+    )
     place_nouns: tuple[str, ...] = (
         "area",
         "camp",
@@ -360,7 +377,13 @@ class Lexicon:
         "region",
         "state",
         "town",
+        "township",
         "village",
+        "suburb",
+        "borough",
+        "regency",
+        "commune",
+        "ward",
     )
 
     def extended(self, **extra: Iterable[str] | Iterable[tuple[str, ...]]) -> Lexicon:

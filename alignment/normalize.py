@@ -36,6 +36,11 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def words(text: str) -> set[str]:
+    """The folded words and numbers of a text ("Central Aceh" -> {"central", "aceh"})."""
+    return {fold(m.group()) for m in _TOKEN.finditer(text)}
+
+
 # British spellings meet American ones: "incentivise"/"incentivize", "labour"/"labor".
 _BRITISH_ISE = re.compile(r"(?<=\w{3})is(?=(?:e|ed|es|ing|ation|ations)$)")
 _BRITISH_OUR = re.compile(r"(?<=\w{2})our(?=(?:|s|ed|ing|ite|ites|able)$)")

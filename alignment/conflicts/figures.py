@@ -21,6 +21,7 @@ from __future__ import annotations
 from ..claims import VALUE_VERBS, Claim, Figure, TimeRef
 from ..lexicon import DEFAULT_LEXICON, Lexicon
 from ..model import Conflict, ConflictKind
+from ..normalize import words
 from .time import read_time, time_order, times_clash
 from .view import View, conflict
 
@@ -143,6 +144,25 @@ def same_party(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     return not x or not y or bool(set(x) & set(y))
 
 
+def _places_apart(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Two places that cannot be one: two named ones with no name in common (70 injured in
+    Bener Meriah district, 140 in Central Aceh district), or two unnamed ones of two nouns
+    (170,000 killed in the province, 230,000 in 14 countries); a named place and a "region"
+    may be one."""
+    if len(x) > 1 and len(y) > 1:
+        return not set(x[1:]) & set(y[1:])
+    return len(x) == len(y) == 1 and x != y
+
+
+def part_of_the_place(f: Figure, other_text: str, parts: frozenset[str]) -> bool:
+    """A figure told of a named part of a region ("10 killed in Central Aceh district")
+    that the other passage never names: a part of the whole it tells, not another count of
+    it."""
+    if len(f.place) < 2 or f.place[0] not in parts:
+        return False
+    return not set(f.place[1:]) <= words(other_text)
+
+
 def comparable(x: Figure, y: Figure, *, any_role: bool = False) -> bool:
     """Two figures of one quantity: unit, measure, role and scope agree (the role is left
     out with ``any_role``: "three of the seven bullets" and "seven bullets" tell one 7)."""
@@ -157,10 +177,7 @@ def comparable(x: Figure, y: Figure, *, any_role: bool = False) -> bool:
         return False
     if x.holder and y.holder and not set(x.holder) & set(y.holder):
         return False  # Charles' yards and Hillis' yards
-    # 70 injured in Bener Meriah district, 140 in Central Aceh district; 170,000 killed in
-    # the province, 230,000 in 14 countries (a named place and a "region" may be one)
-    named_alike = bool(x.place and y.place) and (x.place[0] == "@") == (y.place[0] == "@")
-    if named_alike and not (set(x.place) & set(y.place)) - {"@"}:
+    if x.place and y.place and _places_apart(x.place, y.place):
         return False
     if (x.running and y.incident) or (y.running and x.incident):
         return False  # "600 killed so far" and "three died when a missile hit"
@@ -202,6 +219,7 @@ def figure_conflicts(
     """
     found: dict[str, tuple[int, Conflict]] = {}
     listed = {group[0] for group in lexicon.measures}
+    parts = frozenset(lexicon.region_parts)
 
     def known(f: Figure) -> bool:
         """A measure of the lexicon, narrowed or not ("serious:injuries")."""
@@ -215,6 +233,8 @@ def figure_conflicts(
 
     def one_quantity(x: Figure, y: Figure) -> bool:
         if not comparable(x, y) or not same_party(_party(a, x), _party(b, y)):
+            return False
+        if part_of_the_place(x, b.text, parts) or part_of_the_place(y, a.text, parts):
             return False
         # a measure the lexicon knows (deaths, arrests, votes) names the quantity; any other
         # ("yards", "points", "hectares") only within one claim: "Charles rushed for 226

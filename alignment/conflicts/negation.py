@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..claims import LIGHT_VERBS, Claim, same_claim
+from ..claims import LIGHT_VERBS, Claim, doer, same_claim
 from ..model import Conflict, Span
 from .time import read_time, time_order
 from .view import View, conflict
@@ -64,6 +64,24 @@ def _earlier(c: Claim, limit: Claim, pc: dt.date | None, pl: dt.date | None) -> 
 _FORMERLY = frozenset({"previously", "formerly"})
 
 
+def _opposite(c: Claim) -> bool:
+    """A claim negated by its own word, an antonym ("lost" for "won", "survived" for
+    "died")."""
+    return c.negated and c.negation == (c.start, c.end)
+
+
+# Predicates of a contest, whose opposite ("lost") is told of the other side: they meet
+# only when both name one doer.
+_CONTESTS = frozenset({"win"})
+
+
+def _one_doer(x: Claim, y: Claim) -> bool:
+    """Both claims name their doer and the two share a word, or neither names one ("no
+    ballots were lost": a loss, not a defeat)."""
+    dx, dy = set(doer(x)), set(doer(y))
+    return bool(dx & dy) or not (dx or dy)
+
+
 def _marks(c: Claim) -> list[tuple[int, int]]:
     """The conflicting words to mark: the negation (when it is a word of its own) and the
     predicate."""
@@ -100,6 +118,10 @@ def negation_conflicts(a: View, b: View) -> list[Conflict]:
                 continue  # a party's claim, reported, against another party's denial
             if neg.absent and neg.absent in (a.absent if pos is ca else b.absent):
                 continue  # both say it is missing: "were without power" / "homes without power"
+            if _opposite(neg) and neg.key in _CONTESTS and not _one_doer(neg, pos):
+                # one side's loss is the other side's win: "the Chiefs lost" says nothing of
+                # "became the first rookie to win ten games"
+                continue
             if not same_claim(neg, pos) or neg.key in out:
                 continue
             topic = neg.predicate if neg.predicate == pos.predicate else pos.predicate
