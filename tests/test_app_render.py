@@ -15,6 +15,7 @@ from alignment import Alignment
 from tui.render import (
     GUTTER,
     SIGNS,
+    _conflict_line,
     _wrap,
     conflict_spans,
     core_passages,
@@ -347,3 +348,12 @@ def test_shared_passages_told_as_uncertain_are_marked_hedged(seed_alignment):
         if p.id in seed_alignment.hedged and kinds[p.id] == "agree":
             raise AssertionError(f"hedged passage {p.id} drawn as agreeing")
     assert SIGNS["hedged"] == "?"
+
+
+def test_a_graded_conflict_line_has_its_own_sign_and_style():
+    graded = _conflict_line("differs", "deaths: a says at least 40, b says 43", [None])
+    flat = _conflict_line("number", "deaths: a says 21, b says at least two dozen", [None])
+    assert graded.plain.lstrip().startswith(f"{SIGNS['differs']} differs")
+    assert flat.plain.lstrip().startswith(f"{SIGNS['conflict']} number")
+    assert "$text-warning" in str(graded.spans[0].style)
+    assert "$text-error" in str(flat.spans[0].style)

@@ -596,7 +596,7 @@ def detail_content(
     # Who says what, claim by claim; then the pairs' own reasons with their verdicts.
     splits = claim_splits(alignment, group) if reasons else ()
     for split in splits[:DETAIL_CONFLICTS]:
-        sign = "≈" if split.kind == "differs" else "≠"
+        sign = SIGNS["differs"] if split.kind == "differs" else SIGNS["conflict"]
         style = "bold $text-warning" if split.kind == "differs" else "bold $text-error"
         parts.append(
             Content.assemble((f"  {sign} {split.kind}  ", style), (one_line(split.text(names)), ""))
@@ -692,8 +692,10 @@ def _conflict_line(kind: str, reason: str, given: Sequence[tuple[Verdict, str] |
     reason is judged), kind and reason, then the verdict and the note."""
     judged = [g for g in given if g is not None]
     verdict = strongest(v for v, _ in judged) if len(judged) == len(given) else None
-    sign = VERDICT_SIGNS[verdict] if verdict is not None else "≠"
-    line = Content.assemble((f"  {sign} {kind}  ", "bold $text-error"), (one_line(reason), ""))
+    graded = kind == "differs"  # compatible but different figures: shown apart, not as an error
+    sign = VERDICT_SIGNS[verdict] if verdict is not None else SIGNS[kind if graded else "conflict"]
+    style = "bold $text-warning" if graded else "bold $text-error"
+    line = Content.assemble((f"  {sign} {kind}  ", style), (one_line(reason), ""))
     if not judged:
         return line
     words: list[str] = sorted({v for v, _ in judged}, key=lambda v: (v != verdict, v))
