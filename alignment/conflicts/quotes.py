@@ -38,6 +38,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 # Words whose change alters no claim of a quote.
 _FUNCTION_WORDS = frozenset(["a", "an", "the", "this", "that", "these", "those"])
+_JOINING = frozenset(["and", "or", "but", "so", "then"])
 # Contractions told either way are the same words ("we've" / "we have").
 _CONTRACTIONS = {"ve": "have", "re": "are", "ll": "will", "d": "would", "m": "am", "t": "not"}
 
@@ -48,18 +49,23 @@ _EDITORIAL = re.compile(r"\[[^\[\]]*\]|\([^()]*\)")
 
 
 def _words(view: View, q: Quote) -> list[tuple[str, int, int]]:
-    """The quote's words, folded, contractions spelt out, numbers spelt one way ("11th" /
-    "eleventh"), with their document offsets; an editor's words in brackets are not the
-    speaker's: they stand as one ``EDITED`` mark, which meets whatever the other outlet has
-    there ("[The police] came" / "They came")."""
-    text = view.said(q.start, q.end)
+    """The quote's words (``_text_words``)."""
+    return _text_words(view, q.start, q.end)
+
+
+def _text_words(view: View, first: int, last: int) -> list[tuple[str, int, int]]:
+    """The words of the document's ``[first, last)``, folded, contractions spelt out,
+    numbers spelt one way ("11th" / "eleventh"), with their document offsets; an editor's
+    words in brackets are not the speaker's: they stand as one ``EDITED`` mark, which meets
+    whatever the other outlet has there ("[The police] came" / "They came")."""
+    text = view.said(first, last)
     editorial = [m.span() for m in _EDITORIAL.finditer(text)]
-    out: list[tuple[str, int, int]] = [(EDITED, q.start + s, q.start + e) for s, e in editorial]
+    out: list[tuple[str, int, int]] = [(EDITED, first + s, first + e) for s, e in editorial]
     for m in _WORD.finditer(text):
         if any(s <= m.start() < e for s, e in editorial):
             continue
         word = spelled_alike(fold(m.group()).replace("’", "'"))
-        start, end = q.start + m.start(), q.start + m.end()
+        start, end = first + m.start(), first + m.end()
         head, _, tail = word.partition("'")
         if tail in _CONTRACTIONS:
             out.append((head if tail != "t" else head.removesuffix("n"), start, end))
@@ -218,6 +224,18 @@ def _attribution(
     )
 
 
+def _told_elsewhere(words: list[tuple[str, int, int]], view: View) -> bool:
+    """The words, in order, somewhere in the other passage: quoted in a quote of its own
+    (split by "he said", or in single quotes) rather than dropped."""
+    said = [w for w, _, _ in _text_words(view, view.offset, view.offset + len(view.text))]
+    wanted = [w for w, _, _ in words]
+    # the word that joined them to the rest ("or we'll shoot you again") may go
+    while wanted and wanted[0] in _JOINING:
+        wanted = wanted[1:]
+    n = len(wanted)
+    return n > 0 and any(said[k : k + n] == wanted for k in range(len(said) - n + 1))
+
+
 def _altered(
     a: View,
     qa: Quote,
@@ -235,6 +253,10 @@ def _altered(
             continue  # "the" for "this": the same words to a reader
         if EDITED in changed:
             continue  # an editor's words, in brackets, for the speaker's: "[Reid]" / "she"
+        if (i1 == i2 and _told_elsewhere(wb[j1:j2], a)) or (
+            j1 == j2 and _told_elsewhere(wa[i1:i2], b)
+        ):
+            continue  # words one quote lacks that its passage tells anyway (another quote)
         # a quote cut at its ends is a shorter quote, not an altered one, unless it drops
         # words inside
         if i1 < i2:
