@@ -491,7 +491,7 @@ _DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25
 _PATIENT_SUBJECT = frozenset({"die", "survive", "perish", "drown"})
 # A unit glued to a figure by a hyphen: "30-point", "10-game", "86-yard".
 # Prepositions that put a figure in a place ("in the province", "across 14 countries").
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "throughout", "inside"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "around", "throughout", "inside"})
 _HYPHEN_UNIT = re.compile(r"[-–]([^\W\d_]+)")
 # Words that make a bound loose: "shortly after 6 a.m." is about 6 a.m.
 _LOOSE_BOUND = frozenset({"shortly", "just", "soon", "right"})
