@@ -400,6 +400,7 @@ class _Words:
     antonyms: dict[str, str]
     measures: dict[str, str]
     degrees: dict[str, str]
+    complements: dict[tuple[str, str], str]
     place_nouns: frozenset[str]
     intentions: frozenset[str]
     beliefs: frozenset[str]
@@ -442,6 +443,12 @@ def _words(lexicon: Lexicon) -> _Words:
         antonyms=antonyms,
         measures=measures,
         degrees={fold(w): fold(group[0]) for group in lexicon.degrees for w in group},
+        complements={
+            (stem(fold(verb)), fold(complement)): stem(fold(predicate))
+            for entry in lexicon.complement_predicates
+            for phrase, _, predicate in [entry.partition(":")]
+            for verb, _, complement in [phrase.partition(" ")]
+        },
         place_nouns=singles(lexicon.place_nouns),
         intentions=singles(lexicon.intentions),
         beliefs=singles(lexicon.beliefs),
@@ -547,6 +554,13 @@ def _key(token: Token, words: _Words) -> str:
     lexicon's synonyms met."""
     base = token.lemma_ if token.pos_ in ("VERB", "AUX") else token.text
     key = stem(fold(base or token.text))
+    for child in token.children if words.complements else ():
+        # "was found guilty": a conviction
+        if child.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "amod"):
+            named = words.complements.get((key, fold(child.text)))
+            if named:
+                key = named
+                break
     return words.synonyms.get(key, key)
 
 
@@ -856,6 +870,16 @@ def _quoted(token: Token) -> bool:
 def _phrasal(verb: Token) -> str:
     """A verb with its particle, as "lemma particle" ("called off": "call off"); "" without."""
     particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    if particle is None:
+        # "the deal fell through on Monday": a bare preposition right after the verb
+        particle = next(
+            (
+                c
+                for c in verb.children
+                if c.i == verb.i + 1 and c.dep_ in ("prep", "advmod") and not list(c.children)
+            ),
+            None,
+        )
     return f"{fold(verb.lemma_)} {fold(particle.text)}" if particle is not None else ""
 
 
@@ -953,7 +977,8 @@ class _Reader:
         obj = _argument(verb, _OBJECT_DEPS)
         grammatical_subject = subject
         by_agent = False
-        if subject is not None and subject.dep_ == "nsubjpass" and obj is None:
+        complement = obj is not None and obj.dep_ in ("oprd", "acomp")  # "was found guilty"
+        if subject is not None and subject.dep_ == "nsubjpass" and (obj is None or complement):
             # "homes were destroyed by the tornado" tells what "the tornado destroyed homes"
             # tells: the passive subject is the object, the agent the subject
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)

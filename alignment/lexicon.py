@@ -43,6 +43,8 @@ class Lexicon:
         degrees: groups of words that narrow what a number counts to a part of it
             ("seriously injured", "in critical condition"); the first word names the group.
             A figure with one counts another quantity than a figure without.
+        complement_predicates: "verb complement:predicate" for a verb whose complement
+            names the predicate ("find guilty:convict": "was found guilty" is a conviction).
         intentions: verbs and nouns of meaning to do something ("try", "plan", "offer"):
             what follows them ("offered to plead guilty") is intended, not done.
         beliefs: verbs of belief; what follows a negated one ("does not believe he had a
@@ -123,6 +125,7 @@ class Lexicon:
         "alive:dead",
         "cancel:hold",
         "call off:hold",
+        "fall through:complete",
         "scrap:hold",
     )
     not_negating: tuple[str, ...] = (
@@ -291,7 +294,7 @@ class Lexicon:
         ("meeting", "talks", "summit"),
         ("arrest", "detain", "detention", "detainee", "jail"),
         ("kill", "death", "die", "dead", "fatality"),
-        ("injure", "injury", "wound"),
+        ("injure", "injury", "wound", "hurt"),
         ("leave", "step down", "relinquish", "resign", "cede", "quit"),
         ("win", "winner", "victory", "beat", "defeat"),
         ("protest", "demonstration", "rally"),
@@ -320,6 +323,12 @@ class Lexicon:
         ("serious", "seriously", "critically", "critical", "severely", "severe", "badly"),
         ("serious", "gravely", "grave", "life-threatening"),
         ("slight", "slightly", "lightly", "minor", "mildly", "mild"),
+    )
+    complement_predicates: tuple[str, ...] = (
+        "find guilty:convict",
+        "declare dead:die",
+        "pronounce dead:die",
+        "find dead:die",
     )
     intentions: tuple[str, ...] = (
         "try",

@@ -115,11 +115,16 @@ IRREGULAR = {
 
 
 @lru_cache(maxsize=200_000)
+def american(word: str) -> str:
+    """A folded word in American spelling ("behaviour" -> "behavior", "organise" ->
+    "organize"), so that a word spelt two ways is one word."""
+    return _BRITISH_OUR.sub("or", _BRITISH_ISE.sub("iz", word))
+
+
 def stem(word: str) -> str:
     """A light suffix stripper: enough to meet "offers"/"offer", "arrested"/"arrest",
     irregular forms ("won"/"win") and British spellings with American ones."""
-    word = IRREGULAR.get(word, word)
-    word = _BRITISH_OUR.sub("or", _BRITISH_ISE.sub("iz", word))
+    word = american(IRREGULAR.get(word, word))
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)] + keep

@@ -273,7 +273,7 @@ def test_main_writes_both_paths(tmp_path, capsys):
 
 @pytest.fixture(scope="module")
 def scores(pairs) -> dict[str, Scores]:
-    # the whole file but the held-out splits (HELD_OUT, below) aligns in a few seconds (539
+    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (779
     # stories of two sentences)
     measured = [p for p in pairs if p.split not in HELD_OUT]
     return {
@@ -288,26 +288,32 @@ def test_export_links_most_pairs(scores):
     assert export.linked / export.pairs >= 0.9
 
 
-# Where the engine still misses the target, by path and kind: P / R over the whole file (every
-# split but the one held out; 2026-12-02; bench/README.md).
-MISSED: dict[tuple[str, str], str] = {}
-# The same target on the held-out splits alone (360 pairs), written by hands that never read
-# the rules and whose misses were never read: fresh3 and fresh4 (session 5: before its rules
-# 81 and 70 of 120 right, after 88 and 74; session 6: 89 and 75) and fresh5 (session 6: 97
-# of 120 at its start and at its end; 2026-12-02, bench/README.md).
-HELD_OUT = ("fresh3", "fresh4", "fresh5")
-_HELD_OUT_FIGURES = {
-    "number": "P 0.96 R 0.47",
-    "differs": "P 1.00 R 0.45",
-    "negation": "P 0.67 R 0.38",
-    "time": "P 0.89 R 0.55",
-    "attribution": "P 1.00 R 0.76",
-    "quote": "P 0.88 R 0.79",
+# Where the engine still misses the target, by path and kind: P / R over the whole file but
+# the held-out split (779 pairs; 2026-12-02, bench/README.md). fresh3 and fresh4, held out
+# until session 6, had their misses read then (a few rules came of them), so they count here
+# now and pull recall under the target.
+_WHOLE_FIGURES = {
+    "number": "P 1.00 R 0.75",
+    "differs": "P 1.00 R 0.69",
+    "negation": "P 0.92 R 0.79",
+    "time": "P 0.95 R 0.79",
 }
-# the export is the detector's figures but where a pair's second kind is not its CSV row's
+MISSED: dict[tuple[str, str], str] = {
+    (path, kind): why for path in ("detector", "export") for kind, why in _WHOLE_FIGURES.items()
+} | {("export", "time"): "P 0.95 R 0.75", ("export", "quote"): "P 0.97 R 0.78"}
+# The same target on the held-out split alone: fresh5 (120 pairs), written in session 6 by a
+# helper who read no rule, scored at that session's start and end (97 of 120 exactly right
+# both times) and its misses never read (2026-12-02, bench/README.md). Attribution (1.00 /
+# 1.00), quote (0.90 / 0.90) and time through the detector (1.00 / 0.80) meet the target.
+HELD_OUT = ("fresh5",)
+_HELD_OUT_FIGURES = {
+    "number": "P 0.89 R 0.57",
+    "differs": "P 1.00 R 0.40",
+    "negation": "P 0.71 R 0.50",
+}
 MISSED_HELD_OUT = {
     (path, kind): why for path in ("detector", "export") for kind, why in _HELD_OUT_FIGURES.items()
-} | {("export", "time"): "P 0.88 R 0.48", ("export", "quote"): "P 0.87 R 0.71"}
+} | {("export", "time"): "P 1.00 R 0.70"}
 
 
 def _target(
