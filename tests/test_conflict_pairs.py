@@ -94,7 +94,7 @@ def test_a_third_is_held_out_in_every_class(pairs):
         assert held == {True, False}, f"class {cls}: held-out conflicts and look-alikes"
 
 
-@pytest.mark.parametrize("label", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5"])
+@pytest.mark.parametrize("label", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"])
 def test_fresh_set_covers_every_class_and_kind(pairs, label):
     fresh = [p for p in pairs if p.split == label]
     assert len(fresh) >= MIN_FRESH
@@ -107,7 +107,7 @@ def test_fresh_set_covers_every_class_and_kind(pairs, label):
     assert len(fresh) / 3 <= conflicts <= 2 * len(fresh) / 3
 
 
-@pytest.mark.parametrize("label", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5"])
+@pytest.mark.parametrize("label", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"])
 def test_fresh_set_shares_no_sentence_with_the_others(pairs, label):
     others = {t for p in pairs if p.split != label for t in (p.a, p.b)}
     assert [p.id for p in pairs if p.split == label and {p.a, p.b} & others] == []
@@ -275,7 +275,7 @@ def test_main_writes_both_paths(tmp_path, capsys):
 def scores(pairs) -> dict[str, Scores]:
     # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (779
     # stories of two sentences)
-    measured = [p for p in pairs if p.split not in HELD_OUT]
+    measured = [p for p in pairs if p.split not in HELD_OUT + UNSCORED]
     return {
         "detector": score(measured, through_detector(measured)),
         "export": score(measured, through_export(measured, AlignConfig())),
@@ -306,6 +306,9 @@ MISSED: dict[tuple[str, str], str] = {
 # both times) and its misses never read (2026-12-02, bench/README.md). Attribution (1.00 /
 # 1.00), quote (0.90 / 0.90) and time through the detector (1.00 / 0.80) meet the target.
 HELD_OUT = ("fresh5",)
+# fresh6 (session 6, written by a helper who read no rule) is in no score target: the lead
+# scores it once, by hand
+UNSCORED = ("fresh6",)
 _HELD_OUT_FIGURES = {
     "number": "P 0.89 R 0.57",
     "differs": "P 1.00 R 0.40",
