@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import importlib.util
+import re
 import sys
 import threading
 import types
@@ -121,6 +122,7 @@ def load_parser() -> Language:
     except (OSError, ValueError) as error:
         raise ParserError(f"the parser model cannot be loaded: {error}") from None
     _index_sets(nlp)
+    _quick_attribute_rules(nlp)
     return cast("Language", nlp)
 
 
@@ -200,6 +202,159 @@ def _index_sets(nlp: Language) -> None:
     for key, words in list(table.items()):
         if isinstance(words, list):
             table[key] = frozenset(words)
+
+
+# The token attributes the attribute ruler's patterns may test, in the columns of
+# ``Doc.to_array`` that ``_RuleMatcher`` reads.
+_RULE_ATTRS = ("LOWER", "TAG", "DEP", "IS_SPACE")
+# One test on one token: (column, predicate, value); predicate "==" (value an id), "IN" and
+# "NOT_IN" (a frozenset of ids), "REGEX" (a compiled pattern, searched in the string).
+_Test = tuple[int, str, Any]
+# Regular expression answers kept per word (the cache is emptied when full).
+_SEARCHED_MAX = 100_000
+
+
+class _RuleMatcher:
+    """The attribute ruler's matches, found with a few dictionary look-ups per token.
+
+    spaCy's ``Matcher`` steps every pattern through every token: with the model's 179 rules
+    (tag map, morph rules, a few two-word ones) that was about a tenth of a parse. The rules
+    are single tokens or fixed runs of two, testing a word's lower case, tag or dependency
+    for equality or membership (one lower-case test is a regular expression): each rule is
+    filed under one exact value of its first token, or under every value of a set it must
+    be in, and only rules filed under a token's values (and the rare one filed under none)
+    are tried at that token. The answer is the ruler's ``match``: (rule, rule label,
+    start, end), each once, sorted. ``compile`` returns None for a ruler with any pattern of
+    another kind (operators, other attributes), which keeps spaCy's matcher.
+    """
+
+    def __init__(
+        self,
+        rules: list[tuple[int, int, tuple[tuple[_Test, ...], ...]]],
+        columns: list[int | str],
+        strings: Any,
+    ) -> None:
+        self.columns = columns
+        self.strings = strings
+        self.filed: dict[tuple[int, int], list[tuple[int, int, tuple[tuple[_Test, ...], ...]]]]
+        self.filed = {}
+        self.unfiled: list[tuple[int, int, tuple[tuple[_Test, ...], ...]]] = []
+        self.searched: dict[tuple[re.Pattern[str], int], bool] = {}
+        for rule in rules:
+            first = rule[2][0]
+            # filed under the test with the most values to tell apart (a word before a
+            # tag, a tag before a dependency: the columns' order): fewer rules at a token
+            exact = sorted((c, v) for c, kind, v in first if kind == "==")
+            sets = sorted((c, v) for c, kind, v in first if kind == "IN")
+            if exact:
+                self.filed.setdefault(exact[0], []).append(rule)
+            elif sets:
+                column, values = sets[0]
+                for value in values:
+                    self.filed.setdefault((column, value), []).append(rule)
+            else:
+                self.unfiled.append(rule)
+
+    @classmethod
+    def compile(cls, ruler: Any) -> _RuleMatcher | None:
+        """The matcher for ``ruler``'s patterns, or None when one is of a kind not handled."""
+        from spacy import attrs
+
+        strings = ruler.vocab.strings
+        column_of = {name: k for k, name in enumerate(_RULE_ATTRS)}
+        rules: list[tuple[int, int, tuple[tuple[_Test, ...], ...]]] = []
+        for index, pattern in enumerate(ruler.patterns):
+            label = strings.add(str(index))
+            for token_patterns in pattern["patterns"]:
+                tokens: list[tuple[_Test, ...]] = []
+                for spec in token_patterns:
+                    tests: list[_Test] = []
+                    for name, value in spec.items():
+                        column = column_of.get(name)
+                        if column is None:
+                            return None
+                        if isinstance(value, bool):
+                            tests.append((column, "==", int(value)))
+                        elif isinstance(value, str) and name != "IS_SPACE":
+                            tests.append((column, "==", strings.add(value)))
+                        elif isinstance(value, dict) and len(value) == 1 and name != "IS_SPACE":
+                            ((kind, argument),) = value.items()
+                            if kind in ("IN", "NOT_IN") and isinstance(argument, list):
+                                if not all(isinstance(v, str) for v in argument):
+                                    return None
+                                ids = frozenset(strings.add(v) for v in argument)
+                                tests.append((column, kind, ids))
+                            elif kind == "REGEX" and isinstance(argument, str):
+                                tests.append((column, kind, re.compile(argument)))
+                            else:
+                                return None
+                        else:
+                            return None
+                    tokens.append(tuple(tests))
+                if not tokens:
+                    return None
+                rules.append((index, label, tuple(tokens)))
+        columns: list[int | str] = [getattr(attrs, name) for name in _RULE_ATTRS]
+        return cls(rules, columns, strings)
+
+    def _holds(self, tests: tuple[_Test, ...], row: list[int]) -> bool:
+        for column, kind, value in tests:
+            got = row[column]
+            if kind == "==":
+                if got != value:
+                    return False
+            elif kind == "IN":
+                if got not in value:
+                    return False
+            elif kind == "NOT_IN":
+                if got in value:
+                    return False
+            else:  # REGEX, searched once per pattern and word
+                key = (value, got)
+                found = self.searched.get(key)
+                if found is None:
+                    if len(self.searched) >= _SEARCHED_MAX:
+                        self.searched.clear()
+                    found = self.searched[key] = bool(value.search(self.strings[got]))
+                if not found:
+                    return False
+        return True
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        """The ruler's matches in ``doc``, as ``AttributeRuler.match`` gives them."""
+        rows: list[list[int]] = doc.to_array(self.columns).tolist()
+        found: set[tuple[int, int, int, int]] = set()
+        filed, unfiled, holds, size = self.filed, self.unfiled, self._holds, len(rows)
+        for start, row in enumerate(rows):
+            for tried in (
+                filed.get((0, row[0])),
+                filed.get((1, row[1])),
+                filed.get((2, row[2])),
+                filed.get((3, row[3])),
+                unfiled,
+            ):
+                if not tried:
+                    continue
+                for index, label, tokens in tried:
+                    if holds(tokens[0], row) and (
+                        len(tokens) == 1
+                        or (
+                            start + len(tokens) <= size
+                            and all(holds(t, rows[start + k]) for k, t in enumerate(tokens) if k)
+                        )
+                    ):
+                        found.add((index, label, start, start + len(tokens)))
+        return sorted(found)
+
+
+def _quick_attribute_rules(nlp: Language) -> None:
+    """The attribute ruler finds its matches with ``_RuleMatcher`` (the same matches)."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    matcher = _RuleMatcher.compile(ruler)
+    if matcher is not None:
+        ruler.match = matcher.match  # type: ignore[attr-defined]
 
 
 def parse(texts: Sequence[str]) -> Iterator[Doc]:

@@ -70,6 +70,32 @@ def test_the_fast_load_is_spacys_pipeline(seed_texts):
     assert [_tokens(d) for d in parse(seed_texts)] == [_tokens(d) for d in plain.pipe(seed_texts)]
 
 
+# Sentences for the attribute ruler's rarer rules: two-word ones ("gonna", "let's", "y'all",
+# "ain't", "there is"), the regular expressions, sets of tags, a space token.
+_RULE_SENTENCES = (
+    "Y'all ain't gonna believe it, but there is nothin' left and there were two of them.",
+    "Let's go, c'mon, we gotta leave  now; they're done and it's over.",
+    "He said: I ain't seen him, she isn't sure, and were there any others?",
+)
+
+
+def test_the_quick_attribute_rules_match_as_spacys_matcher(seed_texts):
+    """``_RuleMatcher`` is the ruler's ``match``, and it finds what spaCy's ``Matcher`` finds."""
+    from spacy.pipeline import AttributeRuler
+
+    nlp = load_parser()
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert type(getattr(ruler.match, "__self__", None)).__name__ == "_RuleMatcher"
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        docs = list(nlp.pipe([*seed_texts, *_RULE_SENTENCES]))
+    found = 0
+    for doc in docs:
+        quick = ruler.match(doc)
+        assert quick == AttributeRuler.match(ruler, doc), doc.text
+        found += sum(end - start > 1 for _, _, start, end in quick)
+    assert found >= 3  # the two-word rules were met
+
+
 def test_the_parser_loads_without_spacys_command_line():
     code = (
         "import sys; from alignment.parse import load_parser; load_parser(); "
