@@ -26,6 +26,7 @@ from .scoring import (
     Scorer,
     Story,
     Text,
+    lexical_scores,
     score_pairs,
     segment,
     weigh,
@@ -86,6 +87,8 @@ def align(
             report("passages", 0.35)
             runs = choose_passages(story, config)
             _embed_early(scorer, story, runs, config)
+            # what needs no claims is scored while the parser reads them
+            lexical = lexical_scores(story, runs, config)
             readings = reading.result()
         except BaseException:
             # Ctrl+C, a cancelled worker, a failed stage: a child parser stops now, so the
@@ -94,7 +97,7 @@ def align(
             raise
     report("links", 0.55)
     measures = _measures(runs, readings)
-    scored = score_pairs(story, runs, readings, measures, config, scorer)
+    scored = score_pairs(story, runs, readings, measures, config, scorer, lexical)
     report("groups", 0.8)
     passages = _all_passages(text.sentences, runs)
     facts = group_facts(passages, runs, scored, config)

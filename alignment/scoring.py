@@ -248,6 +248,40 @@ class Scored:
     threshold: float
 
 
+@dataclass(frozen=True, slots=True)
+class Lexical:
+    """The scores of the candidate pairs that read no claims (``lexical_scores``).
+
+    Attributes:
+        matrix: the passages' word weights (rows normalised).
+        docs: each passage's document.
+        keys: each passage's comparison key.
+        whole: the candidate pairs of whole passages (a, b, score).
+        clauses: the pairs of best clauses (a, b, score, not yet weighted).
+    """
+
+    matrix: sparse.csr_matrix
+    docs: np.ndarray
+    keys: list[str]
+    whole: ScoredPairs
+    clauses: ScoredPairs
+
+
+def lexical_scores(story: Story, runs: Sequence[Run], config: AlignConfig) -> Lexical:
+    """The part of ``score_pairs`` that needs no claims: whole passages and best clauses.
+
+    ``align`` computes it while the parser still reads the claims (in its own process, most
+    often), so that the stages after the parse have less left to do."""
+    index_of = {(u.doc, u.first): k for k, u in enumerate(story.units)}
+    members = [[index_of[(p.doc, i)] for i in range(p.first, p.last + 1)] for p in runs]
+    passage_matrix = normalised_sum(story.matrix, members)
+    passage_docs = np.asarray([p.doc for p in runs], dtype=np.int64)
+    passage_keys = [" ".join(story.keys[m] for m in ms) for ms in members]
+    whole = scored_candidates(passage_matrix, passage_docs, passage_keys, story, config)
+    clauses = clause_scores(story, runs, config)
+    return Lexical(passage_matrix, passage_docs, passage_keys, whole, clauses)
+
+
 def score_pairs(
     story: Story,
     runs: Sequence[Run],
@@ -255,19 +289,19 @@ def score_pairs(
     measures: Measures,
     config: AlignConfig,
     scorer: Scorer | None = None,
+    lexical: Lexical | None = None,
 ) -> Scored:
     """Every candidate pair of passages (a < b) with its final score: whole passages, their
     best clauses, shared measures, meaning when a scorer is given, rival claimants, then the
-    neighbour evidence."""
+    neighbour evidence. ``lexical``: ``lexical_scores(story, runs, config)`` computed
+    before, if it was."""
     threshold = threshold_of(config, scorer)
     gate = story.gate
-    index_of = {(u.doc, u.first): k for k, u in enumerate(story.units)}
-    members = [[index_of[(p.doc, i)] for i in range(p.first, p.last + 1)] for p in runs]
-    passage_matrix = normalised_sum(story.matrix, members)
-    passage_docs = np.asarray([p.doc for p in runs], dtype=np.int64)
-    passage_keys = [" ".join(story.keys[m] for m in ms) for ms in members]
-    la, lb, scores = scored_candidates(passage_matrix, passage_docs, passage_keys, story, config)
-    clause_a, clause_b, clause_score = clause_scores(story, runs, config)
+    if lexical is None:
+        lexical = lexical_scores(story, runs, config)
+    passage_matrix, passage_docs, passage_keys = lexical.matrix, lexical.docs, lexical.keys
+    la, lb, scores = lexical.whole
+    clause_a, clause_b, clause_score = lexical.clauses
     claim_a, claim_b, claim_score = claim_scores(story, runs, readings, config)
     la, lb, scores = max_merge(
         (la, lb, scores),
