@@ -119,13 +119,13 @@ IRREGULAR = {
 }
 
 
-@lru_cache(maxsize=200_000)
 def american(word: str) -> str:
     """A folded word in American spelling ("behaviour" -> "behavior", "organise" ->
     "organize"), so that a word spelt two ways is one word."""
     return _BRITISH_OUR.sub("or", _BRITISH_ISE.sub("iz", word))
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to meet "offers"/"offer", "arrested"/"arrest",
     irregular forms ("won"/"win") and British spellings with American ones."""
