@@ -449,7 +449,7 @@ def _words(lexicon: Lexicon) -> _Words:
             for phrase, _, predicate in [entry.partition(":")]
             for verb, _, complement in [phrase.partition(" ")]
         },
-        place_nouns=singles(lexicon.place_nouns),
+        place_nouns=singles((*lexicon.place_nouns, *lexicon.region_parts)),
         intentions=singles(lexicon.intentions),
         beliefs=singles(lexicon.beliefs),
         phrasal_antonyms=phrasal,
@@ -496,9 +496,9 @@ _RELATIVE_TIME = frozenset({"past", "last", "next", "first", "final", "coming", 
 _DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
 # Verbs whose subject undergoes them, as the object of "kill" does: "died", "survived".
 _PATIENT_SUBJECT = frozenset({"die", "survive", "perish", "drown"})
-# A unit glued to a figure by a hyphen: "30-point", "10-game", "86-yard".
 # Prepositions that put a figure in a place ("in the province", "across 14 countries").
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "around", "throughout", "inside"})
+# A unit glued to a figure by a hyphen: "30-point", "10-game", "86-yard".
 _HYPHEN_UNIT = re.compile(r"[-–]([^\W\d_]+)")
 # Words that make a bound loose: "shortly after 6 a.m." is about 6 a.m.
 _LOOSE_BOUND = frozenset({"shortly", "just", "soon", "right"})
@@ -729,6 +729,13 @@ def _argument(token: Token, deps: frozenset[str]) -> Token | None:
             return child
     # passive agent: "was arrested by police" -> the agent is the doer, not an object
     return None
+
+
+def _condition(clause: Token) -> bool:
+    """A clause of condition: "if the team were in contention", "unless talks resume"."""
+    return clause.dep_ == "advcl" and any(
+        fold(m.text) in ("if", "unless") for m in clause.children if m.dep_ == "mark"
+    )
 
 
 def _participle_host(token: Token) -> Token | None:
@@ -1231,9 +1238,7 @@ class _Reader:
         # the parser may hang "would" on the auxiliary it goes with ("would have placed")
         helpers = [g for c in verb.children if c.dep_ == "aux" for g in c.children]
         for child in [*verb.children, *helpers]:
-            if child.dep_ == "advcl" and any(
-                fold(m.text) in ("if", "unless") for m in child.children if m.dep_ == "mark"
-            ):
+            if _condition(child):
                 conditional = True  # "if the team were in contention, he would have ..."
             lemma = fold(child.lemma_)
             text = fold(child.text)
@@ -1255,9 +1260,7 @@ class _Reader:
             lemma = fold(parent.lemma_)
             if lemma in words.hedges or fold(parent.text) in words.hedges:
                 hedged = True
-            if t.dep_ == "advcl" and any(
-                fold(m.text) in ("if", "unless") for m in t.children if m.dep_ == "mark"
-            ):
+            if _condition(t):
                 conditional = True
             if lemma in words.irrealis or fold(parent.text) in words.irrealis:
                 conditional = True
@@ -1287,11 +1290,7 @@ class _Reader:
         report = verb.head
         if fold(report.lemma_) not in self.words.reporting or report.tag_ != "VBD":
             return False
-        return not any(
-            c.dep_ == "advcl"
-            and any(fold(m.text) in ("if", "unless") for m in c.children if m.dep_ == "mark")
-            for c in verb.children
-        )
+        return not any(_condition(c) for c in verb.children)
 
     def _speaker(self, verb: Token) -> tuple[int, int, tuple[str, ...], Token | None] | None:
         """Who the sentence credits ``verb``'s claim to: the subject of a reporting verb
@@ -1827,9 +1826,9 @@ class _Reader:
         for token in tokens:
             if token is not None and token.pos_ in ("VERB", "AUX"):
                 subject = _argument(token, _SUBJECT_DEPS)
-                if subject is not None and subject.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
-                    subject = token.head  # "a 2019 storm that killed 12": the storm's
-                around.append(subject)  # "last year's flood killed 12"
+                # "a 2019 storm that killed 12": the storm's
+                around.append(_antecedent(subject) if subject is not None else None)
+                # "last year's flood killed 12"
                 # the clauses it hangs from: "In 2004 a quake triggered a tsunami that killed
                 # 230,000"; "... on 4 November 2008, when troops raided Gaza and killed six"
                 for above in list(token.ancestors)[:3]:

@@ -51,8 +51,9 @@ class Lexicon:
             gun") or "doubt" is uncertain, like a hedge.
         region_parts: place nouns of a part of a region ("district", "county"): a figure
             told of a named one that the other passage never names is a part of its whole.
-        place_nouns: nouns that name a place ("district", "province"): a figure told "in"
-            one counts there; two figures of two places are two quantities.
+        place_nouns: other nouns that name a place ("province", "school"): a figure told
+            "in" one (or in a region part) counts there; two figures of two places are two
+            quantities.
     """
 
     negations: tuple[str, ...] = (
@@ -375,23 +376,10 @@ class Lexicon:
         "capital",
         "city",
         "country",
-        "county",
-        "district",
         "island",
-        "municipality",
-        "neighbourhood",
-        "neighborhood",
-        "prefecture",
         "province",
         "region",
         "state",
-        "town",
-        "township",
-        "village",
-        "suburb",
-        "borough",
-        "regency",
-        "commune",
         "ward",
     )
 

@@ -18,6 +18,9 @@ Two kinds come out:
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from ..claims import VALUE_VERBS, Claim, Figure, TimeRef
 from ..lexicon import DEFAULT_LEXICON, Lexicon
 from ..model import Conflict, ConflictKind
@@ -154,13 +157,13 @@ def _places_apart(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     return len(x) == len(y) == 1 and x != y
 
 
-def part_of_the_place(f: Figure, other_text: str, parts: frozenset[str]) -> bool:
+def _part_of_the_place(f: Figure, other: Callable[[], set[str]], parts: frozenset[str]) -> bool:
     """A figure told of a named part of a region ("10 killed in Central Aceh district")
-    that the other passage never names: a part of the whole it tells, not another count of
-    it."""
+    that the other passage (``other()``: its words) never names: a part of the whole it
+    tells, not another count of it."""
     if len(f.place) < 2 or f.place[0] not in parts:
         return False
-    return not set(f.place[1:]) <= words(other_text)
+    return not set(f.place[1:]) <= other()
 
 
 def comparable(x: Figure, y: Figure, *, any_role: bool = False) -> bool:
@@ -220,6 +223,9 @@ def figure_conflicts(
     found: dict[str, tuple[int, Conflict]] = {}
     listed = {group[0] for group in lexicon.measures}
     parts = frozenset(lexicon.region_parts)
+    # each passage's words, read once and only when a figure of a region part asks
+    words_a = functools.cache(lambda: words(a.text))
+    words_b = functools.cache(lambda: words(b.text))
 
     def known(f: Figure) -> bool:
         """A measure of the lexicon, narrowed or not ("serious:injuries")."""
@@ -234,7 +240,7 @@ def figure_conflicts(
     def one_quantity(x: Figure, y: Figure) -> bool:
         if not comparable(x, y) or not same_party(_party(a, x), _party(b, y)):
             return False
-        if part_of_the_place(x, b.text, parts) or part_of_the_place(y, a.text, parts):
+        if _part_of_the_place(x, words_b, parts) or _part_of_the_place(y, words_a, parts):
             return False
         # a measure the lexicon knows (deaths, arrests, votes) names the quantity; any other
         # ("yards", "points", "hectares") only within one claim: "Charles rushed for 226
