@@ -77,6 +77,10 @@ class Figure:
         running: told as a running total ("so far", "to date", "in total").
         incident: told as one past event in the simple past ("three died when a missile
             hit"), which a running total does not count alone.
+        increment: told as an amount on top of another ("another 15 centimetres", "a
+            further 300 troops"): not the whole of anything.
+        partial: a figure its own claim goes on to add to ("killed 170,000 people in the
+            province and tens of thousands more around the Indian Ocean"): a part.
     """
 
     low: float
@@ -96,6 +100,8 @@ class Figure:
     place: tuple[str, ...] = ()
     running: bool = False
     incident: bool = False
+    increment: bool = False
+    partial: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -483,6 +489,9 @@ VALUE_VERBS = frozenset(
     {"be", "reach", "stand", "hit", "rise", "fall", "climb", "total", "number", "top", "exceed"}
     | {"surpass", "remain", "percent", "drop", "increase", "decrease", "grow", "jump"}
 )
+# Verbs that give a figure to its thing as the value verbs do, but whose subject is not what
+# it measures: "the service recorded 182 millimetres of rain", "caused $2 billion in losses".
+MEASURING_VERBS = VALUE_VERBS | {"record", "register", "measure", "cause"}
 # Prepositions of a comparison: the figure they bring is another one ("against $25,000 in
 # 2024", "compared with 65,000 last year").
 _COMPARISON = frozenset({"against", "compared", "than", "versus", "unlike", "from"})
@@ -512,7 +521,21 @@ TIME_BOUNDS = frozenset({"after", "before", "by", "until", "till", "since", "fro
 # Verbs by which a source relays another's figure: "Reuters, citing the ministry, said".
 _RELAY_VERBS = frozenset({"cite", "quote"})
 # Verbs that say a thing happened: "meetings were held", "talks took place".
-_EXISTENCE = frozenset({"hold", "take", "happen", "occur", "be", "convene", "exist", "break"})
+_EXISTENCE = frozenset(
+    {
+        "hold",
+        "take",
+        "happen",
+        "occur",
+        "be",
+        "convene",
+        "exist",
+        "break",
+        "reach",
+        "strike",
+        "seal",
+    }
+)
 
 
 _GLUED_AFTER = re.compile(r"[-–/:.]\d")
@@ -554,14 +577,42 @@ def _key(token: Token, words: _Words) -> str:
     lexicon's synonyms met."""
     base = token.lemma_ if token.pos_ in ("VERB", "AUX") else token.text
     key = stem(fold(base or token.text))
-    for child in token.children if words.complements else ():
-        # "was found guilty": a conviction
-        if child.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "amod"):
-            named = words.complements.get((key, fold(child.text)))
-            if named:
-                key = named
-                break
+    complement = _complement(token, words)
+    if complement is not None:
+        key = words.complements[(key, fold(complement.text))]  # "was found guilty": convicted
     return words.synonyms.get(key, key)
+
+
+def _charge(complement: Token | None, words: _Words) -> tuple[str, ...]:
+    """What a verdict or a charge is of ("not guilty of murder", "was convicted of perjury"):
+    part of what the claim is about, so that "guilty of manslaughter" is another verdict."""
+    if complement is None:
+        return ()
+    return tuple(
+        _key(pobj, words)
+        for prep in complement.children
+        if prep.dep_ == "prep" and fold(prep.text) == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    )
+
+
+def _complement(token: Token, words: _Words) -> Token | None:
+    """The complement that makes a verb another predicate of the lexicon ("guilty" in "was
+    found guilty", "found the captain not guilty"), if any."""
+    if not words.complements:
+        return None
+    base = token.lemma_ if token.pos_ in ("VERB", "AUX") else token.text
+    key = stem(fold(base or token.text))
+    return next(
+        (
+            child
+            for child in token.children
+            if child.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "amod")
+            and (key, fold(child.text)) in words.complements
+        ),
+        None,
+    )
 
 
 def _phrase(token: Token) -> tuple[int, int]:
@@ -763,6 +814,57 @@ def _antecedent(token: Token) -> Token:
     return token
 
 
+def _until(verb: Token) -> bool:
+    """A clause bounded by "until" ("did not leave until midnight"): told of when it happens."""
+    return any(c.dep_ == "prep" and fold(c.text) == "until" for c in verb.children)
+
+
+# Words that make a figure an amount on top of another: "another 15", "a further 300".
+_INCREMENTS = frozenset({"another", "additional", "further", "extra"})
+
+
+def _increment(top: Token, counted: Token | None) -> bool:
+    """A figure told as more of something: "another 15 centimetres of snow fell"; "two more"
+    (not "two more than last year"; whether "more" adds to a figure told before is for the
+    sentence's other figures to say: ``_more_of_the_same``)."""
+    if any(
+        c.dep_ in ("det", "amod", "advmod", "quantmod") and fold(c.text) in _INCREMENTS
+        for t in (top, counted)
+        if t is not None
+        for c in t.children
+    ):
+        return True
+    return _more(top, counted)
+
+
+def _more(top: Token, counted: Token | None) -> bool:
+    """ "two more", "three more people", "dozens more" right after the figure."""
+    doc = top.doc
+    after = top.i + 1
+    if after < len(doc) and counted is not None and counted.i == after:
+        after += 1  # "three more people" / "three people more"
+    if after < len(doc) and fold(doc[top.i + 1].text) == "more":
+        after = top.i + 1
+    if after >= len(doc) or fold(doc[after].text) != "more":
+        return False
+    return after + 1 >= len(doc) or fold(doc[after + 1].text) != "than"
+
+
+def _more_after(verb: Token, top: Token, counted: Token | None) -> bool:
+    """The clause goes on with "... more" after the figure ("killed 170,000 people in the
+    province and tens of thousands more in countries around the Indian Ocean"); not the
+    figure's own "more" ("injuring dozens more")."""
+    doc = verb.doc
+    last = max(top.i, counted.i if counted is not None else top.i)
+    return any(
+        c.dep_ == "advmod"
+        and fold(c.text) == "more"
+        and c.i > last + 1
+        and (c.i + 1 >= len(doc) or fold(doc[c.i + 1].text) != "than")
+        for c in verb.children
+    )
+
+
 def _hyphened(token: Token) -> bool:
     """A word joined to the one before it by a hyphen ("death" in "pro-death jurors"): part
     of a compound adjective, not a word of its own."""
@@ -926,6 +1028,16 @@ def _key_of_phrase(head: Token) -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
+def _its_owner(speaker: Token, verb: Token) -> tuple[str, ...]:
+    """The body a speaker belongs to when the phrase says only "its" ("Skyline Air will cut
+    900 jobs, its chief executive said"): the subject of the claim it reports, so that the
+    chief executive speaks for the airline."""
+    if not any(c.dep_ == "poss" and fold(c.text) in ("its", "their") for c in speaker.children):
+        return ()
+    subject = _argument(verb, frozenset({"nsubj"}))
+    return _key_of_phrase(subject) if subject is not None and subject.pos_ == "PROPN" else ()
+
+
 def _relayed(verb: Token) -> tuple[str, ...]:
     """The party a reporting verb relays ("Reuters reported, citing the interior ministry";
     "State television, quoting the commission, said"): its key joins the speaker's, so the
@@ -982,10 +1094,14 @@ class _Reader:
         if subject is None:
             subject = _noun_root(verb)  # "A fire swept through the depot" read as a fire swept
         obj = _argument(verb, _OBJECT_DEPS)
+        participle = verb.dep_ == "acl" and verb.tag_ == "VBN"
+        if subject is None and obj is None and participle and verb.head.pos_ in ("NOUN", "PROPN"):
+            obj = verb.head  # a participle on a noun tells of it: "the orchestra, founded in 1908"
         grammatical_subject = subject
         by_agent = False
         complement = obj is not None and obj.dep_ in ("oprd", "acomp")  # "was found guilty"
-        if subject is not None and subject.dep_ == "nsubjpass" and (obj is None or complement):
+        passive = subject is not None and subject.dep_ == "nsubjpass"
+        if passive and (obj is None or complement):
             # "homes were destroyed by the tornado" tells what "the tornado destroyed homes"
             # tells: the passive subject is the object, the agent the subject
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -1025,7 +1141,18 @@ class _Reader:
                 predicate_token, obj = attribute, None
                 lemma = fold(attribute.lemma_)
         own = _own_subtree(verb)
+        verdict = _complement(verb, words)
+        if verdict is not None and obj is None:
+            obj = _argument(verdict, frozenset({"nsubj"}))  # "found the captain guilty"
         negation = self._negation(verb, subject, obj)
+        if negation is None and verdict is not None:
+            # "found the captain not guilty": the complement's negation is the verdict's
+            negation = next(
+                ((c.idx, c.idx + len(c.text), "", "") for c in verdict.children if c.dep_ == "neg"),
+                None,
+            )
+        if negation is not None and not negation[2] and not negation[3] and _until(verb):
+            negation = None  # "will not open until March" says when it opens, not that it won't
         hedged, conditional = self._modality(verb, own)
         limited = any(fold(t.text) in _LIMITS and t.dep_ == "prep" for t in own)
         speaker = self._speaker(verb)
@@ -1064,7 +1191,8 @@ class _Reader:
             doer_words=_content_keys(_identity(doer), words)
             if doer is not None and doer is not subject
             else (),
-            object_words=_object_keys(obj, words) if obj is not None else (),
+            object_words=(_object_keys(obj, words) if obj is not None else ())
+            + _charge(verdict or (verb if passive else None), words),
             subject_span=_phrase(subject) if subject is not None else (0, 0),
             object_span=_phrase(obj) if obj is not None else (0, 0),
             negated=negation is not None,
@@ -1318,7 +1446,7 @@ class _Reader:
                         if subject is not None:
                             s, e = _phrase(subject)
                             key = (*_key_of_phrase(subject), *relays, *_relayed(child))
-                            return s, e, key, child
+                            return s, e, (*key, *_its_owner(subject, verb)), child
                 break
             parent = t.head
             if t.dep_ in ("ccomp", "xcomp", "conj", "advcl") and (
@@ -1328,7 +1456,7 @@ class _Reader:
                 if subject is not None:
                     s, e = _phrase(subject)
                     key = (*_key_of_phrase(subject), *relays, *_relayed(parent))
-                    return s, e, key, parent
+                    return s, e, (*key, *_its_owner(subject, verb)), parent
                 return None
             if t.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "pcomp", "pobj", "prep"):
                 break
@@ -1373,6 +1501,7 @@ class _Reader:
 
     def _figures(self, predicates: list[Token], index_of: dict[int, int]) -> list[Figure]:
         out: list[Figure] = []
+        bare_more: set[int] = set()  # figures told as "N more", by start
         quantities = parse_quantities(self.text)
         for q in quantities:
             tokens = [t for t in self.doc if q.start <= t.idx < q.end]
@@ -1464,6 +1593,8 @@ class _Reader:
                 low, high, unit = low * days, high * days, "days"
                 measure, label = ("duration",), "duration"
                 end = max(end, counted.idx + len(counted.text))
+            if _more(top, counted):
+                bare_more.add(q.start)
             out.append(
                 Figure(
                     low=low,
@@ -1482,9 +1613,32 @@ class _Reader:
                     holder=self._holder(counted, verb),
                     place=self._place(counted, event),
                     running=self._running(top, counted, verb),
+                    increment=_increment(top, counted),
+                    partial=verb is not None and _more_after(verb, top, counted),
                     incident=verb is not None and self._incident(verb),
                 )
             )
+        # "two more" adds to a figure of the same measure told before it ("five died in the
+        # town and two more in hospital"); with none ("killing three and injuring dozens
+        # more") it only means others
+        out = [
+            dataclasses.replace(f, increment=False)
+            if f.increment
+            and f.start in bare_more
+            and not any(
+                g.start < f.start and set(g.measure) & set(f.measure) for g in out if g is not f
+            )
+            else f
+            for f in out
+        ]
+        # a figure its claim adds to: "five died in the town and two more in hospital"
+        added = {(f.claim, m) for f in out if f.increment and f.claim >= 0 for m in f.measure}
+        out = [
+            dataclasses.replace(f, partial=True)
+            if not f.increment and any((f.claim, m) in added for m in f.measure)
+            else f
+            for f in out
+        ]
         # the total a part is of: "312 of 450 members" -> 450 is the total
         totals = {(f.total, f.counted) for f in out if f.role == "part" and f.total is not None}
         return [
@@ -1544,6 +1698,12 @@ class _Reader:
         ):
             counted = head
         base = counted if counted is not None else top
+        if counted is None and q.unit and q.unit not in ("%", "days"):
+            # "$2 billion in insured losses", "$40 million in aid": the money is of that
+            for child in top.children:
+                pobj = _argument(child, frozenset({"pobj"})) if child.dep_ == "prep" else None
+                if fold(child.text) == "in" and pobj is not None and pobj.pos_ == "NOUN":
+                    return pobj, role, total
         # "52% of the votes", "three of the victims", "thousands of visitors", "312 of 450"
         for child in base.children:
             if child.dep_ != "prep" or fold(child.text) not in ("of", "out"):

@@ -319,6 +319,7 @@ class Lexicon:
         ("displaced", "displace", "refugee", "evacuate", "flee", "fled", "homeless"),
         ("cases", "case", "infection", "infect"),
         ("jobs", "job", "layoff", "redundancy", "redundancies"),
+        ("seats", "seat"),
     )
     degrees: tuple[tuple[str, ...], ...] = (
         ("serious", "seriously", "critically", "critical", "severely", "severe", "badly"),

@@ -86,7 +86,8 @@ def test_every_conflict_names_its_words(pairs):
 
 def test_a_third_is_held_out_in_every_class(pairs):
     # of the first set (dev and test); the fresh set is a second held-out set on its own
-    first = [p for p in pairs if p.split in ("dev", "test")]
+    # (the look-alikes a session added to dev later, ids "s6-", "s7-", were never drawn)
+    first = [p for p in pairs if p.split in ("dev", "test") and not re.match(r"s\d+-", p.id)]
     split = Counter(p.split for p in first)
     assert 0.28 <= split["test"] / len(first) <= 0.38
     for cls in FAILURE_CLASSES:
@@ -273,7 +274,7 @@ def test_main_writes_both_paths(tmp_path, capsys):
 
 @pytest.fixture(scope="module")
 def scores(pairs) -> dict[str, Scores]:
-    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (779
+    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (922
     # stories of two sentences)
     measured = [p for p in pairs if p.split not in HELD_OUT + UNSCORED]
     return {
@@ -289,34 +290,36 @@ def test_export_links_most_pairs(scores):
 
 
 # Where the engine still misses the target, by path and kind: P / R over the whole file but
-# the held-out split (779 pairs; 2026-12-02, bench/README.md). fresh3 and fresh4, held out
-# until session 6, had their misses read then (a few rules came of them), so they count here
-# now and pull recall under the target.
+# the held-out split (922 pairs; 2026-12-02, bench/README.md). fresh3, fresh4 and fresh5,
+# each held out in its time, had their misses read later (a few rules came of them), so they
+# count here now and pull recall under the target.
 _WHOLE_FIGURES = {
-    "number": "P 1.00 R 0.75",
-    "differs": "P 1.00 R 0.69",
-    "negation": "P 0.92 R 0.79",
-    "time": "P 0.95 R 0.79",
+    "number": "P 0.99 R 0.75",
+    "differs": "P 1.00 R 0.70",
+    "negation": "P 0.90 R 0.77",
 }
 MISSED: dict[tuple[str, str], str] = {
     (path, kind): why for path in ("detector", "export") for kind, why in _WHOLE_FIGURES.items()
-} | {("export", "time"): "P 0.95 R 0.75", ("export", "quote"): "P 0.97 R 0.78"}
-# The same target on the held-out split alone: fresh5 (120 pairs), written in session 6 by a
-# helper who read no rule, scored at that session's start and end (97 of 120 exactly right
-# both times) and its misses never read (2026-12-02, bench/README.md). Attribution (1.00 /
-# 1.00), quote (0.90 / 0.90) and time through the detector (1.00 / 0.80) meet the target.
-HELD_OUT = ("fresh5",)
-# fresh6 (session 6, written by a helper who read no rule) is in no score target: the lead
-# scores it once, by hand
-UNSCORED = ("fresh6",)
+} | {("export", "time"): "P 0.96 R 0.76"}
+# The same target on the held-out split alone: fresh6 (120 pairs), written in session 6 by a
+# helper who read no rule, scored once at session 7's start (78 of 120 exactly right) and its
+# misses never read (2026-12-02, bench/README.md). No kind meets the target on it.
+HELD_OUT = ("fresh6",)
+# a split no score target counts yet (the next one, before the lead scores it once)
+UNSCORED: tuple[str, ...] = ()
 _HELD_OUT_FIGURES = {
-    "number": "P 0.89 R 0.57",
-    "differs": "P 1.00 R 0.40",
-    "negation": "P 0.71 R 0.50",
+    "number": "P 0.60 R 0.27",
+    "differs": "P 1.00 R 0.50",
+    "negation": "P 0.25 R 0.18",
+    "time": "P 1.00 R 0.10",
+    "attribution": "P 0.82 R 0.90",
 }
+_HELD_OUT_EXPORT = {"negation": "P 0.29 R 0.18", "attribution": "P 0.80 R 0.80"}
 MISSED_HELD_OUT = {
-    (path, kind): why for path in ("detector", "export") for kind, why in _HELD_OUT_FIGURES.items()
-} | {("export", "time"): "P 1.00 R 0.70"}
+    (path, kind): _HELD_OUT_EXPORT.get(kind, why) if path == "export" else why
+    for path in ("detector", "export")
+    for kind, why in _HELD_OUT_FIGURES.items()
+}
 
 
 def _target(

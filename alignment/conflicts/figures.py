@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from ..claims import VALUE_VERBS, Claim, Figure, TimeRef
+from ..claims import MEASURING_VERBS, Claim, Figure, TimeRef
 from ..lexicon import DEFAULT_LEXICON, Lexicon
 from ..model import Conflict, ConflictKind
 from ..normalize import words
@@ -68,7 +68,10 @@ def _unnamed(view: View, claim: Claim) -> bool:
     number for subject ("of the 64 patients, four remain") is the figure itself."""
     if not claim.subject or claim.subject_words or claim.doer_words:
         return False  # named, or a pronoun for the one who reports ("the coach said we ...")
-    return view.said(*claim.subject_span).strip().lower() in _PRONOUNS
+    said = view.said(*claim.subject_span).strip().lower()
+    if said == "it" and claim.speaker_key:
+        return False  # "the retailer said it would close 45 stores": the retailer's figure
+    return said in _PRONOUNS
 
 
 def _about(claim: Claim) -> set[str]:
@@ -77,9 +80,11 @@ def _about(claim: Claim) -> set[str]:
 
 
 def _usable(view: View, f: Figure) -> bool:
-    """A figure of a firm claim: not hedged, hypothetical or negated ("did not kill 40"). A
-    claim read as the opposite of another predicate ("shares fell 4%": not "rose") is
-    still firm: its figure stands."""
+    """A figure of a firm claim, told whole: not hedged, hypothetical or negated ("did not
+    kill 40"), nor a part ("five in the town and two more"). A claim read as
+    the opposite of another predicate ("shares fell 4%": not "rose") is still firm."""
+    if f.partial:
+        return False  # "five in the town and two more": a part
     claim = _claim(view, f)
     if claim is None:
         return True
@@ -166,6 +171,10 @@ def _part_of_the_place(f: Figure, other: Callable[[], set[str]], parts: frozense
     return not set(f.place[1:]) <= other()
 
 
+# What a figure counts when it is a pronoun for a group told before ("four of them").
+_GROUP_PRONOUNS = frozenset({"they", "them", "those", "whom", "which", "these"})
+
+
 def comparable(x: Figure, y: Figure, *, any_role: bool = False) -> bool:
     """Two figures of one quantity: unit, measure, role and scope agree (the role is left
     out with ``any_role``: "three of the seven bullets" and "seven bullets" tell one 7)."""
@@ -182,6 +191,10 @@ def comparable(x: Figure, y: Figure, *, any_role: bool = False) -> bool:
         return False  # Charles' yards and Hillis' yards
     if x.place and y.place and _places_apart(x.place, y.place):
         return False
+    if x.increment != y.increment:
+        return False  # "another 15 centimetres fell": more of it, against the whole
+    if (x.counted in _GROUP_PRONOUNS) != (y.counted in _GROUP_PRONOUNS):
+        return False  # "killing four of them": some of a group named before, not a toll
     if (x.running and y.incident) or (y.running and x.incident):
         return False  # "600 killed so far" and "three died when a missile hit"
     # two specific counted nouns that differ count different things ("12 children", "40 people"
@@ -250,7 +263,9 @@ def figure_conflicts(
         ca, cb = _claim(a, x), _claim(b, y)
         if ca is None or cb is None or _unnamed(a, ca) or _unnamed(b, cb):
             return False
-        if ca.key == cb.key or (ca.predicate in VALUE_VERBS and cb.predicate in VALUE_VERBS):
+        if ca.key == cb.key or (
+            ca.predicate in MEASURING_VERBS and cb.predicate in MEASURING_VERBS
+        ):
             return True
         # a value given to the thing both claims are about: "the commission put turnout at
         # 58 percent" / "turnout was 54 percent" (not a count of it: "three miners were

@@ -202,7 +202,16 @@ def _whole_sentences(
             return True
         return bool(re.search(r"[.!?]", view.said(words[k - 1][2], words[k][1])))
 
-    return sentence_end(i) and sentence_end(j)
+    def clause_added(k: int) -> bool:
+        """A clause joined on by ", and" or ";" starts at word k ('"The bridge will reopen on
+        Monday, and the buses will return"'): more of the quote, not a cut that changes it
+        (", but only ...", "unless ..." qualify what comes before, and are not this)."""
+        if k <= 0 or k >= len(words):
+            return False
+        gap = view.said(words[k - 1][2], words[k][1])
+        return ";" in gap or ("," in gap and words[k][0] == "and")
+
+    return sentence_end(i) and (sentence_end(j) or clause_added(j))
 
 
 def _attribution(

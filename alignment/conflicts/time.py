@@ -386,7 +386,7 @@ def time_conflicts(a: View, b: View) -> list[Conflict]:
                     None,
                     None,
                 )
-            if clash is None:
+            if clash is None or _agrees_elsewhere(a, ca, b, cb) or _agrees_elsewhere(b, cb, a, ca):
                 continue
             wa, wb = clash
             seen.add(ca.key)
@@ -402,6 +402,23 @@ def time_conflicts(a: View, b: View) -> list[Conflict]:
                 )
             )
     return out
+
+
+def _agrees_elsewhere(x: View, cx: Claim, y: View, cy: Claim) -> bool:
+    """Passage x tells the claim at two times, one of them cy's ("will close 40 shops this
+    year, after closing 25 last year" against "will close 36 shops this year"): two events,
+    one of which y tells at the same time."""
+    whens_y = [w for w in _whens(cy) if w.kind != "clock"]
+    for other in x.reading.claims:
+        if other is cx or other.key != cx.key or not other.times or not same_claim(other, cy):
+            continue
+        mine = [w for w in _whens(other) if w.kind != "clock"]
+        pair = (other.future, cy.future)
+        if any(
+            not times_clash(w, v, x.published, y.published, pair) for w in mine for v in whens_y
+        ):
+            return True
+    return False
 
 
 def _whens(c: Claim) -> list[When]:
