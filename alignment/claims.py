@@ -179,6 +179,9 @@ class Claim:
             2019 final"): another number is another thing, not a count told two ways.
         future: told of the future ("will open", "is expected", "is due to launch"): a
             weekday it names is the coming one.
+        ceased: told as a state that has ended ("is no longer chief executive"): it denies
+            the present, not the past.
+        past: told in the past tense ("was chief executive", "had signed").
         doer_words: for a personal pronoun subject in a report, the reporter's words ("the
             coach said he had no regrets": coach); the claim's doer when comparing claims,
             while ``subject_words`` keeps what the sentence says (for linking).
@@ -214,6 +217,8 @@ class Claim:
     indefinite: tuple[str, ...] = ()
     numbered: str = ""
     future: bool = False
+    ceased: bool = False
+    past: bool = False
     doer_words: tuple[str, ...] = ()
 
 
@@ -865,6 +870,45 @@ def _more_after(verb: Token, top: Token, counted: Token | None) -> bool:
     )
 
 
+def _semicolon_between(x: Token, y: Token) -> bool:
+    """A semicolon between two words: they are in two clauses."""
+    lo, hi = sorted((x.i, y.i))
+    return any(t.text == ";" for t in x.doc[lo:hi])
+
+
+# Verbs that hold a state as a copula does: "remains chief executive", "stayed open".
+_STATE_VERBS = frozenset({"remain", "stay"})
+
+
+def _no_longer_at(token: Token) -> bool:
+    """ "no longer" ("is no longer chief executive"): "longer" with its "no"."""
+    return (
+        fold(token.text) == "longer"
+        and token.dep_ == "advmod"
+        and any(fold(c.text) == "no" and c.i == token.i - 1 for c in token.children)
+    )
+
+
+# Verbs whose complement has ended: "stopped making", "ceased trading", "quit smoking".
+_CEASING = frozenset({"stop", "cease", "quit", "halt", "discontinue"})
+
+
+def _stopped(verb: Token) -> bool:
+    """A clause its verb of ceasing governs ("stopped dumping waste")."""
+    return verb.dep_ == "xcomp" and verb.tag_ == "VBG" and fold(verb.head.lemma_) in _CEASING
+
+
+def _no_longer(verb: Token) -> bool:
+    return any(_no_longer_at(c) for c in verb.children)
+
+
+def _past(verb: Token) -> bool:
+    """A clause in the past tense: the verb (or its first auxiliary) is a past form."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    first = auxes[0] if auxes else verb
+    return first.tag_ in ("VBD",) and fold(first.text) not in ("would", "could", "might")
+
+
 def _hyphened(token: Token) -> bool:
     """A word joined to the one before it by a hyphen ("death" in "pro-death jurors"): part
     of a compound adjective, not a word of its own."""
@@ -1134,8 +1178,9 @@ class _Reader:
             )
             if activity is not None:
                 predicate_token, obj = activity, None
-        if verb.pos_ == "AUX":
-            # a copula: the attribute is the predicate ("captain", "tallest")
+        if verb.pos_ == "AUX" or fold(verb.lemma_) in _STATE_VERBS:
+            # a copula: the attribute is the predicate ("captain", "tallest"; "remains chief
+            # executive")
             attribute = _argument(verb, frozenset({"attr", "acomp"}))
             if attribute is not None:
                 predicate_token, obj = attribute, None
@@ -1224,6 +1269,8 @@ class _Reader:
             indefinite=("agent",) if by_agent and _indefinite(subject_head) else (),
             numbered=_numbered(object_head),
             future=_future(verb),
+            ceased=negation is not None and (_no_longer(verb) or _stopped(verb)),
+            past=_past(verb),
         )
 
     def _negation(
@@ -1235,9 +1282,14 @@ class _Reader:
         def at(t: Token, absent: str = "", denial: str = "") -> tuple[int, int, str, str]:
             return t.idx, t.idx + len(t.text), absent, denial
 
+        if _stopped(verb):
+            return at(verb.head)  # "stopped making the painkiller": no longer makes it
         for child in verb.children:
             if child.dep_ == "neg" and not self._idiom_at(child):
                 return at(child)
+            if _no_longer_at(child):
+                start = child.doc[child.i - 1].idx  # "no longer"
+                return start, child.idx + len(child.text), "", ""
             # a negation word of the lexicon (the config may add some) modifying the verb
             if (
                 child.dep_ in ("advmod", "npadvmod", "preconj")
@@ -1983,6 +2035,10 @@ class _Reader:
         an aside hung on them ("18,000 hectares, twice the area lost in the 2019 fire")."""
         out: list[str] = []
         around = list(tokens)
+        # a figure inside the comparison keeps the words after it ("against 35 ... in 2021")
+        compared_figure = any(
+            fold(a.text) in _COMPARISON for t in tokens[:3] if t is not None for a in t.ancestors
+        )
         for token in tokens:
             if token is not None and token.pos_ in ("VERB", "AUX"):
                 subject = _argument(token, _SUBJECT_DEPS)
@@ -1992,16 +2048,24 @@ class _Reader:
                 # the clauses it hangs from: "In 2004 a quake triggered a tsunami that killed
                 # 230,000"; "... on 4 November 2008, when troops raided Gaza and killed six"
                 for above in list(token.ancestors)[:3]:
+                    if _semicolon_between(token, above):
+                        break  # "was jailed for nine years; his co-defendant received four
+                        # years last month": another clause, whatever the parser hung on it
                     if above.pos_ in ("VERB", "AUX"):
                         around.append(above)
         for token in around:
             if token is None:
                 continue
             # a comparison names another figure's time: "$40,000, against $25,000 in 2024"
+            # what follows a comparison is the compared figure's ("needed 80 firefighters,
+            # against 35 at a fire on the same site in 2021": 2021 is the 35's)
+            compared = [c.i for c in token.children if fold(c.text) in _COMPARISON]
             near = [
                 c
                 for c in token.children
-                if c.dep_ in _SCOPE_DEPS and fold(c.text) not in _COMPARISON
+                if c.dep_ in _SCOPE_DEPS
+                and fold(c.text) not in _COMPARISON
+                and not (compared and token.i < min(compared) < c.i and not compared_figure)
             ]
             # "last year's flood", "the flood of 2019", "90 cases last year", "in the whole of
             # last season"

@@ -61,6 +61,9 @@ def test_file_fits_the_schema_with_unique_ids(pairs):
     assert len({p.id for p in pairs}) == len(pairs)
 
 
+FRESH_SPLITS = ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"]
+
+
 def test_at_least_240_pairs(pairs):
     assert len(pairs) >= MIN_PAIRS
 
@@ -95,7 +98,7 @@ def test_a_third_is_held_out_in_every_class(pairs):
         assert held == {True, False}, f"class {cls}: held-out conflicts and look-alikes"
 
 
-@pytest.mark.parametrize("label", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"])
+@pytest.mark.parametrize("label", FRESH_SPLITS)
 def test_fresh_set_covers_every_class_and_kind(pairs, label):
     fresh = [p for p in pairs if p.split == label]
     assert len(fresh) >= MIN_FRESH
@@ -108,7 +111,7 @@ def test_fresh_set_covers_every_class_and_kind(pairs, label):
     assert len(fresh) / 3 <= conflicts <= 2 * len(fresh) / 3
 
 
-@pytest.mark.parametrize("label", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"])
+@pytest.mark.parametrize("label", FRESH_SPLITS)
 def test_fresh_set_shares_no_sentence_with_the_others(pairs, label):
     others = {t for p in pairs if p.split != label for t in (p.a, p.b)}
     assert [p.id for p in pairs if p.split == label and {p.a, p.b} & others] == []
@@ -274,7 +277,7 @@ def test_main_writes_both_paths(tmp_path, capsys):
 
 @pytest.fixture(scope="module")
 def scores(pairs) -> dict[str, Scores]:
-    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (922
+    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (926
     # stories of two sentences)
     measured = [p for p in pairs if p.split not in HELD_OUT + UNSCORED]
     return {
@@ -290,13 +293,13 @@ def test_export_links_most_pairs(scores):
 
 
 # Where the engine still misses the target, by path and kind: P / R over the whole file but
-# the held-out split (922 pairs; 2026-12-02, bench/README.md). fresh3, fresh4 and fresh5,
+# the held-out split and the unscored one (926 pairs; 2026-12-02, bench/README.md). fresh3, fresh4 and fresh5,
 # each held out in its time, had their misses read later (a few rules came of them), so they
 # count here now and pull recall under the target.
 _WHOLE_FIGURES = {
-    "number": "P 0.99 R 0.75",
-    "differs": "P 1.00 R 0.70",
-    "negation": "P 0.90 R 0.77",
+    "number": "P 0.99 R 0.77",
+    "differs": "P 1.00 R 0.71",
+    "negation": "P 0.91 R 0.79",
 }
 MISSED: dict[tuple[str, str], str] = {
     (path, kind): why for path in ("detector", "export") for kind, why in _WHOLE_FIGURES.items()
@@ -305,8 +308,9 @@ MISSED: dict[tuple[str, str], str] = {
 # helper who read no rule, scored once at session 7's start (78 of 120 exactly right) and its
 # misses never read (2026-12-02, bench/README.md). No kind meets the target on it.
 HELD_OUT = ("fresh6",)
-# a split no score target counts yet (the next one, before the lead scores it once)
-UNSCORED: tuple[str, ...] = ()
+# fresh7 (session 7, written by a helper who read no rule) is in no score target: the next
+# session's held-out split, scored once by the lead before fresh6's misses are read
+UNSCORED = ("fresh7",)
 _HELD_OUT_FIGURES = {
     "number": "P 0.60 R 0.27",
     "differs": "P 1.00 R 0.50",

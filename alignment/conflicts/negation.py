@@ -114,6 +114,8 @@ def negation_conflicts(a: View, b: View) -> list[Conflict]:
                 continue  # "no offers since the vote" leaves "an offer last year" alone
             if bool(_FORMERLY & set(pos.words)) != bool(_FORMERLY & set(neg.words)):
                 continue  # what held before and what holds now
+            if neg.ceased and pos.past:
+                continue  # "is no longer chief executive" / "was chief executive": both hold
             if neg.denied_by and pos.speaker:
                 continue  # a party's claim, reported, against another party's denial
             if neg.absent and neg.absent in (a.absent if pos is ca else b.absent):
