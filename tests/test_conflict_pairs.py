@@ -293,9 +293,9 @@ def test_export_links_most_pairs(scores):
 
 
 # Where the engine still misses the target, by path and kind: P / R over the whole file but
-# the held-out split and the unscored one (926 pairs; 2026-12-02, bench/README.md). fresh3, fresh4 and fresh5,
-# each held out in its time, had their misses read later (a few rules came of them), so they
-# count here now and pull recall under the target.
+# the held-out split and the unscored one (926 pairs; 2026-12-02, bench/README.md). fresh3,
+# fresh4 and fresh5, each held out in its time, had their misses read later (a few rules came
+# of them), so they count here now and pull recall under the target.
 _WHOLE_FIGURES = {
     "number": "P 0.99 R 0.77",
     "differs": "P 1.00 R 0.71",
