@@ -894,8 +894,15 @@ _CEASING = frozenset({"stop", "cease", "quit", "halt", "discontinue"})
 
 
 def _stopped(verb: Token) -> bool:
-    """A clause its verb of ceasing governs ("stopped dumping waste")."""
-    return verb.dep_ == "xcomp" and verb.tag_ == "VBG" and fold(verb.head.lemma_) in _CEASING
+    """A clause its verb of ceasing governs ("stopped dumping waste", "has stopped"), told as
+    done: not advice or a plan ("stop using it", "will stop selling")."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and verb.tag_ == "VBG"
+        and fold(head.lemma_) in _CEASING
+        and head.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+    )
 
 
 def _no_longer(verb: Token) -> bool:
