@@ -876,8 +876,9 @@ def _semicolon_between(x: Token, y: Token) -> bool:
     return any(t.text == ";" for t in x.doc[lo:hi])
 
 
-# Verbs that hold a state as a copula does: "remains chief executive", "stayed open".
-_STATE_VERBS = frozenset({"remain", "stay"})
+# Verbs that hold a state as a copula does: "remains chief executive", "stayed open",
+# "escaped unharmed".
+_STATE_VERBS = frozenset({"remain", "stay", "escape"})
 
 
 def _no_longer_at(token: Token) -> bool:
@@ -1189,6 +1190,12 @@ class _Reader:
             # a copula: the attribute is the predicate ("captain", "tallest"; "remains chief
             # executive")
             attribute = _argument(verb, frozenset({"attr", "acomp"}))
+            if attribute is None and verb.pos_ != "AUX":
+                # "escaped unharmed" (an adjective the parser may hang as a clause)
+                attribute = next(
+                    (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "ADJ"),
+                    None,
+                )
             if attribute is not None:
                 predicate_token, obj = attribute, None
                 lemma = fold(attribute.lemma_)
@@ -1224,6 +1231,7 @@ class _Reader:
         doer = _reported_person(verb, subject, speaker[3] if speaker else None)
         subject_head = _head_noun(doer) if doer is not None else None
         object_head = _head_noun(obj) if obj is not None else None
+        state_of: Token | None = None  # a subject moved to the object of its state's verb
         opposite = words.phrasal_antonyms.get(_phrasal(verb)) if predicate_token is verb else None
         opposite = opposite or words.antonyms.get(key)
         if opposite is not None:
@@ -1232,6 +1240,13 @@ class _Reader:
             key = opposite
             flipped = (predicate_token.idx, predicate_token.idx + len(predicate_token.text), "", "")
             negation = flipped if negation is None else None
+            befalls = key in words.measures  # a toll's verb: kill, injure, arrest
+            if predicate_token.pos_ == "ADJ" and befalls and obj is None and subject is not None:
+                # "30 passengers escaped unharmed", "is lucky to be alive": who was not
+                # injured or killed, as the object of "three passengers were hurt" is who was
+                obj, subject, doer = subject, None, None
+                subject_head, object_head = None, _head_noun(obj)
+                state_of = obj
         return Claim(
             predicate=lemma,
             key=key,
@@ -1243,7 +1258,13 @@ class _Reader:
             doer_words=_content_keys(_identity(doer), words)
             if doer is not None and doer is not subject
             else (),
-            object_words=(_object_keys(obj, words) if obj is not None else ())
+            object_words=(
+                _content_keys(_identity(obj), words)
+                if obj is not None and obj is state_of  # as its subject's words would be
+                else _object_keys(obj, words)
+                if obj is not None
+                else ()
+            )
             + _charge(verdict or (verb if passive else None), words),
             subject_span=_phrase(subject) if subject is not None else (0, 0),
             object_span=_phrase(obj) if obj is not None else (0, 0),

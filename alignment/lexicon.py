@@ -98,6 +98,9 @@ class Lexicon:
         "unfounded:founded",
         "unsuccessful:successful",
         "unaware:aware",
+        "unharmed:injure",
+        "unhurt:injure",
+        "uninjured:injure",
     )
     antonyms: tuple[str, ...] = (
         "lose:win",

@@ -92,6 +92,13 @@ def _usable(view: View, f: Figure) -> bool:
     return not (claim.hedged or claim.conditional or (claim.negated and not opposite))
 
 
+def _told_unharmed(view: View, f: Figure, states: frozenset[str]) -> bool:
+    """A figure of a claim told by a word that negates a state ("30 escaped unharmed",
+    ``Lexicon.negative_words``): it counts others than the state's ("three were hurt")."""
+    claim = _claim(view, f)
+    return claim is not None and claim.negated and claim.predicate in states
+
+
 def _party(view: View, f: Figure) -> tuple[str, ...]:
     """Who claims a figure: the speaker its claim is credited to, or, when the figure's own
     claim is a declaration ("the council proclaimed Maduro the winner with 52%"), its
@@ -235,6 +242,7 @@ def figure_conflicts(
     """
     found: dict[str, tuple[int, Conflict]] = {}
     listed = {group[0] for group in lexicon.measures}
+    states = frozenset(pair.partition(":")[0] for pair in lexicon.negative_words)
     parts = frozenset(lexicon.region_parts)
     # each passage's words, read once and only when a figure of a region part asks
     words_a = functools.cache(lambda: words(a.text))
@@ -253,6 +261,8 @@ def figure_conflicts(
     def one_quantity(x: Figure, y: Figure) -> bool:
         if not comparable(x, y) or not same_party(_party(a, x), _party(b, y)):
             return False
+        if _told_unharmed(a, x, states) != _told_unharmed(b, y, states):
+            return False  # "30 escaped unharmed" counts others than "three were hurt"
         if _part_of_the_place(x, words_b, parts) or _part_of_the_place(y, words_a, parts):
             return False
         # a measure the lexicon knows (deaths, arrests, votes) names the quantity; any other
