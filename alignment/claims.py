@@ -417,6 +417,7 @@ class _Words:
     beliefs: frozenset[str]
     phrasal_antonyms: dict[str, str]
     phrasal_denials: frozenset[str]
+    unharmed: frozenset[str]
 
 
 def _words(lexicon: Lexicon) -> _Words:
@@ -467,6 +468,7 @@ def _words(lexicon: Lexicon) -> _Words:
         phrasal_denials=frozenset(
             fold(w) for w in lexicon.denials if len(w.split()) == 2 and not w.endswith(" to")
         ),
+        unharmed=singles(w.partition(":")[0] for w in lexicon.negative_words),
     )
 
 
@@ -1240,10 +1242,10 @@ class _Reader:
             key = opposite
             flipped = (predicate_token.idx, predicate_token.idx + len(predicate_token.text), "", "")
             negation = flipped if negation is None else None
-            befalls = key in words.measures  # a toll's verb: kill, injure, arrest
+            # "30 passengers escaped unharmed": who was not injured, as the object of "three
+            # passengers were hurt" is who was (a toll's verb: not "alive", told of anyone)
+            befalls = key in words.measures and fold(predicate_token.text) in words.unharmed
             if predicate_token.pos_ == "ADJ" and befalls and obj is None and subject is not None:
-                # "30 passengers escaped unharmed", "is lucky to be alive": who was not
-                # injured or killed, as the object of "three passengers were hurt" is who was
                 obj, subject, doer = subject, None, None
                 subject_head, object_head = None, _head_noun(obj)
                 state_of = obj
