@@ -10,13 +10,14 @@ flagged links per topic and per kind, and prints a sample of flags to read by ha
     python -m bench.ecb_flags --json out.json
     python -m bench.ecb_flags --unlabelled new.jsonl   # the flags no one has judged yet
 
-Every flag is also looked up in ``bench/ecb_flag_labels.jsonl``: 541 distinct flags of
-session 6's start, each judged by a reader who did not read the rules (real, or false with
-a class: other-event, other-quantity, misread-number, other-claim, not-negated, compatible,
-different-quote, other). A flag is known by its kind and its two passages' texts, so the
-table gives, per kind, how many of today's flags were judged and the share of them that are
-real: the precision on real news. Flags the file does not know are counted apart (a change
-that makes new flags must have them read: ``--unlabelled`` writes them for that).
+Every flag is also looked up in ``bench/ecb_flag_labels.jsonl``: 581 distinct flags (541 of
+session 6's start, the rest as later rules made them), each judged by a reader who did not read
+the rules (real, or false with a class: other-event, other-quantity, misread-number,
+other-claim, not-negated, compatible, different-quote, other). A flag is known by its kind and its
+two passages' texts, so the table gives, per kind, how many of today's flags were judged and
+the share of them that are real: the precision on real news. Flags the file does not know are
+counted apart (a change that makes new flags must have them read: ``--unlabelled`` writes them
+for that).
 
 Run it on two commits to compare them (the README gives the figures of this one and of the
 phrase rules before it).
