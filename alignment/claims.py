@@ -522,6 +522,16 @@ _LOOSE_BOUND = frozenset({"shortly", "just", "soon", "right"})
 _DAY_PART = re.compile(r"\s+(?:in the (?:morning|afternoon|evening)|at night)\b", re.IGNORECASE)
 # A token that is a clock time: "23:40", "10.40pm", "9:30".
 _CLOCK_TOKEN = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:[ap]\.?m\.?)?", re.IGNORECASE)
+# A clock time in words: "a quarter past five in the morning", "half past six", "ten o'clock"
+# (with neither minutes nor "o'clock" a number word is no time; the time rule reads it too).
+HOURS = ["one", "two", "three", "four", "five", "six"]
+HOURS += ["seven", "eight", "nine", "ten", "eleven", "twelve"]
+WORD_CLOCK = re.compile(
+    r"\b(?:(?P<minutes>a quarter|quarter|half|twenty-five|twenty|ten|five)\s+(?P<dir>past|to)\s+)?"
+    rf"(?P<hour>{'|'.join(HOURS)})(?P<oclock>\s+o'clock)?"
+    r"(?P<part>\s+in the (?:morning|afternoon|evening)|\s+at night)?",
+    re.IGNORECASE,
+)
 # Prepositions that make a clock time a bound: "after 8 p.m.", "until midnight" (the time rule
 # reads them too).
 TIME_BOUNDS = frozenset({"after", "before", "by", "until", "till", "since", "from", "past"})
@@ -1143,6 +1153,7 @@ class _Reader:
         lemma = fold(verb.lemma_)
         predicate_token = verb
         subject = _argument(verb, _SUBJECT_DEPS) or _inherited_subject(verb)
+        passive = subject is not None and subject.dep_ == "nsubjpass"
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             subject = verb.head  # "a tsunami that killed 230,000": the tsunami killed
         if subject is None:
@@ -1154,7 +1165,6 @@ class _Reader:
         grammatical_subject = subject
         by_agent = False
         complement = obj is not None and obj.dep_ in ("oprd", "acomp")  # "was found guilty"
-        passive = subject is not None and subject.dep_ == "nsubjpass"
         if passive and (obj is None or complement):
             # "homes were destroyed by the tornado" tells what "the tornado destroyed homes"
             # tells: the passive subject is the object, the agent the subject
@@ -1569,6 +1579,16 @@ class _Reader:
                 if ent.label_ == "TIME" and half:
                     end = half.end()  # "about 9:30 in the evening"
                 out.append((start, end))
+        # a clock time in words the parser did not tag ("at a quarter to seven"), or whose
+        # part of the day it left out ("a quarter past five" + "in the morning")
+        lo = min((t.idx for t in own), default=0)
+        hi = max((t.idx + len(t.text) for t in own), default=0)
+        for m in WORD_CLOCK.finditer(self.text, lo, hi):
+            if not (m.group("minutes") or m.group("oclock")):
+                continue
+            out = [(s, e) for s, e in out if not (m.start() <= s and e <= m.end())]
+            if not any(s < m.end() and m.start() < e for s, e in out):
+                out.append(m.span())
         # a clock time the parser did not tag ("left at 23:40", "at 10.40pm")
         for t in own:
             if _CLOCK_TOKEN.fullmatch(t.text) and not any(s <= t.idx < e for s, e in out):

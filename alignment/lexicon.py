@@ -302,6 +302,7 @@ class Lexicon:
         ("leave", "step down", "relinquish", "resign", "cede", "quit"),
         ("win", "winner", "victory", "beat", "defeat"),
         ("protest", "demonstration", "rally"),
+        ("find", "discover", "unearth"),
     )
     measures: tuple[tuple[str, ...], ...] = (
         ("arrests", "arrest", "detain", "detention", "detainee", "jail", "imprison", "custody"),

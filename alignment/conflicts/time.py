@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..claims import TIME_BOUNDS, Claim, same_claim
+from ..claims import HOURS, TIME_BOUNDS, WORD_CLOCK, Claim, same_claim
 from ..dates import MONTHS, WEEKDAYS, resolve_relative
 from ..lexer import Token, tokenize
 from ..model import Conflict
@@ -58,6 +58,10 @@ _CLOCK = re.compile(
     r"|\b(?P<named>noon|midday|midnight)\b)",
     re.IGNORECASE,
 )
+# A decade: "the 1890s", "in the 1980s".
+_DECADE = re.compile(r"\b(?P<decade>(?:1[89]|20)\d0)s\b")
+_WORD_MINUTES = {"a quarter": 15, "quarter": 15, "half": 30, "five": 5, "ten": 10}
+_WORD_MINUTES |= {"twenty": 20, "twenty-five": 25}
 # Words after a clock time that put it in the afternoon or evening: "9:30 in the evening".
 _LATER_HALF = re.compile(r"\s+(?:in the (?:evening|afternoon)|at night|tonight)\b", re.IGNORECASE)
 # Minutes either side of a loose clock time ("about 8 p.m.") and of a stated one (rounding).
@@ -80,7 +84,8 @@ class When:
         weekday: 0 (Monday) to 6, for weekdays.
         months: the months named (1 to 12), for dates.
         day: day of the month when one date is given.
-        year: the year when stated.
+        year: the year when stated (the first of a decade: "the 1890s").
+        span: for years, how many the expression covers (10 for a decade).
         unit: for relative times, "year", "month", "week" or "day".
         offset: for relative times, how many units from now (-1 = last).
         minute: for clock times, minutes after midnight ("8 p.m." is 1200).
@@ -101,6 +106,7 @@ class When:
     offset: int = 0
     minute: int | None = None
     slack: int = 0
+    span: int = 1
 
     @property
     def past(self) -> bool:
@@ -168,6 +174,26 @@ def find_times(text: str, tokens: list[Token]) -> list[When]:
     for m in _YEAR.finditer(text):
         start = m.start("year")
         add(When("year", start, m.end(), sentence_at(start), m.group(), year=int(m.group("year"))))
+    for m in _DECADE.finditer(text):
+        start = m.start("decade")
+        decade = int(m.group("decade"))
+        add(When("year", start, m.end(), sentence_at(start), m.group(), year=decade, span=10))
+    for m in WORD_CLOCK.finditer(text):
+        if not (m.group("minutes") or m.group("oclock")):
+            continue  # "five" alone is a number
+        hour = HOURS.index(m.group("hour").lower()) + 1
+        minutes = _WORD_MINUTES[m.group("minutes").lower()] if m.group("minutes") else 0
+        if (m.group("dir") or "").lower() == "to":
+            hour, minutes = hour - 1, 60 - minutes
+        part = (m.group("part") or "").lower()
+        hour %= 12
+        if part and "morning" not in part:
+            hour += 12
+        # with no part of the day it may be morning or evening: a time that clashes with none
+        slack = STATED_MINUTES if part else -1
+        at = sentence_at(m.start())
+        said = hour * 60 + minutes
+        add(When("clock", m.start(), m.end(), at, m.group(), minute=said, slack=slack))
     for m in _RELATIVE.finditer(text):
         if m.group("which"):
             unit = m.group("unit").lower().replace("weekend", "week")
@@ -240,8 +266,12 @@ def incompatible(x: When, y: When) -> bool:
     if x.kind == "weekday" and y.kind == "weekday":
         return x.weekday != y.weekday
     if x.kind in ("date", "year") and y.kind in ("date", "year"):
-        if x.year is not None and y.year is not None and x.year != y.year:
-            return True
+        if (
+            x.year is not None
+            and y.year is not None
+            and (x.year + x.span <= y.year or y.year + y.span <= x.year)
+        ):
+            return True  # two years, or a year outside a decade ("the 1890s" / 1904)
         if x.kind == "date" and y.kind == "date" and x.year == y.year:
             if not x.months & y.months:
                 return True
@@ -273,7 +303,7 @@ def resolve(
     if when.kind in ("weekday", "relative"):
         return resolve_relative(when.text, published, future=future)
     if when.kind == "year" and when.year is not None:
-        return dt.date(when.year, 1, 1), dt.date(when.year, 12, 31)
+        return dt.date(when.year, 1, 1), dt.date(when.year + when.span - 1, 12, 31)
     if when.kind == "date" and when.months:
         if when.year is not None:
             year = when.year
