@@ -21,7 +21,7 @@ import datetime as dt
 
 from ..claims import LIGHT_VERBS, Claim, doer, same_claim
 from ..model import Conflict, Span
-from .time import read_time, time_order
+from .time import read_time, time_order, times_clash
 from .view import View, conflict
 
 
@@ -62,6 +62,15 @@ def _earlier(c: Claim, limit: Claim, pc: dt.date | None, pl: dt.date | None) -> 
 # Words that place a state in the past, over with: "previously, agencies were required to
 # consult" does not answer "the new rules do not require it".
 _FORMERLY = frozenset({"previously", "formerly"})
+
+
+def _told_apart_in_time(x: Claim, y: Claim, px: dt.date | None, py: dt.date | None) -> bool:
+    """Both claims timed, and no time of one can be a time of the other: two events (a
+    denial bounded by "since" or "until" is read by ``_earlier`` instead)."""
+    xs = [w for t in x.times if (w := read_time(t.text, t.start)) is not None]
+    ys = [w for t in y.times if (w := read_time(t.text, t.start)) is not None]
+    pair = (x.future, y.future)
+    return bool(xs and ys) and all(times_clash(a, b, px, py, pair) for a in xs for b in ys)
 
 
 def _opposite(c: Claim) -> bool:
@@ -116,6 +125,8 @@ def negation_conflicts(a: View, b: View) -> list[Conflict]:
                 continue  # what held before and what holds now
             if neg.ceased and pos.past:
                 continue  # "is no longer chief executive" / "was chief executive": both hold
+            if not neg.limited and _told_apart_in_time(neg, pos, pub_neg, pub_pos):
+                continue  # "rose 6 percent this year" / "fell 2 percent last year"
             if neg.denied_by and pos.speaker:
                 continue  # a party's claim, reported, against another party's denial
             if neg.absent and neg.absent in (a.absent if pos is ca else b.absent):
