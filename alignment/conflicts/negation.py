@@ -64,6 +64,27 @@ def _earlier(c: Claim, limit: Claim, pc: dt.date | None, pl: dt.date | None) -> 
 _FORMERLY = frozenset({"previously", "formerly"})
 
 
+# Heads of a negated subject that name anyone at all ("no one", "no group", "nobody").
+_ANYONE = frozenset({"one", "body", "thing", "group", "party", "people", "person", "organ"})
+
+
+def _other_kind(neg: Claim, pos: Claim, pos_view: View) -> bool:
+    """A negated subject that names a kind ("none of the fans", "no homes") and a subject
+    of another kind, not a name ("one steward"): the denial does not reach it."""
+    if not (neg.negative_subject and neg.subject and pos.subject) or neg.subject == pos.subject:
+        return False
+    if neg.subject in _ANYONE or neg.subject in pos.subject_words:
+        return False
+    # an indefinite or counted phrase of common nouns ("one steward", "two guards"; not "the
+    # chair of the board", who may be one of its members, nor a name)
+    said = pos_view.said(*pos.subject_span).split()
+    counted = bool(said) and (said[0].lower() in _INDEFINITE or said[0][:1].isdigit())
+    return counted and not any(w[:1].isupper() for w in said[1:])
+
+
+_INDEFINITE = frozenset({"a", "an", "one", "two", "three", "four", "five", "some", "several"})
+
+
 def _told_apart_in_time(x: Claim, y: Claim, px: dt.date | None, py: dt.date | None) -> bool:
     """Both claims timed, and no time of one can be a time of the other: two events (a
     denial bounded by "since" or "until" is read by ``_earlier`` instead)."""
@@ -125,6 +146,8 @@ def negation_conflicts(a: View, b: View) -> list[Conflict]:
                 continue  # what held before and what holds now
             if neg.ceased and pos.past:
                 continue  # "is no longer chief executive" / "was chief executive": both hold
+            if _other_kind(neg, pos, b if pos is cb else a):
+                continue  # "none of the injured fans" says nothing of "one steward"
             if not neg.limited and _told_apart_in_time(neg, pos, pub_neg, pub_pos):
                 continue  # "rose 6 percent this year" / "fell 2 percent last year"
             if neg.denied_by and pos.speaker:
