@@ -43,6 +43,7 @@ from alignment import AlignConfig, Document, align, load_config
 from alignment.conflicts import Side, find_conflicts
 from alignment.errors import ParallaxError
 from alignment.export import csv_text, write_atomic
+from alignment.load import YamlAliasError, parse_yaml
 from alignment.semantic import load_scorer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -327,7 +328,10 @@ def load_pairs(path: Path = PAIRS, *, split: str = "all") -> tuple[PairRecord, .
     if split not in (*SPLITS, "all"):
         raise PairsError(f"split must be {', '.join(SPLITS)} or all, not {split!r}")
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        # the engine's YAML reader: libyaml when present (the file is over 10,000 lines)
+        data = parse_yaml(Path(path).read_text(encoding="utf-8")).data
+    except YamlAliasError as exc:
+        raise PairsError(f"{path}: {exc}") from None
     except OSError as exc:
         raise PairsError(f"cannot read {path}: {exc.strerror or exc}") from None
     except UnicodeDecodeError:

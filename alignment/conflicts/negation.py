@@ -65,7 +65,9 @@ _FORMERLY = frozenset({"previously", "formerly"})
 
 
 # Heads of a negated subject that name anyone at all ("no one", "no group", "nobody").
-_ANYONE = frozenset({"one", "body", "thing", "group", "party", "people", "person", "organ"})
+_ANYONE = frozenset({"one", "body", "thing", "group", "party", "people", "person"})
+# First words of a subject phrase that make it indefinite or counted ("one steward").
+_INDEFINITE = frozenset({"a", "an", "one", "two", "three", "four", "five", "some", "several"})
 
 
 def _other_kind(neg: Claim, pos: Claim, pos_view: View) -> bool:
@@ -80,9 +82,6 @@ def _other_kind(neg: Claim, pos: Claim, pos_view: View) -> bool:
     said = pos_view.said(*pos.subject_span).split()
     counted = bool(said) and (said[0].lower() in _INDEFINITE or said[0][:1].isdigit())
     return counted and not any(w[:1].isupper() for w in said[1:])
-
-
-_INDEFINITE = frozenset({"a", "an", "one", "two", "three", "four", "five", "some", "several"})
 
 
 def _told_apart_in_time(x: Claim, y: Claim, px: dt.date | None, py: dt.date | None) -> bool:
