@@ -417,7 +417,7 @@ class _Words:
     beliefs: frozenset[str]
     phrasal_antonyms: dict[str, str]
     phrasal_denials: frozenset[str]
-    unharmed: frozenset[str]
+    negated_states: frozenset[str]
 
 
 def _words(lexicon: Lexicon) -> _Words:
@@ -468,7 +468,7 @@ def _words(lexicon: Lexicon) -> _Words:
         phrasal_denials=frozenset(
             fold(w) for w in lexicon.denials if len(w.split()) == 2 and not w.endswith(" to")
         ),
-        unharmed=singles(w.partition(":")[0] for w in lexicon.negative_words),
+        negated_states=singles(lexicon.negated_states),
     )
 
 
@@ -592,12 +592,17 @@ def _key(token: Token, words: _Words) -> str:
     """A word's comparison key: the stem of its lemma for verbs (irregular forms meet:
     "won"/"win"), of the word itself otherwise (the one stemmer of ``normalize``), with the
     lexicon's synonyms met."""
-    base = token.lemma_ if token.pos_ in ("VERB", "AUX") else token.text
-    key = stem(fold(base or token.text))
-    complement = _complement(token, words)
+    key = _stem_key(token)
+    complement = _complement(token, key, words)
     if complement is not None:
         key = words.complements[(key, fold(complement.text))]  # "was found guilty": convicted
     return words.synonyms.get(key, key)
+
+
+def _stem_key(token: Token) -> str:
+    """The stem of a word's lemma for verbs, of the word itself otherwise."""
+    base = token.lemma_ if token.pos_ in ("VERB", "AUX") else token.text
+    return stem(fold(base or token.text))
 
 
 def _charge(complement: Token | None, words: _Words) -> tuple[str, ...]:
@@ -614,13 +619,11 @@ def _charge(complement: Token | None, words: _Words) -> tuple[str, ...]:
     )
 
 
-def _complement(token: Token, words: _Words) -> Token | None:
-    """The complement that makes a verb another predicate of the lexicon ("guilty" in "was
-    found guilty", "found the captain not guilty"), if any."""
+def _complement(token: Token, key: str, words: _Words) -> Token | None:
+    """The complement that makes a verb (its stem ``key``) another predicate of the lexicon
+    ("guilty" in "was found guilty", "found the captain not guilty"), if any."""
     if not words.complements:
         return None
-    base = token.lemma_ if token.pos_ in ("VERB", "AUX") else token.text
-    key = stem(fold(base or token.text))
     return next(
         (
             child
@@ -842,8 +845,8 @@ _INCREMENTS = frozenset({"another", "additional", "further", "extra"})
 
 def _increment(top: Token, counted: Token | None) -> bool:
     """A figure told as more of something: "another 15 centimetres of snow fell"; "two more"
-    (not "two more than last year"; whether "more" adds to a figure told before is for the
-    sentence's other figures to say: ``_more_of_the_same``)."""
+    (not "two more than last year"; whether a bare "more" adds to a figure told before is for
+    the sentence's other figures to say, in ``_Reader._figures``)."""
     if any(
         c.dep_ in ("det", "amod", "advmod", "quantmod") and fold(c.text) in _INCREMENTS
         for t in (top, counted)
@@ -857,14 +860,11 @@ def _increment(top: Token, counted: Token | None) -> bool:
 def _more(top: Token, counted: Token | None) -> bool:
     """ "two more", "three more people", "dozens more" right after the figure."""
     doc = top.doc
-    after = top.i + 1
-    if after < len(doc) and counted is not None and counted.i == after:
-        after += 1  # "three more people" / "three people more"
-    if after < len(doc) and fold(doc[top.i + 1].text) == "more":
-        after = top.i + 1
-    if after >= len(doc) or fold(doc[after].text) != "more":
-        return False
-    return after + 1 >= len(doc) or fold(doc[after + 1].text) != "than"
+    places = [top.i + 1]  # "three more people"
+    if counted is not None and counted.i == top.i + 1:
+        places.append(counted.i + 1)  # "three people more"
+    more = next((i for i in places if i < len(doc) and fold(doc[i].text) == "more"), None)
+    return more is not None and (more + 1 >= len(doc) or fold(doc[more + 1].text) != "than")
 
 
 def _more_after(verb: Token, top: Token, counted: Token | None) -> bool:
@@ -926,7 +926,7 @@ def _past(verb: Token) -> bool:
     """A clause in the past tense: the verb (or its first auxiliary) is a past form."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     first = auxes[0] if auxes else verb
-    return first.tag_ in ("VBD",) and fold(first.text) not in ("would", "could", "might")
+    return first.tag_ == "VBD" and fold(first.text) not in ("would", "could", "might")
 
 
 def _hyphened(token: Token) -> bool:
@@ -1212,7 +1212,7 @@ class _Reader:
                 predicate_token, obj = attribute, None
                 lemma = fold(attribute.lemma_)
         own = _own_subtree(verb)
-        verdict = _complement(verb, words)
+        verdict = _complement(verb, _stem_key(verb), words)
         if verdict is not None and obj is None:
             obj = _argument(verdict, frozenset({"nsubj"}))  # "found the captain guilty"
         negation = self._negation(verb, subject, obj)
@@ -1254,7 +1254,7 @@ class _Reader:
             negation = flipped if negation is None else None
             # "30 passengers escaped unharmed": who was not injured, as the object of "three
             # passengers were hurt" is who was (a toll's verb: not "alive", told of anyone)
-            befalls = key in words.measures and fold(predicate_token.text) in words.unharmed
+            befalls = key in words.measures and fold(predicate_token.text) in words.negated_states
             if predicate_token.pos_ == "ADJ" and befalls and obj is None and subject is not None:
                 obj, subject, doer = subject, None, None
                 subject_head, object_head = None, _head_noun(obj)

@@ -388,6 +388,11 @@ class Lexicon:
         "ward",
     )
 
+    @property
+    def negated_states(self) -> frozenset[str]:
+        """The first words of ``negative_words`` ("unharmed"): each denies its base."""
+        return frozenset(pair.partition(":")[0] for pair in self.negative_words)
+
     def extended(self, **extra: Iterable[str] | Iterable[tuple[str, ...]]) -> Lexicon:
         """A copy with more words: each keyword names a field, its value is appended.
 

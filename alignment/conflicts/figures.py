@@ -242,7 +242,7 @@ def figure_conflicts(
     """
     found: dict[str, tuple[int, Conflict]] = {}
     listed = {group[0] for group in lexicon.measures}
-    states = frozenset(pair.partition(":")[0] for pair in lexicon.negative_words)
+    states = lexicon.negated_states
     parts = frozenset(lexicon.region_parts)
     # each passage's words, read once and only when a figure of a region part asks
     words_a = functools.cache(lambda: words(a.text))

@@ -147,8 +147,6 @@ def negation_conflicts(a: View, b: View) -> list[Conflict]:
                 continue  # "is no longer chief executive" / "was chief executive": both hold
             if _other_kind(neg, pos, b if pos is cb else a):
                 continue  # "none of the injured fans" says nothing of "one steward"
-            if not neg.limited and _told_apart_in_time(neg, pos, pub_neg, pub_pos):
-                continue  # "rose 6 percent this year" / "fell 2 percent last year"
             if neg.denied_by and pos.speaker:
                 continue  # a party's claim, reported, against another party's denial
             if neg.absent and neg.absent in (a.absent if pos is ca else b.absent):
@@ -159,6 +157,8 @@ def negation_conflicts(a: View, b: View) -> list[Conflict]:
                 continue
             if not same_claim(neg, pos) or neg.key in out:
                 continue
+            if not neg.limited and _told_apart_in_time(neg, pos, pub_neg, pub_pos):
+                continue  # "did not open on Sunday" / "opened on Monday": two events
             topic = neg.predicate if neg.predicate == pos.predicate else pos.predicate
             if pos.object and pos.object != topic:
                 holder = a if pos is ca else b
