@@ -84,9 +84,9 @@ class PairRecord:
             later, before the changes it measures), "fresh2" (a third, written in session 5),
             "fresh3" (a fourth, written in session 5 after fresh2 was read, held out for its end),
             "fresh4" (a fifth, written at the end of session 5, held out for the next),
-            "fresh5" (a sixth, written in session 6 by a helper who read no rule; held out) or
-            "fresh6" (a seventh, written in session 6 by another helper who read no rule; held out)
-            or "fresh7" (an eighth, written in session 7 the same way; not scored yet).
+            "fresh5" (a sixth, written in session 6 by a helper who read no rule),
+            "fresh6" (a seventh, written in session 6 by another helper who read no rule)
+            or "fresh7" (an eighth, written in session 7 the same way; held out).
         a, b: the passages of source A and source B.
         expect: the kinds that must be flagged; empty when the pair does not conflict.
         spans_a, spans_b: the conflicting words in ``a`` and in ``b`` (may be empty).
