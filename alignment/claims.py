@@ -34,6 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .dates import MONTHS
 from .disk_cache import DiskTable
 from .errors import ParallaxError
 from .lexicon import DEFAULT_LEXICON, Lexicon
@@ -275,6 +276,13 @@ def _shift(item: Any, offset: int) -> Any:
     return dataclasses.replace(item, **changes)
 
 
+# Prepositions whose object is a circumstance of the event, not what it is about ("closed
+# after a gas leak", "resigned despite the vote").
+_CIRCUMSTANCE = frozenset(
+    {"according", "after", "before", "since", "during", "amid", "despite", "following", "until"}
+)
+
+
 def _shared(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     return bool(set(x) & set(y))
 
@@ -328,10 +336,35 @@ def same_claim(x: Claim, y: Claim) -> bool:
         return False
     if subjects or objects:
         return True
+    if _undergoer(x, y) or _undergoer(y, x):
+        return True
     # a negated subject with nothing else in common is another event ("told to leave by
     # noon" / "no one in the village left")
     shared = (set(x.words) & set(y.words)) - {x.key, y.key, x.absent, y.absent}
     return universal and bool(shared)
+
+
+def _undergoer(x: Claim, y: Claim) -> bool:
+    """One thing told as what acts and as what is acted on, each with no other argument:
+    "the museum opened in 1988" / "the museum was opened in 1996", "the mine closed" / "the
+    mine has been closed"."""
+    return bool(
+        x.predicate == y.predicate
+        and x.subject_words  # a pronoun ("it") may stand for two things
+        and x.predicate not in _PATIENT_SUBJECT  # already read as what befalls its subject
+        and x.subject
+        and not x.object
+        and y.object
+        and not (y.subject or doer(y))
+        and x.subject == y.object
+        and not _timed_argument(x.subject_span, x)
+        and not _timed_argument(y.object_span, y)
+    )
+
+
+def _timed_argument(span: tuple[int, int], c: Claim) -> bool:
+    """An argument that is one of the claim's times ("updated: 22:07 GMT")."""
+    return any(t.start < span[1] and span[0] < t.end for t in c.times)
 
 
 def doer(c: Claim) -> tuple[str, ...]:
@@ -746,11 +779,17 @@ def _path(token: Token, top: Token) -> list[Token]:
     return path
 
 
+def _stop(token: Token) -> bool:
+    """A stop word, less the nouns spaCy's list holds as other words ("the mine", "the
+    front", "his side")."""
+    return bool(token.is_stop) and token.pos_ != "NOUN"
+
+
 def _content_keys(tokens: Iterable[Token], words: _Words) -> tuple[str, ...]:
     keys = {
         _key(t, words)
         for t in tokens
-        if t.pos_ in _CONTENT_POS and not t.is_stop and len(t.text) > 1 and not t.like_num
+        if t.pos_ in _CONTENT_POS and not _stop(t) and len(t.text) > 1 and not t.like_num
     }
     keys |= {t.text.replace(",", "") for t in tokens if t.like_num and t.text[:1].isdigit()}
     return tuple(sorted(keys))
@@ -1154,6 +1193,10 @@ class _Reader:
         predicate_token = verb
         subject = _argument(verb, _SUBJECT_DEPS) or _inherited_subject(verb)
         passive = subject is not None and subject.dep_ == "nsubjpass"
+        if subject is not None and verb.dep_ == "advcl" and verb.tag_ == "VBN":
+            # a fronted past participle is passive: "Launched in 2021, the probe reached"
+            # tells that the probe was launched, as "the probe, launched in 2021" does
+            passive = passive or _participle_host(verb) is not None
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             subject = verb.head  # "a tsunami that killed 230,000": the tsunami killed
         if subject is None:
@@ -1179,7 +1222,7 @@ class _Reader:
         if obj is None:
             # "offered amnesty to Maduro": the first prepositional object tells what it is about
             for child in verb.children:
-                if child.dep_ in ("prep", "agent") and fold(child.text) != "according":
+                if child.dep_ in ("prep", "agent") and fold(child.text) not in _CIRCUMSTANCE:
                     pobj = _argument(child, frozenset({"pobj"}))
                     if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                         obj = pobj
@@ -1579,6 +1622,15 @@ class _Reader:
                 if ent.label_ == "TIME" and half:
                     end = half.end()  # "about 9:30 in the evening"
                 out.append((start, end))
+        # a date the parser did not tag ("on Friday, 12 May": the entity is the weekday)
+        for t in own:
+            if (
+                t.tag_ == "NNP"
+                and fold(t.text) in MONTHS
+                and not any(s <= t.idx < e for s, e in out)
+            ):
+                parts = [t, *(c for c in t.children if c.like_num)]
+                out.append((min(p.idx for p in parts), max(p.idx + len(p.text) for p in parts)))
         # a clock time in words the parser did not tag ("at a quarter to seven"), or whose
         # part of the day it left out ("a quarter past five" + "in the morning")
         lo = min((t.idx for t in own), default=0)
@@ -2435,7 +2487,7 @@ def _digest(text: str) -> str:
 
 
 # The modules whose code decides what a text reads as.
-_READING_CODE = ("claims.py", "lexicon.py", "normalize.py", "quantities.py", "lexer.py")
+_READING_CODE = ("claims.py", "dates.py", "lexicon.py", "normalize.py", "quantities.py", "lexer.py")
 
 
 @lru_cache(maxsize=1)

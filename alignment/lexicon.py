@@ -303,6 +303,7 @@ class Lexicon:
         ("win", "winner", "victory", "beat", "defeat"),
         ("protest", "demonstration", "rally"),
         ("find", "discover", "unearth"),
+        ("arrive", "land", "touch down"),
     )
     measures: tuple[tuple[str, ...], ...] = (
         ("arrests", "arrest", "detain", "detention", "detainee", "jail", "imprison", "custody"),

@@ -61,7 +61,7 @@ def test_file_fits_the_schema_with_unique_ids(pairs):
     assert len({p.id for p in pairs}) == len(pairs)
 
 
-FRESH_SPLITS = ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"]
+FRESH_SPLITS = ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8"]
 
 
 def test_at_least_240_pairs(pairs):
@@ -277,9 +277,9 @@ def test_main_writes_both_paths(tmp_path, capsys):
 
 @pytest.fixture(scope="module")
 def scores(pairs) -> dict[str, Scores]:
-    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (1,057
+    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (1,068
     # stories of two sentences)
-    measured = [p for p in pairs if p.split not in HELD_OUT]
+    measured = [p for p in pairs if p.split not in HELD_OUT + UNSCORED]
     return {
         "detector": score(measured, through_detector(measured)),
         "export": score(measured, through_export(measured, AlignConfig())),
@@ -293,7 +293,7 @@ def test_export_links_most_pairs(scores):
 
 
 # Where the engine still misses the target, by path and kind: P / R over the whole file but
-# the held-out split (1,057 pairs; 2026-12-02, bench/README.md). fresh3 to fresh6, each held
+# the held-out split (1,068 pairs; 2026-12-02, bench/README.md). fresh3 to fresh6, each held
 # out in its time, had their misses read later (a few rules came of them), so they count here
 # now and pull recall under the target.
 _WHOLE_FIGURES = {
@@ -301,13 +301,11 @@ _WHOLE_FIGURES = {
         "number": "P 0.97 R 0.73",
         "differs": "P 1.00 R 0.68",
         "negation": "P 0.87 R 0.73",
-        "time": "P 0.97 R 0.76",
     },
     "export": {
         "number": "P 0.97 R 0.73",
         "differs": "P 1.00 R 0.68",
         "negation": "P 0.88 R 0.73",
-        "time": "P 0.96 R 0.72",
     },
 }
 MISSED: dict[tuple[str, str], str] = {
@@ -317,6 +315,9 @@ MISSED: dict[tuple[str, str], str] = {
 # helper who read no rule, scored once at session 8's start (89 of 120 exactly right on both
 # paths), its misses never read (2026-12-02, bench/README.md). Only quote meets the target.
 HELD_OUT = ("fresh7",)
+# fresh8 (session 8, written by a helper who read no rule) is in no score target: the next
+# session's held-out split, scored once by the lead before fresh7's misses are read
+UNSCORED = ("fresh8",)
 _HELD_OUT_FIGURES = {
     "number": "P 1.00 R 0.50",
     "differs": "P 1.00 R 0.45",

@@ -31,15 +31,17 @@ _MONTH_NAME = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
+# A year of the last millennium or this century ("in 1347", "in 2019").
+_YEAR_DIGITS = r"(?:1\d|20)\d\d"
 _ONE_DATE = rf"{_MONTH_NAME}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?"
 _DATE = re.compile(
     rf"(?:(?P<day_first>\d{{1,2}})\s+)?(?P<dates>{_ONE_DATE}(?:\s*(?:,|and|or|to|-|–)\s*{_ONE_DATE})*)"
-    rf"(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?"
+    rf"(?:,?\s+(?P<year>{_YEAR_DIGITS})\b)?"
 )
 _WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)")
 _YEAR = re.compile(
     r"\b(?:in|since|during|by|until|from|of|early|late|mid-?|spring|summer|autumn|fall|winter)"
-    r"\s+(?P<year>(?:1[89]|20)\d\d)\b(?![,.]\d)"
+    rf"\s+(?P<year>{_YEAR_DIGITS})\b(?![,.]\d)"
 )
 _RELATIVE = re.compile(
     r"\b(?P<which>last|this|next|previous|coming)\s+(?P<unit>year|month|week|weekend)\b"
@@ -335,7 +337,7 @@ def read_time(text: str, start: int) -> When | None:
         # the parser's date entity of "in May" is the month alone (not the verb "may")
         found = find_times(f"in {text.strip()}", tokenize(f"in {text.strip()}"))
         start -= 3 - (len(text) - len(text.lstrip()))
-    if not found and re.fullmatch(r"(?:1[89]|20)\d\d", text.strip()):
+    if not found and re.fullmatch(_YEAR_DIGITS, text.strip()):
         # the parser's date entity of "in 2019" is the year alone
         return When("year", start, start + len(text), 0, text.strip(), year=int(text.strip()))
     if not found:
@@ -452,7 +454,19 @@ def _agrees_elsewhere(x: View, cx: Claim, y: View, cy: Claim) -> bool:
 
 
 def _whens(c: Claim) -> list[When]:
-    return [w for t in c.times if (w := read_time(t.text, t.start)) is not None]
+    """A claim's times, less a weekday its date names again ("on Saturday, 3 August" is
+    told by its date: without the articles' dates a weekday agrees with any date)."""
+    whens = [w for t in c.times if (w := read_time(t.text, t.start)) is not None]
+    return [
+        w
+        for w in whens
+        if not (
+            w.kind == "weekday"
+            and any(
+                d.kind == "date" and d.day is not None and 0 <= d.start - w.end <= 2 for d in whens
+            )
+        )
+    ]
 
 
 def _first_clash(
