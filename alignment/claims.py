@@ -302,6 +302,8 @@ def same_claim(x: Claim, y: Claim) -> bool:
         absent = holder.absent
         if not absent or (absent == holder.subject and holder.key == other.key):
             continue  # "no group claimed": the same predicate, compared below
+        if absent == holder.subject and holder.predicate not in LIGHT_VERBS | _EXISTENCE:
+            continue  # "no ministers resigned" denies the resigning, not the ministers
         if absent not in (other.key, other.subject, other.object, *other.words):
             continue
         if other.declares and absent == other.object:
@@ -864,6 +866,16 @@ def _participle_host(token: Token) -> Token | None:
     return None
 
 
+def _being_done(token: Token) -> bool:
+    """A passive gerund with no subject of its own: "after being turned away"."""
+    return (
+        token.dep_ == "pcomp"
+        and token.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.tag_ == "VBG" for c in token.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    )
+
+
 def _antecedent(token: Token) -> Token:
     """What a relative pronoun stands for ("the Chiefs, who had 352 yards": the Chiefs); any
     other word is itself."""
@@ -982,6 +994,10 @@ def _inherited_subject(token: Token) -> Token | None:
     """The subject a clause shares with the one it hangs from ("arrested and charged",
     "wants to leave", "won by leading")."""
     t = token
+    if _being_done(token) and token.head.dep_ == "prep":
+        # "three patients were sent home after being turned away": the patients were
+        main_verb = token.head.head
+        return _argument(main_verb, _SUBJECT_DEPS) if main_verb.pos_ in ("VERB", "AUX") else None
     for _ in range(4):
         host = _participle_host(t)
         if host is not None:
@@ -1015,7 +1031,29 @@ def _negative_phrase(token: Token | None) -> Token | None:
             and not _numero(child)
         ):
             return child
+        if child.dep_ == "neg" and _one_of(token):
+            return child  # "not a single patient", "not one resident"
     return None
+
+
+def _scant(noun: Token | None) -> bool:
+    """A noun told as nearly none: "little warning", "very few residents" (not "a few")."""
+    if noun is None:
+        return False
+    for c in noun.children:
+        if c.dep_ in ("amod", "det") and fold(c.text) in ("little", "few"):
+            return not any(fold(t.text) == "a" for t in c.doc[max(0, c.i - 2) : c.i])
+    return False
+
+
+def _one_of(noun: Token) -> bool:
+    """A noun told as one of its kind ("a single patient", "one resident"), which "not"
+    makes none; not "not all", "not every", "not many"."""
+    return any(
+        (c.dep_ == "det" and fold(c.text) in ("a", "an"))
+        or (c.dep_ == "nummod" and fold(c.text) == "one")
+        for c in noun.children
+    )
 
 
 def _numero(token: Token) -> bool:
@@ -1268,6 +1306,8 @@ class _Reader:
         if negation is not None and not negation[2] and not negation[3] and _until(verb):
             negation = None  # "will not open until March" says when it opens, not that it won't
         hedged, conditional = self._modality(verb, own)
+        # "had little warning", "few residents left": nearly none, neither said nor denied
+        hedged = hedged or _scant(subject) or _scant(obj)
         limited = any(fold(t.text) in _LIMITS and t.dep_ == "prep" for t in own)
         speaker = self._speaker(verb)
         times = tuple(TimeRef(self.text[s:e], s, e) for s, e in self._times_of(verb, own))
