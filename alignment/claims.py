@@ -890,8 +890,9 @@ def _until(verb: Token) -> bool:
     return any(c.dep_ == "prep" and fold(c.text) == "until" for c in verb.children)
 
 
-# Words that make a figure an amount on top of another: "another 15", "a further 300".
-_INCREMENTS = frozenset({"another", "additional", "further", "extra"})
+# Words that make a figure an amount on top of another: "another 15", "a further 300", "four
+# other people died".
+_INCREMENTS = frozenset({"another", "additional", "further", "extra", "other"})
 
 
 def _increment(top: Token, counted: Token | None) -> bool:
@@ -930,6 +931,15 @@ def _more_after(verb: Token, top: Token, counted: Token | None) -> bool:
         and c.i > last + 1
         and (c.i + 1 >= len(doc) or fold(doc[c.i + 1].text) != "than")
         for c in verb.children
+    )
+
+
+def _alone_after(verb: Token, top: Token) -> bool:
+    """The clause narrows its figure to a place "alone" ("killing 170,000 people in Sumatra
+    alone"): a part of a larger toll."""
+    return any(
+        fold(t.text) == "alone" and t.i > top.i + 1 and t.doc[t.i - 1].dep_ == "pobj"
+        for t in verb.subtree
     )
 
 
@@ -1044,6 +1054,26 @@ def _scant(noun: Token | None) -> bool:
         if c.dep_ in ("amod", "det") and fold(c.text) in ("little", "few"):
             return not any(fold(t.text) == "a" for t in c.doc[max(0, c.i - 2) : c.i])
     return False
+
+
+# Nouns that hold a figure of something else: "the number of people killed", "the jobless
+# rate", "the level of the river".
+_CONTAINERS = frozenset({"number", "rate", "level", "total", "tally", "count", "figure"})
+
+
+def _contents(noun: Token) -> Token | None:
+    """What a container noun holds a figure of: the object of its "of" ("the number of
+    passengers"), else its modifier ("the jobless rate"); None for any other noun."""
+    if fold(noun.lemma_) not in _CONTAINERS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and fold(child.text) == "of":
+            inner = _argument(child, frozenset({"pobj"}))
+            if inner is not None:
+                return inner
+    return next(
+        (c for c in noun.children if c.dep_ in ("compound", "amod") and not _hyphened(c)), None
+    )
 
 
 def _one_of(noun: Token) -> bool:
@@ -1808,7 +1838,8 @@ class _Reader:
                     place=self._place(counted, event),
                     running=self._running(top, counted, verb),
                     increment=_increment(top, counted),
-                    partial=verb is not None and _more_after(verb, top, counted),
+                    partial=verb is not None
+                    and (_more_after(verb, top, counted) or _alone_after(verb, top)),
                     incident=verb is not None and self._incident(verb),
                 )
             )
@@ -2055,6 +2086,11 @@ class _Reader:
         words = self.words
         found: list[str] = []
         shown = ""
+        if event is not None and event.pos_ in ("NOUN", "PROPN"):
+            held, inner = self._contained(event)
+            if held:
+                return (held,), held
+            event = inner or event
         # words of the event and of the counted noun, with their compounds ("death toll")
         candidates: list[Token] = []
         specific = (
@@ -2072,6 +2108,14 @@ class _Reader:
             candidates.extend(
                 c for c in token.children if c.dep_ in ("compound", "amod") and not _hyphened(c)
             )
+            if token is event:
+                # "left 22 people dead": the object's state is what is counted (not "dead
+                # and missing": a count of more than one state)
+                candidates.extend(
+                    c
+                    for c in token.children
+                    if c.dep_ == "oprd" and not any(g.dep_ == "conj" for g in c.children)
+                )
         # adjectives after a count: "21 dead", "eleven wounded"
         for token in candidates:
             lemma = fold(token.lemma_)
@@ -2100,6 +2144,10 @@ class _Reader:
                 and not subject.is_stop
             ):
                 event = subject
+                held, inner = self._contained(subject)
+                if held:
+                    return (held,), held
+                event = inner or event
         if (
             event is not None
             and not event.is_stop
@@ -2113,6 +2161,25 @@ class _Reader:
         if unit:
             return (), ""
         return (), ""
+
+    def _contained(self, noun: Token) -> tuple[str, Token | None]:
+        """What a container noun holds a figure of ("the number of people killed rose to
+        45", "the jobless rate fell to 4.6%"): a measure of the lexicon ("deaths",
+        "unemployment"), else the specific noun inside; ("", None) for any other noun."""
+        inner = _contents(noun)
+        if inner is None:
+            return "", None
+        inside = [inner, *(c for c in inner.children if c.dep_ in ("compound", "amod"))]
+        if _generic(inner):
+            # the participle may hang on either noun: "the number of people killed"
+            inside.extend(c for t in (inner, noun) for c in t.children if c.dep_ == "acl")
+        for token in inside:
+            label = self.words.measures.get(stem(fold(token.lemma_))) or self.words.measures.get(
+                fold(token.text)
+            )
+            if label:
+                return label, None
+        return "", None if _generic(inner) or inner.is_stop else inner
 
     def _holder(self, counted: Token | None, verb: Token | None) -> tuple[str, ...]:
         """Names that own a figure: a possessor of the counted noun, or the named subject of

@@ -304,6 +304,7 @@ class Lexicon:
         ("protest", "demonstration", "rally"),
         ("find", "discover", "unearth"),
         ("arrive", "land", "touch down"),
+        ("cut", "lower", "reduce", "slash"),
     )
     measures: tuple[tuple[str, ...], ...] = (
         ("arrests", "arrest", "detain", "detention", "detainee", "jail", "imprison", "custody"),
@@ -325,6 +326,7 @@ class Lexicon:
         ("cases", "case", "infection", "infect"),
         ("jobs", "job", "layoff", "redundancy", "redundancies"),
         ("seats", "seat"),
+        ("unemployment", "unemployment", "jobless", "unemployed", "joblessness"),
     )
     degrees: tuple[tuple[str, ...], ...] = (
         ("serious", "seriously", "critically", "critical", "severely", "severe", "badly"),

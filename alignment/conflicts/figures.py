@@ -125,6 +125,8 @@ def _moments(a: View, x: Figure, b: View, y: Figure) -> str:
             if (wa := read_time(ta.text, ta.start)) is not None
             for tb in _count_times(cb)
             if (wb := read_time(tb.text, tb.start)) is not None
+            # a clock time against a day tells nothing ("by noon on Monday" / "by Tuesday")
+            and (wa.kind == "clock") == (wb.kind == "clock")
         ]
         # one time in common is one moment: "6.1% in May, from 5.4% in April" meets "6.8%
         # in May"
