@@ -590,6 +590,8 @@ _EXISTENCE = frozenset(
 )
 
 
+# Words no time expression holds: a date entity with one is an amount.
+_NOT_A_TIME = re.compile(r"\b(?:million|billion|trillion|percent)\b|[%$€£¥]", re.IGNORECASE)
 _GLUED_AFTER = re.compile(r"[-–/:.]\d")
 _GLUED_BEFORE = re.compile(r"\d[/:.]$")
 
@@ -1674,6 +1676,8 @@ class _Reader:
         mine = {t.i for t in own}
         out = []
         for ent in self.doc.ents:
+            if _NOT_A_TIME.search(ent.text):
+                continue  # the parser's date of "between 40 and 60 million (euros)"
             if ent.label_ in ("DATE", "TIME") and ent.root.i in mine:
                 start = ent.start_char
                 before = self.doc[ent.start - 1] if ent.start > 0 else None
@@ -1732,6 +1736,8 @@ class _Reader:
             if not tokens:
                 continue
             dated = any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in tokens if t.like_num)
+            if dated and q.unit and _NOT_A_TIME.search(self.text[q.start : q.end]):
+                dated = False  # the parser's date of "between 40 and 60 million euros"
             if dated and not self._duration(q.end):
                 continue
             if _glued(self.text, q.start, q.end, ranged=q.qualifier == "range"):
@@ -2324,29 +2330,48 @@ class _Reader:
             inside = [t for t in self.doc if start <= t.idx < end]
             outside = [t for t in self.doc if not (start <= t.idx < end)]
             speaker: tuple[int, int, tuple[str, ...]] | None = None
-            # the reporting verb outside the quote whose subtree holds it
+            # the reporting verb outside the quote whose subtree holds it; of two, the
+            # nearer ("X told reporters that the manager had assured workers: '...'": the
+            # manager's words, relayed by X)
+            found: list[tuple[int, Token]] = []
+            # a quote after a colon is the words of the clause just before it
+            colon = self.text[:start].rstrip(" \"“‘'").endswith(":")
             for verb in outside:
                 if fold(verb.lemma_) in words.reporting and verb.pos_ == "VERB":
                     covered = {t.i for t in verb.subtree}
                     near = any(t.i in covered for t in inside) or any(
                         t.head.i == verb.i or verb.head.i == t.i for t in inside
                     )
-                    if near or len(outside) <= 8:
-                        subject = _speaker_of(verb)
-                        if subject is not None and not (start <= subject.idx < end):
-                            s, e = _phrase(subject)
-                            speaker = (s, e, _key_of_phrase(subject))
-                            break
+                    if colon and verb.idx < start:
+                        rank = start - verb.idx
+                    elif near:
+                        rank = len(self.text) + len(covered)
+                    elif len(outside) <= 8:
+                        rank = 2 * len(self.text)
+                    else:
+                        continue
+                    subject = _speaker_of(verb)
+                    if subject is not None and not (start <= subject.idx < end):
+                        found.append((rank, subject))
+            if found:
+                subject = min(found, key=lambda f: f[0])[1]
+                s, e = _phrase(subject)
+                speaker = (s, e, _key_of_phrase(subject))
             if speaker is None:
                 speaker = self._according_to(start, end)
             names: tuple[str, ...] = ()
             if speaker is not None:
+                # not a name the speaker is "for" or "of" ("a spokesman for Senator Moreno")
                 names = tuple(
                     sorted(
                         {
                             fold(t.text)
                             for t in self.doc
-                            if speaker[0] <= t.idx < speaker[1] and t.ent_type_ == "PERSON"
+                            if speaker[0] <= t.idx < speaker[1]
+                            and t.ent_type_ == "PERSON"
+                            and not any(
+                                h.dep_ == "prep" for h in t.ancestors if h.idx >= speaker[0]
+                            )
                         }
                     )
                 )

@@ -216,6 +216,7 @@ class Lexicon:
         "add",
         "stress",
         "assert",
+        "assure",
         "write",
         "according to",
     )

@@ -438,7 +438,10 @@ def parse_quantities(text: str, tokens: list[Token] | None = None) -> list[Quant
         # "between 10 and 20", "10 to 20", "10-20": a range when it goes up
         joined = _range_end(tokens, last, first)
         if joined is not None and not vague:
-            end_value, end_spread, end_unit, end_last = joined
+            end_value, end_spread, end_unit, end_last, end_scale = joined
+            if end_scale > 1 and not _SCALES.get(tokens[last].lower) and value < 1_000:
+                # "between 40 and 60 million": the scale word serves both ends
+                value, spread = value * end_scale, spread * end_scale
             if end_value > value and (end_unit == unit or not unit or not end_unit):
                 unit = unit or end_unit
                 low, high, last = value - spread, end_value + end_spread, end_last
@@ -499,7 +502,11 @@ def _fraction(tokens: list[Token], i: int) -> tuple[float, float, str, int, str]
     return value, _FRACTION_SPREAD, "%", k, ""
 
 
-def _range_end(tokens: list[Token], last: int, first: int) -> tuple[float, float, str, int] | None:
+def _range_end(
+    tokens: list[Token], last: int, first: int
+) -> tuple[float, float, str, int, float] | None:
+    """The far end of a range ("to 60 million euros"): value, spread, unit, its last token
+    and the scale word it ends with (1 for none)."""
     k = last + 1
     if k >= len(tokens):
         return None
@@ -513,9 +520,13 @@ def _range_end(tokens: list[Token], last: int, first: int) -> tuple[float, float
     if core is None or core[4]:
         return None
     value, spread, unit, end_last, _ = core
-    if end_last + 1 < len(tokens) and tokens[end_last + 1].text == "%":
+    scale = float(_SCALES.get(tokens[end_last].lower, 1))
+    after = tokens[end_last + 1] if end_last + 1 < len(tokens) else None
+    if after is not None and (after.text == "%" or after.lower in ("percent", "pct")):
         unit, end_last = "%", end_last + 1
-    return value, spread, unit, end_last
+    elif end_last + 1 < len(tokens) and tokens[end_last + 1].lower in _CURRENCY_WORDS and not unit:
+        unit, end_last = _CURRENCY_WORDS[tokens[end_last + 1].lower], end_last + 1
+    return value, spread, unit, end_last, scale
 
 
 def _apply(mode: str, value: float, low: float, high: float, vague: bool) -> tuple[float, float]:

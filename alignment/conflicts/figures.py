@@ -284,7 +284,10 @@ def figure_conflicts(
         # killed" / "eleven miners were injured" are two quantities)
         if x.counted or y.counted:
             return False
-        return bool(_about(ca) & _about(cb) & set(x.measure) & set(y.measure))
+        # ("the repairs will cost 40 to 60 million" / "put the cost of the repairs at 52
+        # million": the verb names what the other's object is)
+        about_a, about_b = _about(ca) | {ca.key}, _about(cb) | {cb.key}
+        return bool(about_a & about_b & set(x.measure) & set(y.measure))
 
     def near_enough(x: Figure, y: Figure) -> bool:
         # no two reports of one count are 50 times apart: "some 2 million died in the civil
