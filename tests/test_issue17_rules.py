@@ -355,3 +355,25 @@ def test_fractions_are_shares() -> None:
     assert two_thirds.unit == "%"
     assert two_thirds.low < 66.7 < two_thirds.high
     assert parse_quantities("He finished third of nine riders.")[0].low == 8.55
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("The bridge will cost between 40 and 60 million euros.", 39_550_000, 60_450_000, "€"),
+        ("Prices rose from 2 to 3 percent.", 1.55, 3.45, "%"),
+        ("Between 1,500 and 2 million people fled.", 1_499.55, 2_450_000, ""),
+        ("Between 10 and 20 people were hurt.", 9.55, 20.45, ""),
+    ],
+    ids=[
+        "scale-and-currency-serve-both-ends",
+        "percent-word-at-the-end",
+        "a-large-start-keeps-its-value",
+        "no-scale",
+    ],
+)
+def test_a_range_reads_its_far_end_for_both(text: str, low: float, high: float, unit: str) -> None:
+    from alignment.quantities import parse_quantities
+
+    (q,) = parse_quantities(text)
+    assert (round(q.low, 2), round(q.high, 2), q.unit) == (low, high, unit)
