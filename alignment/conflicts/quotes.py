@@ -121,8 +121,10 @@ def _utterances(view: View) -> list[tuple[Quote, list[tuple[str, int, int]]]]:
 
 
 def _one_speaker(qa: Quote, qb: Quote) -> bool:
-    """Both quotes credited, to speakers whose keys agree ("the plant operator" twice)."""
-    return bool(qa.speaker_key and qb.speaker_key) and set(qa.speaker_key) == set(qb.speaker_key)
+    """Both quotes credited, to speakers whose keys agree ("the plant operator" twice), or one
+    a shorter telling of the other ("Obi" / "housing campaigner Grace Obi")."""
+    ka, kb = set(qa.speaker_key), set(qb.speaker_key)
+    return bool(ka and kb) and (ka <= kb or kb <= ka)
 
 
 def quote_conflicts(a: View, b: View) -> list[Conflict]:
@@ -146,10 +148,20 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
                 and common >= MIN_SHORT_WORDS
                 and common >= SAME_SHORT_QUOTE * longer
             )
+            # one speaker's quote that opens with the same words and ends otherwise: "The
+            # ruling is a victory for every tenant in this city" / "... for tenants"
+            first = matcher.get_matching_blocks()[0]
+            same_opening = (
+                _one_speaker(qa, qb)
+                and not (qa.fragment or qb.fragment)
+                and first.a == first.b == 0
+                and first.size >= MIN_WORDS
+            )
             if (
                 not inside
                 and not same_words
                 and not short_same
+                and not same_opening
                 and (common < MIN_WORDS or common < SAME_QUOTE * longer)
             ):
                 continue
