@@ -1078,6 +1078,26 @@ def _contents(noun: Token) -> Token | None:
     )
 
 
+# Reporting verbs the parser may read as plural nouns at a sentence's end ("..., the
+# company's filing shows.").
+_REPORT_FORMS = frozenset({"shows", "says", "reports", "states", "suggests", "indicates"})
+
+
+def _trailing_report(obj: Token) -> bool:
+    """An "object" that is the verb of a trailing attribution: the sentence's last word,
+    after a comma, a reporting verb's form the parser took for a noun."""
+    doc = obj.doc
+    last = obj.i + 1 >= len(doc) or doc[obj.i + 1].is_punct
+    start = obj.left_edge.i
+    return (
+        fold(obj.text) in _REPORT_FORMS
+        and obj.tag_ in ("NNS", "NN")
+        and last
+        and start > 0
+        and doc[start - 1].text == ","
+    )
+
+
 def _one_of(noun: Token) -> bool:
     """A noun told as one of its kind ("a single patient", "one resident"), which "not"
     makes none; not "not all", "not every", "not many"."""
@@ -1272,6 +1292,8 @@ class _Reader:
         if subject is None:
             subject = _noun_root(verb)  # "A fire swept through the depot" read as a fire swept
         obj = _argument(verb, _OBJECT_DEPS)
+        if obj is not None and _trailing_report(obj):
+            obj = None  # "voted against the merger, the company's filing shows."
         participle = verb.dep_ == "acl" and verb.tag_ == "VBN"
         if subject is None and obj is None and participle and verb.head.pos_ in ("NOUN", "PROPN"):
             obj = verb.head  # a participle on a noun tells of it: "the orchestra, founded in 1908"
