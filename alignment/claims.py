@@ -1516,7 +1516,9 @@ class _Reader:
             if parent.pos_ == "NOUN" and fold(parent.lemma_) in self.words.claim_nouns:
                 t = parent
                 continue
-            if t.dep_ in ("ccomp", "xcomp", "pcomp", "dobj", "acl", "relcl", "pobj", "prep"):
+            # not up from a relative clause: "refused to disclose the reason why she checked
+            # into rehab" takes her checking in as told
+            if t.dep_ in ("ccomp", "xcomp", "pcomp", "dobj", "acl", "pobj", "prep"):
                 t = parent
                 continue
             break
