@@ -40,6 +40,7 @@ from typing import Any
 import yaml
 
 from alignment import AlignConfig, Document, align, load_config
+from alignment.claims import default_reader
 from alignment.conflicts import Side, find_conflicts
 from alignment.errors import ParallaxError
 from alignment.export import csv_text, write_atomic
@@ -389,7 +390,11 @@ def detect(record: PairRecord) -> tuple[Flag, ...]:
 
 
 def through_detector(records: Iterable[PairRecord]) -> dict[str, Outcome]:
-    """Every record through :func:`detect`, by id."""
+    """Every record through :func:`detect`, by id. The passages are read by the claim reader
+    in one batch first (the parser is twice as fast on many texts at once as on one at a
+    time); :func:`detect` then finds their readings kept."""
+    records = list(records)
+    default_reader().read(list(dict.fromkeys(t for r in records for t in (r.a, r.b))))
     return {r.id: Outcome(detect(r)) for r in records}
 
 
