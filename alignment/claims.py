@@ -276,13 +276,6 @@ def _shift(item: Any, offset: int) -> Any:
     return dataclasses.replace(item, **changes)
 
 
-# Prepositions whose object is a circumstance of the event, not what it is about ("closed
-# after a gas leak", "resigned despite the vote").
-_CIRCUMSTANCE = frozenset(
-    {"according", "after", "before", "since", "during", "amid", "despite", "following", "until"}
-)
-
-
 def _shared(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     return bool(set(x) & set(y))
 
@@ -511,6 +504,11 @@ def _words(lexicon: Lexicon) -> _Words:
 _NEGATIVE_HEADS = frozenset({"no", "none", "nobody", "nothing", "neither", "nowhere", "never"})
 # Words that bound a claim in time: "no offers since the vote", "not yet signed".
 _LIMITS = frozenset({"since", "until"})
+# Prepositions whose object is a circumstance of the event, not what it is about ("closed
+# after a gas leak", "resigned despite the vote").
+_CIRCUMSTANCE = frozenset(
+    {"according", "after", "before", "since", "during", "amid", "despite", "following", "until"}
+)
 # Nouns that count people or things in general: what they count is told by the verb above.
 _GENERIC_COUNTED = frozenset(
     """people persons person individuals individual civilians residents citizens protesters
@@ -1700,9 +1698,12 @@ class _Reader:
         mine = {t.i for t in own}
         out = []
         for ent in self.doc.ents:
-            if _NOT_A_TIME.search(ent.text):
-                continue  # the parser's date of "between 40 and 60 million (euros)"
-            if ent.label_ in ("DATE", "TIME") and ent.root.i in mine:
+            if (
+                ent.label_ in ("DATE", "TIME")
+                and ent.root.i in mine
+                # not the parser's date of "between 40 and 60 million (euros)"
+                and not _NOT_A_TIME.search(ent.text)
+            ):
                 start = ent.start_char
                 before = self.doc[ent.start - 1] if ent.start > 0 else None
                 if (
@@ -2113,7 +2114,6 @@ class _Reader:
         self, counted: Token | None, event: Token | None, unit: str
     ) -> tuple[tuple[str, ...], str]:
         """Keys of what a figure measures, and the word to show; empty when nothing tells."""
-        words = self.words
         found: list[str] = []
         shown = ""
         if event is not None and event.pos_ in ("NOUN", "PROPN"):
@@ -2148,10 +2148,7 @@ class _Reader:
                 )
         # adjectives after a count: "21 dead", "eleven wounded"
         for token in candidates:
-            lemma = fold(token.lemma_)
-            label = words.measures.get(stem(lemma)) or words.measures.get(lemma)
-            if label is None:
-                label = words.measures.get(fold(token.text))
+            label = self._measure_label(token)
             if label and label not in found:
                 found.append(label)
                 shown = shown or label
@@ -2203,13 +2200,18 @@ class _Reader:
         if _generic(inner):
             # the participle may hang on either noun: "the number of people killed"
             inside.extend(c for t in (inner, noun) for c in t.children if c.dep_ == "acl")
-        for token in inside:
-            label = self.words.measures.get(stem(fold(token.lemma_))) or self.words.measures.get(
-                fold(token.text)
-            )
-            if label:
-                return label, None
+        label = next((m for t in inside if (m := self._measure_label(t))), "")
+        if label:
+            return label, None
         return "", None if _generic(inner) or inner.is_stop else inner
+
+    def _measure_label(self, token: Token) -> str:
+        """The lexicon's measure a word points to ("killed": deaths), or ""."""
+        measures = self.words.measures
+        lemma = fold(token.lemma_)
+        return (
+            measures.get(stem(lemma)) or measures.get(lemma) or measures.get(fold(token.text)) or ""
+        )
 
     def _holder(self, counted: Token | None, verb: Token | None) -> tuple[str, ...]:
         """Names that own a figure: a possessor of the counted noun, or the named subject of
@@ -2357,7 +2359,7 @@ class _Reader:
             # the reporting verb outside the quote whose subtree holds it; of two, the
             # nearer ("X told reporters that the manager had assured workers: '...'": the
             # manager's words, relayed by X)
-            found: list[tuple[int, Token]] = []
+            found: list[tuple[tuple[int, int], Token]] = []
             # a quote after a colon is the words of the clause just before it
             colon = self.text[:start].rstrip(" \"“‘'").endswith(":")
             for verb in outside:
@@ -2366,12 +2368,14 @@ class _Reader:
                     near = any(t.i in covered for t in inside) or any(
                         t.head.i == verb.i or verb.head.i == t.i for t in inside
                     )
+                    # the verb just before a colon, else the one most tightly around
+                    # the quote, else any verb of a short attribution
                     if colon and verb.idx < start:
-                        rank = start - verb.idx
+                        rank = (0, start - verb.idx)
                     elif near:
-                        rank = len(self.text) + len(covered)
+                        rank = (1, len(covered))
                     elif len(outside) <= 8:
-                        rank = 2 * len(self.text)
+                        rank = (2, 0)
                     else:
                         continue
                     subject = _speaker_of(verb)

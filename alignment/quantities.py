@@ -418,14 +418,7 @@ def parse_quantities(text: str, tokens: list[Token] | None = None) -> list[Quant
             continue
         value, spread, unit, last, vague = core
         mode, first = _qualifier(tokens, i)
-        # a percentage or a currency word after the figure
-        k = last + 1
-        if k < len(tokens) and (tokens[k].text == "%" or tokens[k].lower in ("percent", "pct")):
-            unit, last = "%", k
-        elif k + 1 < len(tokens) and (tokens[k].lower, tokens[k + 1].lower) == ("per", "cent"):
-            unit, last = "%", k + 1
-        elif k < len(tokens) and tokens[k].lower in _CURRENCY_WORDS and not unit:
-            unit, last = _CURRENCY_WORDS[tokens[k].lower], k
+        unit, last = _unit_after(tokens, last, unit)
         plain = not mode and not unit and not vague and last == i
         if _is_date_or_year(tokens, i, last, value, plain):
             i = last + 1
@@ -521,12 +514,21 @@ def _range_end(
         return None
     value, spread, unit, end_last, _ = core
     scale = float(_SCALES.get(tokens[end_last].lower, 1))
-    after = tokens[end_last + 1] if end_last + 1 < len(tokens) else None
-    if after is not None and (after.text == "%" or after.lower in ("percent", "pct")):
-        unit, end_last = "%", end_last + 1
-    elif end_last + 1 < len(tokens) and tokens[end_last + 1].lower in _CURRENCY_WORDS and not unit:
-        unit, end_last = _CURRENCY_WORDS[tokens[end_last + 1].lower], end_last + 1
+    unit, end_last = _unit_after(tokens, end_last, unit)
     return value, spread, unit, end_last, scale
+
+
+def _unit_after(tokens: list[Token], last: int, unit: str) -> tuple[str, int]:
+    """A percentage or a currency word after a figure ending at ``last``: the unit and the
+    figure's new last token (both unchanged when none; a currency told before stays)."""
+    k = last + 1
+    if k < len(tokens) and (tokens[k].text == "%" or tokens[k].lower in ("percent", "pct")):
+        return "%", k
+    if k + 1 < len(tokens) and (tokens[k].lower, tokens[k + 1].lower) == ("per", "cent"):
+        return "%", k + 1
+    if k < len(tokens) and tokens[k].lower in _CURRENCY_WORDS and not unit:
+        return _CURRENCY_WORDS[tokens[k].lower], k
+    return unit, last
 
 
 def _apply(mode: str, value: float, low: float, high: float, vague: bool) -> tuple[float, float]:

@@ -134,7 +134,8 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
     for qa, wa in _utterances(a):
         for qb, wb in quotes_b:
             matcher = difflib.SequenceMatcher(a=[w for w, _, _ in wa], b=[w for w, _, _ in wb])
-            common = sum(block.size for block in matcher.get_matching_blocks())
+            blocks = matcher.get_matching_blocks()
+            common = sum(block.size for block in blocks)
             longer = max(len(wa), len(wb))
             shorter = min(len(wa), len(wb))
             # the shorter one whole inside the longer: a cut quote ("I will step down" of "I
@@ -150,7 +151,7 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
             )
             # one speaker's quote that opens with the same words and ends otherwise: "The
             # ruling is a victory for every tenant in this city" / "... for tenants"
-            first = matcher.get_matching_blocks()[0]
+            first = blocks[0]
             same_opening = (
                 _one_speaker(qa, qb)
                 and not (qa.fragment or qb.fragment)
