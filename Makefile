@@ -29,8 +29,8 @@ lint: $(STAMP)  ## ruff check, format check, mypy --strict on the engine and the
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: lint  ## lint, then the whole test suite
-	$(BIN)/python -m pytest -q
+test: lint  ## lint, then the whole test suite (two workers: the machine's two cores)
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 snapshots: $(STAMP)  ## regenerate snapshot images (read the report first)
 	$(BIN)/python -m pytest tests/test_snapshots.py --snapshot-update

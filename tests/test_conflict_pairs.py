@@ -61,7 +61,7 @@ def test_file_fits_the_schema_with_unique_ids(pairs):
     assert len({p.id for p in pairs}) == len(pairs)
 
 
-FRESH_SPLITS = ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8"]
+FRESH_SPLITS = ["fresh", *(f"fresh{n}" for n in range(2, 10))]
 
 
 def test_at_least_240_pairs(pairs):
@@ -277,7 +277,7 @@ def test_main_writes_both_paths(tmp_path, capsys):
 
 @pytest.fixture(scope="module")
 def scores(pairs) -> dict[str, Scores]:
-    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (1,098
+    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (1,218
     # stories of two sentences)
     measured = [p for p in pairs if p.split not in HELD_OUT + UNSCORED]
     return {
@@ -293,40 +293,52 @@ def test_export_links_most_pairs(scores):
 
 
 # Where the engine still misses the target, by path and kind: P / R over the whole file but
-# the held-out split (1,098 pairs; 2026-12-02, bench/README.md). fresh3 to fresh6, each held
-# out in its time, had their misses read later (a few rules came of them), so they count here
-# now and pull recall under the target.
+# the held-out and unscored splits (1,218 pairs; 2026-12-02, bench/README.md). fresh3 to fresh7,
+# each held out in its time, had their misses read later (a few rules came of them), so they
+# count here now and pull recall under the target.
 _WHOLE_FIGURES = {
     "detector": {
-        "number": "P 0.97 R 0.76",
-        "differs": "P 1.00 R 0.74",
-        "negation": "P 0.90 R 0.77",
+        "number": "P 0.98 R 0.74",
+        "differs": "P 1.00 R 0.71",
+        "negation": "P 0.90 R 0.75",
+        "time": "P 0.97 R 0.796",
     },
     "export": {
-        "number": "P 0.97 R 0.76",
-        "differs": "P 1.00 R 0.74",
-        "negation": "P 0.91 R 0.77",
+        "number": "P 0.98 R 0.74",
+        "differs": "P 1.00 R 0.71",
+        "negation": "P 0.91 R 0.75",
+        "time": "P 0.97 R 0.76",
     },
 }
 MISSED: dict[tuple[str, str], str] = {
     (path, kind): why for path, figures in _WHOLE_FIGURES.items() for kind, why in figures.items()
 }
-# The same target on the held-out split alone: fresh7 (120 pairs), written in session 7 by a
-# helper who read no rule, scored once at session 8's start (89 of 120 exactly right on both
-# paths), its misses never read (2026-12-02, bench/README.md). Only quote meets the target.
-HELD_OUT = ("fresh7",)
-# fresh8 (session 8, written by a helper who read no rule) is in no score target: the next
-# session's held-out split, scored once by the lead before fresh7's misses are read
-UNSCORED = ("fresh8",)
+# The same target on the held-out split alone: fresh8 (120 pairs), written in session 8 by a
+# helper who read no rule, scored once at session 9's start (91 of 120 exactly right through the
+# detector, 90 through the export), its misses never read (2026-12-02, bench/README.md). Only
+# attribution and quote meet the target.
+HELD_OUT = ("fresh8",)
+# fresh9 (session 9, written by a helper who read no rule) is in no score target: the next
+# session's held-out split, scored once by the lead before fresh8's misses are read
+UNSCORED = ("fresh9",)
 _HELD_OUT_FIGURES = {
-    "number": "P 1.00 R 0.50",
-    "differs": "P 1.00 R 0.45",
-    "negation": "P 0.86 R 0.50",
-    "time": "P 1.00 R 0.45",
-    "attribution": "P 1.00 R 0.70",
+    "detector": {
+        "number": "P 0.75 R 0.43",
+        "differs": "P 1.00 R 0.36",
+        "negation": "P 0.89 R 0.73",
+        "time": "P 1.00 R 0.55",
+    },
+    "export": {
+        "number": "P 0.75 R 0.43",
+        "differs": "P 1.00 R 0.36",
+        "negation": "P 0.89 R 0.73",
+        "time": "P 1.00 R 0.45",
+    },
 }
 MISSED_HELD_OUT = {
-    (path, kind): why for path in ("detector", "export") for kind, why in _HELD_OUT_FIGURES.items()
+    (path, kind): why
+    for path, figures in _HELD_OUT_FIGURES.items()
+    for kind, why in figures.items()
 }
 
 
