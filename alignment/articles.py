@@ -43,6 +43,10 @@ def doc_gate(sims: np.ndarray, strength: float) -> np.ndarray:
 _EVENT_MIN_SHARE = 0.2
 # Stories larger than this are not split into events (an eigen-decomposition costs n^3).
 _EVENTS_MAX_DOCS = 2000
+# A cut inside an event already cut off must be this clear (mean similarity across it, over
+# the mean within): one event's articles differ among themselves too (a follow-up, another
+# angle), and a loose second cut gates links that tell the same event.
+_SUB_EVENT_RATIO = 0.45
 
 
 def events(sims: np.ndarray, max_ratio: float) -> np.ndarray:
@@ -55,25 +59,25 @@ def events(sims: np.ndarray, max_ratio: float) -> np.ndarray:
     similarity graph (the sign of the Fiedler vector of its normalised Laplacian); it is kept
     only when the mean similarity across the cut is under ``max_ratio`` times the mean within
     the halves, each half holds together better than it holds to the other, and the smaller
-    half has at least a fifth of the story's articles (two at least).
+    half has at least a fifth of the story's articles (two at least). A half is cut again
+    only when that cut is clear (``_SUB_EVENT_RATIO``).
     """
     n = sims.shape[0]
     labels = np.zeros(n, dtype=np.int64)
     if max_ratio <= 0 or n < 4 or n > _EVENTS_MAX_DOCS:
         return labels
-    pending = [np.arange(n)]
+    pending = [(np.arange(n), max_ratio)]
     next_label = 1
     while pending:
-        members = pending.pop()
-        halves = _spectral_cut(
-            sims[np.ix_(members, members)], max_ratio, max(2, _EVENT_MIN_SHARE * n)
-        )
+        members, ratio = pending.pop()
+        halves = _spectral_cut(sims[np.ix_(members, members)], ratio, max(2, _EVENT_MIN_SHARE * n))
         if halves is None:
             continue
         left, right = members[halves], members[~halves]
         labels[right] = next_label
         next_label += 1
-        pending.extend([left, right])
+        deeper = min(ratio, _SUB_EVENT_RATIO)
+        pending.extend([(left, deeper), (right, deeper)])
     return labels
 
 

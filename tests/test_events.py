@@ -35,6 +35,15 @@ def test_three_events_are_split():
     assert _same_partition(labels, [5, 5, 6])
 
 
+def test_an_event_is_cut_again_only_when_the_cut_is_clear():
+    # two events; the first one's articles fall in two loose halves (two angles on one event,
+    # 0.3 across against 0.5 within): a loose cut inside an event gates links that tell it
+    sims = _sims([5, 5, 6], within=0.5, between=0.1)
+    sims[:5, 5:10] = sims[5:10, :5] = 0.3
+    labels = events(sims, 0.8)
+    assert _same_partition(labels, [10, 6])
+
+
 def test_one_story_stays_whole():
     labels = events(_sims([9], within=0.4, between=0.4), 0.8)
     assert set(labels.tolist()) == {0}
