@@ -8,6 +8,7 @@ given, neighbour evidence). Each stage takes and returns a small frozen value.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import cast
@@ -308,6 +309,10 @@ def score_pairs(
         (clause_a, clause_b, clause_score * config.clause_weight),
         (claim_a, claim_b, claim_score * config.clause_weight),
     )
+    heading = section_headings(story, runs, readings)
+    if heading.any() and la.size:
+        keep = ~(heading[la] | heading[lb])
+        la, lb, scores = la[keep], lb[keep], scores[keep]
     ma = np.concatenate([measures.shared[0], measures.quoted[0]])
     mb = np.concatenate([measures.shared[1], measures.quoted[1]])
     if ma.size:
@@ -339,7 +344,49 @@ def score_pairs(
             la, lb, scores = max_merge((la, lb, scores), (na, nb, extra))
         near = neighbour_evidence(la, lb, scores, n, floor)
         scores = np.maximum(scores, (1 - w) * scores + w * near).astype(np.float32)
+    if heading.any() and la.size:  # a measure, a quote or a neighbour may have brought one
+        keep = ~(heading[la] | heading[lb])
+        la, lb, scores = la[keep], lb[keep], scores[keep]
     return Scored(la, lb, scores, threshold)
+
+
+# What ends a sentence, possibly followed by closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]\u00bb]*\s*$")
+
+
+def section_headings(story: Story, runs: Sequence[Run], readings: Readings) -> np.ndarray:
+    """Per passage, whether it is a section heading ("Regime Response and Crackdown"): one
+    sentence on a line of its own, below its article's first line, with no end punctuation
+    and no claim (no predicate the parser finds, or only a reporting verb).
+
+    A heading names what the next paragraphs tell and tells no fact itself; its words are
+    the story's names and topics, so it would link to any passage of its topic. A headline
+    is an article's first line and is kept: it states the story's main fact.
+    """
+    text = story.text
+    first_unit: dict[int, int] = {}
+    for unit in story.units:
+        first_unit.setdefault(unit.doc, unit.first)
+    flags = np.zeros(len(runs), dtype=bool)
+    if not readings:
+        return flags
+    for k, run in enumerate(runs):
+        if run.first != run.last or run.first == first_unit.get(run.doc):
+            continue
+        doc_text = text.documents[run.doc].text
+        sentence = text.sentences[run.doc][run.first]
+        before = doc_text[: sentence.start].rstrip(" \t")
+        after = doc_text[sentence.end :].lstrip(" \t")
+        on_its_own = (not before or before.endswith("\n")) and (not after or after[0] == "\n")
+        body = doc_text[sentence.start : sentence.end]
+        claims = readings[run.doc][run.first].claims
+        if (
+            on_its_own
+            and not _SENTENCE_END.search(body)
+            and all(claim.reporting for claim in claims)
+        ):
+            flags[k] = True
+    return flags
 
 
 def meaning(
