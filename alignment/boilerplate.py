@@ -116,7 +116,8 @@ def is_address(line: str) -> bool:
     return bool(_BARE_URL.match(line.strip()))
 
 
-def _ends_like_sentence(line: str) -> bool:
+def ends_like_sentence(line: str) -> bool:
+    """True when a line ends as a sentence or a lead-in does (a stop, a colon, a quote)."""
     return bool(_TERMINAL.search(line))
 
 
@@ -136,14 +137,14 @@ def boilerplate_lines(lines: Sequence[str], extra_phrases: Iterable[str] = ()) -
     # headlines.
     for i, line in enumerate(lines):
         if _COPYRIGHT.match(line) or "all rights reserved" in line.casefold():
-            junk.update(j for j in range(i + 1, len(lines)) if not _ends_like_sentence(lines[j]))
+            junk.update(j for j in range(i + 1, len(lines)) if not ends_like_sentence(lines[j]))
             break
     # A trailing run of two or more title-like lines is a block of links, not the article.
     tail: list[int] = []
     for i in range(len(lines) - 1, -1, -1):
         if i in junk:
             continue
-        if _ends_like_sentence(lines[i]):
+        if ends_like_sentence(lines[i]):
             break
         tail.append(i)
     kept = len(lines) - len(junk)

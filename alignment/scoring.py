@@ -8,7 +8,6 @@ given, neighbour evidence). Each stage takes and returns a small frozen value.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import cast
@@ -17,7 +16,7 @@ import numpy as np
 from scipy import sparse
 
 from .articles import article_similarities, doc_gate, events
-from .boilerplate import is_address
+from .boilerplate import ends_like_sentence, is_address
 from .claims import Reading
 from .config import AlignConfig
 from .model import Document, Sentence
@@ -310,9 +309,7 @@ def score_pairs(
         (claim_a, claim_b, claim_score * config.clause_weight),
     )
     heading = section_headings(story, runs, readings)
-    if heading.any() and la.size:
-        keep = ~(heading[la] | heading[lb])
-        la, lb, scores = la[keep], lb[keep], scores[keep]
+    la, lb, scores = _without(heading, (la, lb, scores))
     ma = np.concatenate([measures.shared[0], measures.quoted[0]])
     mb = np.concatenate([measures.shared[1], measures.quoted[1]])
     if ma.size:
@@ -344,32 +341,37 @@ def score_pairs(
             la, lb, scores = max_merge((la, lb, scores), (na, nb, extra))
         near = neighbour_evidence(la, lb, scores, n, floor)
         scores = np.maximum(scores, (1 - w) * scores + w * near).astype(np.float32)
-    if heading.any() and la.size:  # a measure, a quote or a neighbour may have brought one
-        keep = ~(heading[la] | heading[lb])
-        la, lb, scores = la[keep], lb[keep], scores[keep]
+    # a shared measure, a quote or a neighbour may have brought a heading back
+    la, lb, scores = _without(heading, (la, lb, scores))
     return Scored(la, lb, scores, threshold)
 
 
-# What ends a sentence, possibly followed by closing quotes or brackets.
-_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]\u00bb]*\s*$")
+def _without(excluded: np.ndarray, pairs: ScoredPairs) -> ScoredPairs:
+    """The scored pairs with neither passage in ``excluded`` (a mask over the passages)."""
+    a, b, s = pairs
+    if not excluded.any() or a.size == 0:
+        return pairs
+    keep = ~(excluded[a] | excluded[b])
+    return a[keep], b[keep], s[keep]
 
 
 def section_headings(story: Story, runs: Sequence[Run], readings: Readings) -> np.ndarray:
     """Per passage, whether it is a section heading ("Regime Response and Crackdown"): one
-    sentence on a line of its own, below its article's first line, with no end punctuation
-    and no claim (no predicate the parser finds, or only a reporting verb).
+    sentence on a line of its own, below its article's first line, that does not end as a
+    sentence does (``boilerplate.ends_like_sentence``) and has no claim (no predicate the
+    parser finds, or only a reporting verb).
 
     A heading names what the next paragraphs tell and tells no fact itself; its words are
     the story's names and topics, so it would link to any passage of its topic. A headline
     is an article's first line and is kept: it states the story's main fact.
     """
+    flags = np.zeros(len(runs), dtype=bool)
+    if not readings:
+        return flags
     text = story.text
     first_unit: dict[int, int] = {}
     for unit in story.units:
         first_unit.setdefault(unit.doc, unit.first)
-    flags = np.zeros(len(runs), dtype=bool)
-    if not readings:
-        return flags
     for k, run in enumerate(runs):
         if run.first != run.last or run.first == first_unit.get(run.doc):
             continue
@@ -380,11 +382,7 @@ def section_headings(story: Story, runs: Sequence[Run], readings: Readings) -> n
         on_its_own = (not before or before.endswith("\n")) and (not after or after[0] == "\n")
         body = doc_text[sentence.start : sentence.end]
         claims = readings[run.doc][run.first].claims
-        if (
-            on_its_own
-            and not _SENTENCE_END.search(body)
-            and all(claim.reporting for claim in claims)
-        ):
+        if on_its_own and not ends_like_sentence(body) and all(claim.reporting for claim in claims):
             flags[k] = True
     return flags
 
