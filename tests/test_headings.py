@@ -54,3 +54,30 @@ def test_a_headline_without_a_verb_still_links():
     b = "Northern Italy Floods: 3,000 Residents Out of Their Homes Along the Po\n" + _B
     linked = _linked_texts([Document("a", a), Document("b", b)])
     assert "Po River Floods: 3,000 Residents Out of Their Homes in Northern Italy" in linked
+
+
+async def test_the_reader_shows_a_heading_as_its_source_s_own(monkeypatch):
+    # what a user sees: searching the heading lands on it, lit as told by its source alone
+    import tui.app as app_module
+    from alignment import Loaded
+    from tui.app import ParallaxApp
+    from tui.widgets import DetailPanel
+
+    result = align([Document("a", _A), Document("b", _B)], AlignConfig(semantic="off"))
+    monkeypatch.setattr(
+        app_module, "load_documents", lambda paths, **_: Loaded(result.documents, ())
+    )
+    monkeypatch.setattr(app_module, "align", lambda documents, config=None, **_: result)
+    app = ParallaxApp(paths=[], config=AlignConfig(semantic="off"), verdicts_path=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(500):
+            if app.reader.state != "loading":
+                break
+            await pilot.pause(0.01)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("slash", *"Rescue Efforts and", "enter")
+        await pilot.pause()
+        detail = app.reader.query_one(DetailPanel).text
+        assert "Only a reports this" in detail
+        assert "Rescue Efforts and Flood Defences" in detail
