@@ -277,7 +277,7 @@ def test_main_writes_both_paths(tmp_path, capsys):
 
 @pytest.fixture(scope="module")
 def scores(pairs) -> dict[str, Scores]:
-    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (1,218
+    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (1,338
     # stories of two sentences)
     measured = [p for p in pairs if p.split not in HELD_OUT + UNSCORED]
     return {
@@ -293,46 +293,48 @@ def test_export_links_most_pairs(scores):
 
 
 # Where the engine still misses the target, by path and kind: P / R over the whole file but
-# the held-out and unscored splits (1,218 pairs; 2026-12-02, bench/README.md). fresh3 to fresh7,
-# each held out in its time, had their misses read later (a few rules came of them), so they
-# count here now and pull recall under the target.
+# the held-out and unscored splits (1,338 pairs; 2026-12-03, bench/README.md). fresh3 to fresh8,
+# each held out in its time, had their misses read later (a few rules came of them), or count
+# here once their turn as the held-out split ended, so they pull recall under the target.
 _WHOLE_FIGURES = {
     "detector": {
-        "number": "P 0.98 R 0.74",
-        "differs": "P 1.00 R 0.71",
+        "number": "P 0.96 R 0.72",
+        "differs": "P 1.00 R 0.67",
         "negation": "P 0.90 R 0.75",
-        "time": "P 0.97 R 0.796",
+        "time": "P 0.98 R 0.77",
     },
     "export": {
-        "number": "P 0.98 R 0.74",
-        "differs": "P 1.00 R 0.71",
+        "number": "P 0.96 R 0.72",
+        "differs": "P 1.00 R 0.67",
         "negation": "P 0.91 R 0.75",
-        "time": "P 0.97 R 0.76",
+        "time": "P 0.97 R 0.73",
     },
 }
 MISSED: dict[tuple[str, str], str] = {
     (path, kind): why for path, figures in _WHOLE_FIGURES.items() for kind, why in figures.items()
 }
-# The same target on the held-out split alone: fresh8 (120 pairs), written in session 8 by a
-# helper who read no rule, scored once at session 9's start (91 of 120 exactly right through the
-# detector, 90 through the export), its misses never read (2026-12-02, bench/README.md). Only
-# attribution and quote meet the target.
-HELD_OUT = ("fresh8",)
-# fresh9 (session 9, written by a helper who read no rule) is in no score target: the next
-# session's held-out split, scored once by the lead before fresh8's misses are read
-UNSCORED = ("fresh9",)
+# The same target on the held-out split alone: fresh9 (120 pairs), written in session 9 by a
+# helper who read no rule, scored once at session 10's start (84 of 120 exactly right through
+# the detector, 82 through the export), its misses never read (2026-12-03, bench/README.md).
+# Only quote through the detector meets the target.
+HELD_OUT = ("fresh9",)
+# a split written after the held-out one and not scored yet is in no score target
+UNSCORED: tuple[str, ...] = ()
 _HELD_OUT_FIGURES = {
     "detector": {
-        "number": "P 0.75 R 0.43",
-        "differs": "P 1.00 R 0.36",
-        "negation": "P 0.89 R 0.73",
-        "time": "P 1.00 R 0.55",
+        "number": "P 0.89 R 0.50",
+        "differs": "P 1.00 R 0.55",
+        "negation": "P 0.40 R 0.18",
+        "time": "P 1.00 R 0.64",
+        "attribution": "P 1.00 R 0.60",
     },
     "export": {
-        "number": "P 0.75 R 0.43",
-        "differs": "P 1.00 R 0.36",
-        "negation": "P 0.89 R 0.73",
-        "time": "P 1.00 R 0.45",
+        "number": "P 0.89 R 0.50",
+        "differs": "P 1.00 R 0.55",
+        "negation": "P 0.40 R 0.18",
+        "time": "P 1.00 R 0.55",
+        "attribution": "P 1.00 R 0.60",
+        "quote": "P 0.89 R 0.80",
     },
 }
 MISSED_HELD_OUT = {
