@@ -1026,6 +1026,12 @@ def _inherited_subject(token: Token) -> Token | None:
     return None
 
 
+def _reduced(token: Token) -> bool:
+    """A past participle hung on a noun as its clause ("85 homes destroyed by the fire",
+    "the 12 people killed"): what befell the noun."""
+    return token.dep_ == "acl" and token.tag_ == "VBN"
+
+
 def _negative_phrase(token: Token | None) -> Token | None:
     """The negating word of a noun phrase ("no one", "no fire", "nobody"), if any."""
     if token is None:
@@ -1508,6 +1514,8 @@ class _Reader:
             denial = fold(parent.lemma_) in self.words.denials
             denial = denial or _phrasal(parent) in self.words.phrasal_denials
             if denial and parent.i != verb.i:
+                if t.dep_ in ("conj", "advcl", "parataxis"):
+                    return None  # "denied doping and said she would appeal": beside the denial
                 if any(c.dep_ == "neg" for c in parent.children):
                     return None  # "did not deny meeting them": the meeting is not denied
                 return at(parent, "", fold(parent.lemma_))
@@ -1516,7 +1524,9 @@ class _Reader:
                 continue
             # not up from a relative clause: "refused to disclose the reason why she checked
             # into rehab" takes her checking in as told
-            if t.dep_ in ("ccomp", "xcomp", "pcomp", "dobj", "acl", "pobj", "prep"):
+            # a conjunct of a denied clause is denied too: "denied taking bribes or rigging
+            # the vote"
+            if t.dep_ in ("ccomp", "xcomp", "pcomp", "dobj", "acl", "pobj", "prep", "conj"):
                 t = parent
                 continue
             break
@@ -1820,6 +1830,14 @@ class _Reader:
             elif q.qualifier == "range":
                 role = "range"
             claim = self._claim_of(top, index_of)
+            # "4,000 residents were evacuated and 85 homes destroyed": the homes' own reduced
+            # clause tells what befell them, not the verb their phrase is coordinated under
+            # (a noun that is its verb's argument keeps that verb: "two officers involved in
+            # the shooting were arrested")
+            loose = counted is not None and counted.dep_ in ("conj", "appos", "ROOT")
+            told = [c.i for c in (counted.children if loose else ()) if _reduced(c)]
+            if told and told[0] in index_of:
+                claim = index_of[told[0]]
             reported = claim >= 0 and fold(predicates[claim].lemma_) in self.words.reporting
             if (claim < 0 or reported) and counted is not None:
                 # nothing above it (a number the parser made the root): the clause hung on

@@ -32,6 +32,16 @@ def test_part_and_total(read) -> None:  # type: ignore[no-untyped-def]
     assert part.total == 450
 
 
+def test_a_noun_with_a_reduced_clause_counts_for_that_clause(read) -> None:  # type: ignore[no-untyped-def]
+    # "85 homes destroyed" is coordinated under "evacuated" but tells a destruction
+    r = read("About 900 residents were evacuated and 85 homes destroyed by the fire.")
+    homes = next(f for f in r.figures if f.counted == "home")
+    assert r.claims[homes.claim].predicate == "destroy"
+    # a noun that is its own verb's argument keeps that verb, whatever hangs on it
+    r = read("Two guards involved in the escape were arrested on Monday.")
+    assert r.claims[r.figures[0].claim].predicate == "arrest"
+
+
 def test_rate_and_share(read) -> None:  # type: ignore[no-untyped-def]
     assert read("Thousands of visitors a day come to the old square.").figures[0].role == "rate"
     assert read("The party won 52% of the vote.").figures[0].role == "share"
@@ -55,6 +65,11 @@ def test_figure_of_another_event_is_scoped(read) -> None:  # type: ignore[no-unt
         ("Smith was never the club's captain.", "captain", True),
         ("Jones was captain under Smith.", "captain", False),
         ("The mayor refused to sign the order.", "sign", True),
+        # a denial reaches its clause and that clause's conjuncts, not the verbs beside it
+        ("The minister denied taking bribes or rigging the tender.", "rig", True),
+        ("The coach denied cheating and said he would appeal the ban.", "say", False),
+        ("The coach denied cheating and said he would appeal the ban.", "appeal", False),
+        ("The army denied the report, and the village was shelled again.", "shell", False),
     ],
 )
 def test_negation(read, text: str, predicate: str, negated: bool) -> None:  # type: ignore[no-untyped-def]
