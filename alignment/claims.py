@@ -1835,7 +1835,7 @@ class _Reader:
             # (a noun that is its verb's argument keeps that verb: "two officers involved in
             # the shooting were arrested")
             loose = counted is not None and counted.dep_ in ("conj", "appos", "ROOT")
-            told = [c.i for c in (counted.children if loose else ()) if _reduced(c)]
+            told = [c.i for c in counted.children if _reduced(c)] if counted and loose else []
             if told and told[0] in index_of:
                 claim = index_of[told[0]]
             reported = claim >= 0 and fold(predicates[claim].lemma_) in self.words.reporting
