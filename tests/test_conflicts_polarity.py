@@ -109,6 +109,13 @@ FIRES = [
         id="without-any",
     ),
     pytest.param(
+        "The reporter was freed without charge after a night in custody.",
+        "Prosecutors charged the reporter with espionage after a night in custody.",
+        ["without", "charge"],
+        ["charged"],
+        id="without-names-no-doer",
+    ),
+    pytest.param(
         "Police have not made any arrests.",
         "Police made several arrests overnight.",
         ["not", "arrests"],
