@@ -116,6 +116,13 @@ FIRES = [
         id="without-names-no-doer",
     ),
     pytest.param(
+        "Ivo Brandt denied taking bribes from a betting syndicate.",
+        "Ivo Brandt told the tribunal that he took bribes from a betting syndicate.",
+        ["denied", "taking"],
+        ["took"],
+        id="denier-says-it-happened",
+    ),
+    pytest.param(
         "Police have not made any arrests.",
         "Police made several arrests overnight.",
         ["not", "arrests"],
@@ -175,6 +182,11 @@ def test_negation_fires(a, b, words_a, words_b):
 
 
 MUST_NOT_FIRE = [
+    pytest.param(
+        "Ivo Brandt denied taking bribes from a betting syndicate.",
+        "Ivo Brandt took bribes from a betting syndicate, the league's inquiry said.",
+        id="a-denial-against-another-party-s-finding",
+    ),
     pytest.param(
         "The company did not raise prices.",
         "The company has not raised prices.",

@@ -147,8 +147,11 @@ def negation_conflicts(a: View, b: View) -> list[Conflict]:
                 continue  # "is no longer chief executive" / "was chief executive": both hold
             if _other_kind(neg, pos, b if pos is cb else a):
                 continue  # "none of the injured fans" says nothing of "one steward"
-            if neg.denied_by and pos.speaker:
-                continue  # a party's claim, reported, against another party's denial
+            if neg.denied_by and pos.speaker and not set(pos.speaker_key) & set(doer(neg)):
+                # a party's claim, reported, against another party's denial (the denier's own
+                # word that it happened is a conflict: "denied taking money" / "told the panel
+                # that he took money")
+                continue
             if neg.absent and neg.absent in (a.absent if pos is ca else b.absent):
                 continue  # both say it is missing: "were without power" / "homes without power"
             if _opposite(neg) and neg.key in _CONTESTS and not _one_doer(neg, pos):
