@@ -61,7 +61,7 @@ def test_file_fits_the_schema_with_unique_ids(pairs):
     assert len({p.id for p in pairs}) == len(pairs)
 
 
-FRESH_SPLITS = ["fresh", *(f"fresh{n}" for n in range(2, 10))]
+FRESH_SPLITS = ["fresh", *(f"fresh{n}" for n in range(2, 11))]
 
 
 def test_at_least_240_pairs(pairs):
@@ -318,8 +318,9 @@ MISSED: dict[tuple[str, str], str] = {
 # the detector, 82 through the export), its misses never read (2026-12-03, bench/README.md).
 # Only quote through the detector meets the target.
 HELD_OUT = ("fresh9",)
-# a split written after the held-out one and not scored yet is in no score target
-UNSCORED: tuple[str, ...] = ()
+# fresh10 (session 10, written by a helper who read no rule) is in no score target: the next
+# session's held-out split, scored once by the lead before fresh9's misses are read
+UNSCORED = ("fresh10",)
 _HELD_OUT_FIGURES = {
     "detector": {
         "number": "P 0.89 R 0.50",
