@@ -1028,6 +1028,29 @@ def _inherited_subject(token: Token) -> Token | None:
     return None
 
 
+# Nouns that name a count rather than a thing counted ("the number of passengers").
+_COUNT_NOUNS = frozenset({"number", "total", "count", "tally", "toll", "figure"})
+
+
+def _valued_noun(top: Token) -> Token | None:
+    """What a figure given "at" counts: "put the number of passengers affected at 19,000"
+    counts passengers, "put the death toll at 40" a toll."""
+    at = top.head
+    if top.dep_ != "pobj" or fold(at.text) != "at":
+        return None
+    # the count noun is the object of the verb "at" hangs on, or of one above it when the
+    # parser hung "at" on the counted noun's own clause ("passengers affected ... at")
+    objects = [c for c in at.head.children if c.dep_ == "dobj"] + list(at.ancestors)[:5]
+    valued = next((t for t in objects if t.dep_ == "dobj" and fold(t.lemma_) in _COUNT_NOUNS), None)
+    if valued is None:
+        return None
+    for child in valued.children:
+        thing = _argument(child, frozenset({"pobj"})) if fold(child.text) == "of" else None
+        if thing is not None and thing.pos_ in ("NOUN", "PROPN"):
+            return thing
+    return valued
+
+
 def _reduced(token: Token) -> bool:
     """A past participle hung on a noun as its clause ("85 homes destroyed by the fire",
     "the 12 people killed"): what befell the noun."""
@@ -1973,6 +1996,8 @@ class _Reader:
             and not own(head)
         ):
             counted = head
+        if counted is None:
+            counted = _valued_noun(top)
         base = counted if counted is not None else top
         if counted is None and q.unit and q.unit not in ("%", "days"):
             # "$2 billion in insured losses", "$40 million in aid": the money is of that

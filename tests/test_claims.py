@@ -42,6 +42,14 @@ def test_a_noun_with_a_reduced_clause_counts_for_that_clause(read) -> None:  # t
     assert r.claims[r.figures[0].claim].predicate == "arrest"
 
 
+def test_a_figure_given_at_counts_the_number_s_noun(read) -> None:  # type: ignore[no-untyped-def]
+    # "put the number of X at N": N counts X, wherever the parser hung "at"
+    r = read("The airline put the number of travellers stranded by the strike at 12,000.")
+    assert [f.counted for f in r.figures] == ["traveller"]
+    r = read("Organisers put the number of marchers at 40,000.")
+    assert [f.counted for f in r.figures] == ["marcher"]
+
+
 def test_rate_and_share(read) -> None:  # type: ignore[no-untyped-def]
     assert read("Thousands of visitors a day come to the old square.").figures[0].role == "rate"
     assert read("The party won 52% of the vote.").figures[0].role == "share"
