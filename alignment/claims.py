@@ -320,6 +320,10 @@ def same_claim(x: Claim, y: Claim) -> bool:
         return False
     if x.key in LIGHT_VERBS and not (x.object_words and y.object_words):
         return False  # "will have to consult" / "do not have the expertise": the object tells
+    if x.key in LIGHT_VERBS and x.object != y.object:
+        # the object is the claim, so one head: "there were no casualties in the camp" says
+        # nothing of "there were varying reports of casualties"
+        return False
     # "no group", "neither candidate", "no one": a negated subject covers any doer
     universal = any((c.absent and c.absent == c.subject) or c.negative_subject for c in (x, y))
     # "has never been sacked by a club": any club, so Vester FC's sacking is denied
