@@ -2066,6 +2066,18 @@ class _Reader:
         # "seven were killed and 12 injured by a mudslide in the village": the elided verb
         verbs += [c for v in list(verbs) if v.like_num for c in v.children if c.dep_ == "acl"]
         around: list[Token | None] = [counted, *verbs]
+        anchor = event if event is not None else counted
+        frame = anchor.sent[0] if anchor is not None else None
+        if (
+            frame is not None
+            and frame.dep_ == "prep"
+            and fold(frame.text) in _PLACE_PREPOSITIONS
+            and frame.right_edge.i + 1 < len(frame.doc)
+            and frame.doc[frame.right_edge.i + 1].text == ","
+        ):
+            # a fronted place frames every clause after it: "In Central Aceh district, 10
+            # were killed, 140 were injured"
+            around.append(frame.head)
         for verb in verbs:
             for clause in verb.children:
                 # the incident it counts: "two were killed when a shell hit a school in Khan

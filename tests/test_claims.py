@@ -50,6 +50,14 @@ def test_a_figure_given_at_counts_the_number_s_noun(read) -> None:  # type: igno
     assert [f.counted for f in r.figures] == ["marcher"]
 
 
+def test_a_fronted_place_frames_every_clause_after_it(read) -> None:  # type: ignore[no-untyped-def]
+    r = read("In the border province of Tarsk, eight people died, 60 were hurt and 300 fled.")
+    assert [f.place[:1] for f in r.figures] == [("province",)] * 3
+    # a place inside a later phrase frames nothing: "officials in the capital" only speak
+    r = read("Sixty people were hurt, officials in the capital said.")
+    assert r.figures[0].place == ()
+
+
 def test_rate_and_share(read) -> None:  # type: ignore[no-untyped-def]
     assert read("Thousands of visitors a day come to the old square.").figures[0].role == "rate"
     assert read("The party won 52% of the vote.").figures[0].role == "share"
