@@ -258,6 +258,44 @@ class Reading:
         return Reading(tuple(claims), tuple(figures), tuple(quotes))
 
 
+def in_context(sentences: Sequence[Reading]) -> tuple[Reading, ...]:
+    """One article's sentence readings, each figure given the event of the sentence before
+    it when it names that event and no time of its own: in "In April last year a quake struck
+    off Banda Aceh. Five people died in the quake.", the five died last year, not in the
+    quake the story tells. A sentence with a time of its own starts afresh."""
+    out: list[Reading] = []
+    for reading in sentences:
+        before = out[-1] if out else None
+        out.append(_scoped_by(reading, before) if before is not None else reading)
+    return tuple(out)
+
+
+def _scoped_by(reading: Reading, before: Reading) -> Reading:
+    """``reading`` with the scope of ``before``'s event, when it tells of that event."""
+    if not reading.figures or any(f.scope for f in reading.figures):
+        return reading
+    if any(c.times for c in reading.claims):
+        return reading
+    # the dated events of the sentence before: the subjects and objects of its claims timed
+    # by a year or "last", "previous" ("another two were killed" is more of this event); an
+    # object its figures count is no event ("killed 170,000 people": people are in every toll)
+    counted = {stem(fold(f.counted)) for f in before.figures} | {
+        fold(f.counted) for f in before.figures
+    }
+    events: dict[str, tuple[str, ...]] = {}
+    for c in before.claims:
+        words = [w for t in c.times for w in fold(t.text).split()]
+        dated = tuple(w for w in words if (w.isdigit() and len(w) == 4) or w in _BEFORE_NOW)
+        for key in ({c.subject} | ({c.object} - counted)) - {""} if dated else ():
+            events.setdefault(key, dated)
+    told = {w for c in reading.claims for w in c.words}
+    scope = next((events[k] for k in sorted(events) if k in told), ())
+    if not scope:
+        return reading
+    figures = tuple(dataclasses.replace(f, scope=scope) for f in reading.figures)
+    return dataclasses.replace(reading, figures=figures)
+
+
 _SPAN_FIELDS = ("subject_span", "object_span", "negation")
 
 
@@ -525,6 +563,8 @@ _GENERIC_COUNTED = frozenset(
 _RUNNING = (" so far ", " to date ", " in total ", " in all ", " altogether ", " overall ")
 # Words that place a figure's event before the story's own: "last year's flood".
 _EARLIER = frozenset({"last", "previous", "earlier", "past", "ago", "prior", "similar", "another"})
+# Those of them that date an event before the story's: its sentences after it tell of it.
+_BEFORE_NOW = frozenset({"last", "previous", "earlier", "past", "ago", "prior"})
 # The modifiers of a figure's event or counted noun that can say which event it is.
 _SCOPE_DEPS = frozenset(
     {"poss", "amod", "compound", "nmod", "npadvmod", "prep", "det", "nummod", "advmod"}
@@ -2797,6 +2837,7 @@ __all__ = [
     "default_cache_dir",
     "default_reader",
     "disk_claims_reader",
+    "in_context",
     "read_parsed",
     "same_claim",
 ]

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 from scipy import sparse
 
-from .claims import ClaimReader, Figure, Reading, default_reader
+from .claims import ClaimReader, Figure, Reading, default_reader, in_context
 from .config import AlignConfig
 from .conflicts import DEFAULT_LEXICON, Lexicon, Side, find_conflicts, is_hedged
 from .conflicts.figures import comparable, same_party, same_value
@@ -433,7 +433,7 @@ def _read_claims(
     out = [[Reading()] * len(sents) for sents in sentences]
     for (d, s), reading in zip(wanted, read, strict=True):
         out[d][s.index] = reading.shifted(s.start)
-    return tuple(tuple(r) for r in out)
+    return tuple(in_context(r) for r in out)
 
 
 def _sentence_owners(

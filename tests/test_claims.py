@@ -58,6 +58,23 @@ def test_a_fronted_place_frames_every_clause_after_it(read) -> None:  # type: ig
     assert r.figures[0].place == ()
 
 
+def test_a_figure_told_of_the_event_before_takes_its_time(read) -> None:  # type: ignore[no-untyped-def]
+    from alignment.claims import in_context
+
+    background = read("In March last year a cyclone struck the northern coast of Kelon.")
+    toll = read("Eleven people died in the cyclone and its floods.")
+    later = in_context([background, toll])
+    assert later[1].figures[0].scope == ("last",)
+    # a sentence with a time of its own, or of another event, starts afresh
+    dated = read("Eleven people died in the cyclone on Monday.")
+    assert in_context([background, dated])[1].figures[0].scope == ()
+    other = read("Eleven people died in the landslide.")
+    assert in_context([background, other])[1].figures[0].scope == ()
+    # "another" is more of this event, not a time before it
+    more = read("Another two people were killed by the cyclone.")
+    assert in_context([more, toll])[1].figures[0].scope == ()
+
+
 def test_rate_and_share(read) -> None:  # type: ignore[no-untyped-def]
     assert read("Thousands of visitors a day come to the old square.").figures[0].role == "rate"
     assert read("The party won 52% of the vote.").figures[0].role == "share"

@@ -127,3 +127,23 @@ def test_only_clear_events_are_reported(monkeypatch):
     assert clear.events == (0, 0, 0, 1, 1, 1) or clear.events == (1, 1, 1, 0, 0, 0)
     monkeypatch.setattr(scoring, "CLEAR_EVENTS", 0.0)  # no cut is that clear
     assert align(docs).event_count == 1
+
+
+def test_a_toll_told_of_an_earlier_event_is_not_this_one_s():
+    # a background sentence: the toll after "In March last year a cyclone struck" is that
+    # cyclone's, so it does not contradict this week's (fails when the engine reads each
+    # sentence without the one before it)
+    a = Document(
+        id="a",
+        text="In March last year a cyclone struck the northern coast of Kelon. "
+        "Eleven people died in the cyclone and its floods.\n",
+    )
+    b = Document(
+        id="b",
+        text="A cyclone struck the northern coast of Kelon this week. "
+        "Forty people died in the cyclone and its floods.\n",
+    )
+    result = align([a, b], AlignConfig(semantic="off"))
+    tolls = [p for p in result.pairs if "died" in result.text(result.passages[p.a])]
+    assert tolls, "the two tolls are linked"
+    assert [c.kind for p in tolls for c in p.conflicts] == []
