@@ -16,7 +16,7 @@ from .conflicts import DEFAULT_LEXICON, Lexicon, Side, find_conflicts, is_hedged
 from .conflicts.figures import comparable, same_party, same_value
 from .grouping import Facts, choose_passages, group_facts
 from .model import Alignment, Document, Group, Pair, Passage, Sentence, short_ids
-from .normalize import fold
+from .normalize import fold, sentence_cased
 from .scoring import (
     BLOCK_WORD_FLOOR,
     BLOCK_WORD_SHARE,
@@ -407,8 +407,7 @@ def prefetch_claims(
     cached)."""
     text = segment(documents, config)
     if _lexicon(config) is DEFAULT_LEXICON:
-        docs = text.documents
-        reader.prefetch([docs[d].text[s.start : s.end] for d, s in _claimed(text)])
+        reader.prefetch(_claim_texts(text))
     return text
 
 
@@ -423,13 +422,26 @@ def _claimed(text: Text) -> list[tuple[int, Sentence]]:
     ]
 
 
+def _claim_texts(text: Text) -> list[str]:
+    """What the parser reads, in ``_claimed`` order: each sentence, a title-cased headline
+    recased as prose (``normalize.sentence_cased``, per article: its own words tell which
+    are names)."""
+    docs = text.documents
+    wanted = _claimed(text)
+    out: list[str] = []
+    for d in range(len(docs)):
+        mine = [docs[d].text[s.start : s.end] for dd, s in wanted if dd == d]
+        out.extend(sentence_cased(mine))
+    return out
+
+
 def _read_claims(
     text: Text, reader: ClaimReader, lexicon: Lexicon
 ) -> tuple[tuple[Reading, ...], ...]:
     """Per document, per sentence, its claims in document offsets (nothing for junk)."""
-    docs, sentences = text.documents, text.sentences
+    sentences = text.sentences
     wanted = _claimed(text)
-    read = reader.read([docs[d].text[s.start : s.end] for d, s in wanted], lexicon)
+    read = reader.read(_claim_texts(text), lexicon)
     out = [[Reading()] * len(sents) for sents in sentences]
     for (d, s), reading in zip(wanted, read, strict=True):
         out[d][s.index] = reading.shifted(s.start)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 # Function words and newsroom verbs that say nothing about which fact a sentence tells.
@@ -179,3 +180,40 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     if pos < len(text):
         spans.append((pos, len(text)))
     return spans
+
+
+_WORD = re.compile(r"[A-Za-z][a-z]+(?:['’][a-z]+)?")
+
+
+def _title_cased(words_in: Sequence[str]) -> bool:
+    """Most words capitalised, as a headline is ("Lohan Checks Into Betty Ford Clinic")."""
+    long = [w for w in words_in if len(w) >= 4]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
+def sentence_cased(sentences: Sequence[str]) -> list[str]:
+    """The sentences, each headline in title case recased as prose for the parser: a
+    capitalised word goes lower case when the other sentences use it in lower case
+    ("Checks Into Rehab" -> "checks into rehab"), names stay ("Lohan", "Betty Ford"). The
+    first word and every offset are kept (only a letter's case changes); a parser reads a
+    title-cased headline as a string of names and finds no verb in it."""
+    titles = [_title_cased(_WORD.findall(s)) for s in sentences]
+    common = {
+        stem(w)
+        for s, title in zip(sentences, titles, strict=True)
+        if not title
+        for w in _WORD.findall(s)
+        if w.islower()
+    }
+    out = []
+    for s, title in zip(sentences, titles, strict=True):
+        if not title:
+            out.append(s)
+            continue
+        chars = list(s)
+        for k, match in enumerate(_WORD.finditer(s)):
+            w = match.group()
+            if k and w[0].isupper() and stem(w.lower()) in common:
+                chars[match.start()] = w[0].lower()
+        out.append("".join(chars))
+    return out

@@ -47,3 +47,32 @@ def test_names_and_numbers_are_flagged_after_folding():
     assert ("2000", True) in tokens
     assert ("caraca", True) in tokens or ("caracas", True) in tokens
     assert ("arrest", False) in tokens
+
+
+def test_a_title_cased_headline_is_recased_as_prose_for_the_parser():
+    from alignment.normalize import sentence_cased
+
+    headline = "Storm Closes Airport In Tarsk, Strands Travellers"
+    body = "The storm closed the airport in Tarsk on Monday and stranded thousands of travellers."
+    recased, same = sentence_cased([headline, body])
+    # common words go lower case, names and the first word stay, offsets do not move
+    assert recased == "Storm closes airport in Tarsk, strands travellers"
+    assert len(recased) == len(headline)
+    assert same == body
+    # prose is left alone, and so is a headline with no article to tell its words
+    assert sentence_cased([body]) == [body]
+    assert sentence_cased([headline]) == [headline]
+
+
+def test_the_engine_reads_a_title_cased_headline_s_claims():
+    from alignment import AlignConfig, Document, align
+
+    # read as it is written, the parser finds no verb in this headline
+    text = (
+        "Court Jails Former Mayor For Bribery\n"
+        "A court in Tarsk jailed the former mayor for six years on Monday for bribery.\n"
+    )
+    other = Document(id="b", text="The former mayor of Tarsk was jailed for bribery.\n")
+    result = align([Document(id="a", text=text), other], AlignConfig(semantic="off"))
+    headline = next(p for p in result.passages if p.doc == 0 and p.first == 0)
+    assert "jail" in {c.predicate for c in result.reading(headline).claims}
