@@ -55,6 +55,21 @@ def span_texts(conflict, a: str, b: str) -> dict[int, str]:
             "July 29",
             id="day",
         ),
+        # two verbs of one occurrence, the event named as their subject
+        pytest.param(
+            "The earthquake struck at 3:10 a.m., when most people were asleep.",
+            "The quake hit at about 6:25 a.m. as residents woke up.",
+            "3:10 a.m.",
+            "about 6:25 a.m.",
+            id="struck-vs-hit",
+        ),
+        pytest.param(
+            "The stabbing outside the Arlo club happened shortly after 2 a.m. on Saturday.",
+            "The stabbing outside the Arlo club took place shortly after 2 a.m. on Sunday.",
+            "Saturday",
+            "Sunday",
+            id="happened-vs-took-place",
+        ),
     ],
 )
 def test_time_conflict(a, b, words_a, words_b):
@@ -100,6 +115,16 @@ def test_time_conflict(a, b, words_a, words_b):
             "Protests began on Monday in Caracas.",
             "Police said on Tuesday that 40 people were arrested.",
             id="one-shared-word",
+        ),
+        pytest.param(
+            "The first quake struck at 4:43 a.m. local time.",
+            "The quake hit at 7:48 a.m. local time, the survey said.",
+            id="the-first-of-several",
+        ),
+        pytest.param(
+            "A fire broke out at the depot at 9 p.m.",
+            "The storm hit the depot at 11 p.m.",
+            id="two-occurrences-of-two-things",
         ),
     ],
 )

@@ -94,7 +94,7 @@ def find_conflicts(
         a, b: the two passages of a link (``a`` is shown first in reasons).
         lexicon: the word lists used when a side's claims must be read; the default when None.
         loose: the two passages are only loosely alike: figures are compared only for the
-            lexicon's measures (arrests, deaths, votes, ...).
+            lexicon's measures (arrests, deaths, votes, ...), times only of one predicate.
 
     Returns:
         Conflicts ordered as ``model.CONFLICT_KINDS``; empty when they agree. Each
@@ -105,7 +105,7 @@ def find_conflicts(
     found = [
         *figure_conflicts(va, vb, listed_only=loose, lexicon=lexicon),
         *negation_conflicts(va, vb),
-        *time_conflicts(va, vb),
+        *time_conflicts(va, vb, loose=loose),
         *quote_conflicts(va, vb),
     ]
     found.sort(key=lambda c: KIND_ORDER[c.kind])
