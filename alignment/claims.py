@@ -564,7 +564,7 @@ _RUNNING = (" so far ", " to date ", " in total ", " in all ", " altogether ", "
 # Words that place a figure's event before the story's own: "last year's flood".
 _EARLIER = frozenset({"last", "previous", "earlier", "past", "ago", "prior", "similar", "another"})
 # Those of them that date an event before the story's: its sentences after it tell of it.
-_BEFORE_NOW = frozenset({"last", "previous", "earlier", "past", "ago", "prior"})
+_BEFORE_NOW = _EARLIER - {"similar", "another"}
 # The modifiers of a figure's event or counted noun that can say which event it is.
 _SCOPE_DEPS = frozenset(
     {"poss", "amod", "compound", "nmod", "npadvmod", "prep", "det", "nummod", "advmod"}
