@@ -705,10 +705,18 @@ def _complement(token: Token, key: str, words: _Words) -> Token | None:
     ("guilty" in "was found guilty", "found the captain not guilty"), if any."""
     if not words.complements:
         return None
+    # an adjective right after the object is said of it: "found the fisherman alive"
+    after_object = [
+        c
+        for obj in token.children
+        if obj.dep_ == "dobj"
+        for c in obj.children
+        if c.dep_ == "amod" and c.i == obj.i + 1
+    ]
     return next(
         (
             child
-            for child in token.children
+            for child in [*token.children, *after_object]
             if child.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "amod")
             and (key, fold(child.text)) in words.complements
         ),
@@ -907,7 +915,13 @@ def _participle_host(token: Token) -> Token | None:
     if token.dep_ == "advcl":
         return token.head
     by = token.head
-    if token.dep_ == "pcomp" and token.tag_ == "VBG" and by.dep_ == "prep" and by.head.i != by.i:
+    # "than" may be read as a conjunction: "sent it back rather than rejecting it"
+    if (
+        token.dep_ == "pcomp"
+        and token.tag_ == "VBG"
+        and by.dep_ in ("prep", "cc")
+        and by.head.i != by.i
+    ):
         return by.head if by.head.pos_ in ("VERB", "AUX") else None
     return None
 
@@ -1009,6 +1023,19 @@ def _no_longer_at(token: Token) -> bool:
     )
 
 
+# The alternative a clause sets aside: "rather than rejecting it", "instead of fighting".
+_SET_ASIDE = frozenset({("rather", "than"), ("instead", "of")})
+
+
+def _alternative_declined(verb: Token) -> bool:
+    """A verb told as the road not taken ("sent the appeal back rather than rejecting it"):
+    the parser hangs it under "than" / "of" with "rather" / "instead" beside."""
+    head = verb.head
+    return verb.dep_ == "pcomp" and any(
+        (fold(c.text), fold(head.text)) in _SET_ASIDE for c in head.children if c.i < head.i
+    )
+
+
 # Verbs whose complement has ended: "stopped making", "ceased trading", "quit smoking".
 _CEASING = frozenset({"stop", "cease", "quit", "halt", "discontinue"})
 
@@ -1060,6 +1087,8 @@ def _inherited_subject(token: Token) -> Token | None:
             main = _argument(host, _SUBJECT_DEPS)
             if main is not None:
                 return main
+            t = host  # "chose to negotiate instead of striking": the chooser's
+            continue
         if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
             t = t.head
             if t.dep_ == "acomp" and t.head.i != t.i:
@@ -1102,9 +1131,16 @@ def _reduced(token: Token) -> bool:
 
 
 def _negative_phrase(token: Token | None) -> Token | None:
-    """The negating word of a noun phrase ("no one", "no fire", "nobody"), if any."""
+    """The negating word of a noun phrase ("no one", "no fire", "nobody"), if any; none when
+    the phrase sets an exception apart ("nobody but the minister")."""
     if token is None:
         return None
+    found = _negative_word(token)
+    return None if found is None or _excepted(token) else found
+
+
+def _negative_word(token: Token) -> Token | None:
+    """The word that makes a noun phrase negative, exceptions or not."""
     if (
         fold(token.lemma_) in _NEGATIVE_HEADS or fold(token.text) in _NEGATIVE_HEADS
     ) and not _numero(token):
@@ -1119,6 +1155,18 @@ def _negative_phrase(token: Token | None) -> Token | None:
         if child.dep_ == "neg" and _one_of(token):
             return child  # "not a single patient", "not one resident"
     return None
+
+
+# Words that set someone apart from a "nobody": "nobody but the minister", "no one except".
+_EXCEPT = frozenset({"but", "except", "besides", "save"})
+
+
+def _excepted(token: Token) -> bool:
+    """A negative head with an exception ("nobody but the finance minister knew"): the claim
+    holds of the exception, so it denies nothing another source says of it."""
+    return any(
+        fold(c.text) in _EXCEPT and c.dep_ in ("cc", "prep") for c in token.children
+    ) and any(c.dep_ in ("conj", "prep") for c in token.children)
 
 
 def _scant(noun: Token | None) -> bool:
@@ -1367,6 +1415,9 @@ class _Reader:
         obj = _argument(verb, _OBJECT_DEPS)
         if obj is not None and _trailing_report(obj):
             obj = None  # "voted against the merger, the company's filing shows."
+        if obj is not None and obj.pos_ == "PRON" and _alternative_declined(verb):
+            # "sent the plan back rather than rejecting it": the plan, not rejected
+            obj = _argument(verb.head.head, _OBJECT_DEPS) or obj
         participle = verb.dep_ == "acl" and verb.tag_ == "VBN"
         if subject is None and obj is None and participle and verb.head.pos_ in ("NOUN", "PROPN"):
             obj = verb.head  # a participle on a noun tells of it: "the orchestra, founded in 1908"
@@ -1574,6 +1625,8 @@ class _Reader:
                     return at(child)
         if verb.dep_ == "xcomp" and fold(head.lemma_) in ("fail", "refuse", "decline"):
             return at(head)
+        if _alternative_declined(verb):
+            return at(head)  # "sent it back rather than rejecting it": not rejected
         # a denial above the clause: "denied offering", "denied reports that it offered"
         t = verb
         for _ in range(4):
@@ -1700,7 +1753,11 @@ class _Reader:
                 conditional = True
             if lemma in words.irrealis or fold(parent.text) in words.irrealis:
                 conditional = True
-            if lemma in words.intentions and t.dep_ in ("xcomp", "acl", "pcomp", "prep"):
+            if (
+                lemma in words.intentions
+                and t.dep_ in ("xcomp", "acl", "pcomp", "prep")
+                and not _alternative_declined(verb)  # "negotiated instead of striking"
+            ):
                 # "offered to plead guilty", "trying to determine", "plans to cut": meant,
                 # not done
                 conditional = True
@@ -2432,6 +2489,47 @@ class _Reader:
 
     # ------------------------------------------------------------------ quotes
 
+    def _speaker_names(self, start: int, end: int) -> tuple[str, ...]:
+        """The person names in a speaker's phrase ``[start, end)``, folded: not a name the
+        speaker is "for" or "of" ("a spokesman for Senator Moreno"), nor one in a clause of it
+        ("Pavel Danek, whose brother Ivan ..."), nor one that qualifies a title before the
+        speaker's own name ("Ajax coach Maarten de Wit", the parser's PERSON "Ajax")."""
+        persons = [e for e in self.doc.ents if e.label_ == "PERSON" and start <= e.start_char < end]
+        kept: list[Token] = []
+        for n, ent in enumerate(persons):
+            after = self.doc[ent.end] if ent.end < len(self.doc) else None
+            title = after is not None and after.pos_ == "NOUN"
+            if title and any(later.start_char < end for later in persons[n + 1 :]):
+                continue
+            kept.extend(ent)
+        return tuple(
+            sorted(
+                {
+                    fold(t.text)
+                    for t in kept
+                    if t.text[:1].isalnum()
+                    and not any(
+                        h.dep_ in ("prep", "relcl", "acl") for h in t.ancestors if h.idx >= start
+                    )
+                }
+            )
+        )
+
+    def _named_before(self, start: int, end: int) -> tuple[str, ...]:
+        """For a speaker told as "he" or "she", the one person the passage names before it,
+        if it names exactly one (two, and whose words they are is the reader's guess)."""
+        if fold(self.text[start:end]) not in ("he", "she"):
+            return ()
+        people = {
+            tuple(fold(t.text) for t in e if t.text[:1].isalnum())
+            for e in self.doc.ents
+            if e.label_ == "PERSON" and e.end_char <= start
+        }
+        surnames = {person[-1] for person in people if person}
+        if len(surnames) != 1:
+            return ()
+        return tuple(sorted({w for person in people for w in person}))
+
     def _according_to(self, start: int, end: int) -> tuple[int, int, tuple[str, ...]] | None:
         """The speaker of "according to X" outside the quote ('According to striker Leo Park,
         "the dressing room is united"')."""
@@ -2488,22 +2586,12 @@ class _Reader:
                 speaker = (s, e, _key_of_phrase(subject))
             if speaker is None:
                 speaker = self._according_to(start, end)
-            names: tuple[str, ...] = ()
-            if speaker is not None:
-                # not a name the speaker is "for" or "of" ("a spokesman for Senator Moreno")
-                names = tuple(
-                    sorted(
-                        {
-                            fold(t.text)
-                            for t in self.doc
-                            if speaker[0] <= t.idx < speaker[1]
-                            and t.ent_type_ == "PERSON"
-                            and not any(
-                                h.dep_ == "prep" for h in t.ancestors if h.idx >= speaker[0]
-                            )
-                        }
-                    )
-                )
+            names = self._speaker_names(speaker[0], speaker[1]) if speaker else ()
+            if speaker is not None and not names:
+                names = self._named_before(speaker[0], speaker[1])
+                if names:
+                    # "Prosecutor Ines Duarte spoke first. '...,' she told the court": hers
+                    speaker = (speaker[0], speaker[1], names)
             before = self.text[: match.start()].rstrip()
             out.append(
                 Quote(

@@ -339,6 +339,7 @@ class Lexicon:
         "declare dead:die",
         "pronounce dead:die",
         "find dead:die",
+        "find alive:survive",
     )
     intentions: tuple[str, ...] = (
         "try",

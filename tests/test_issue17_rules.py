@@ -377,3 +377,79 @@ def test_a_range_reads_its_far_end_for_both(text: str, low: float, high: float, 
 
     (q,) = parse_quantities(text)
     assert (round(q.low, 2), round(q.high, 2), q.unit) == (low, high, unit)
+
+
+# --------------------------------------------------------------------------- session 11
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        (
+            "The hospital discharged the patient rather than admitting him.",
+            "The hospital admitted the patient overnight.",
+            {"negation"},
+        ),
+        (
+            "The hospital discharged the patient rather than admitting him.",
+            "The hospital did not admit the patient.",
+            set(),
+        ),
+        (
+            "The union negotiated instead of striking over the pay offer.",
+            "The union struck over the pay offer on Monday.",
+            {"negation"},
+        ),
+    ],
+    ids=["rather-than-denies-its-verb", "rather-than-agrees-with-not", "instead-of"],
+)
+def test_the_road_not_taken_is_denied(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) == kinds
+
+
+def test_the_road_not_taken_takes_the_clause_object(read) -> None:  # type: ignore[no-untyped-def]
+    # "rather than admitting him": him is the patient, and the hospital is the doer
+    claim = _claim(read("The hospital discharged the patient rather than admitting him."), "admit")
+    assert claim.negated
+    assert claim.object == "patient"
+    assert claim.subject == "hospital"
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("Nobody but the treasurer signed the cheques.", False),
+        ("No one except the treasurer signed the cheques.", False),
+        ("Nobody signed the cheques.", True),
+    ],
+    ids=["nobody-but", "no-one-except", "nobody"],
+)
+def test_an_exception_to_nobody_is_not_a_denial(read, text, negated) -> None:  # type: ignore[no-untyped-def]
+    assert _claim(read(text), "sign").negated is negated
+
+
+def test_an_adjective_after_the_object_is_its_state() -> None:
+    alive = "Lifeguards found the swimmer alive near the pier on Monday."
+    assert _kinds(alive, "The swimmer was found dead near the pier on Monday.") == {"negation"}
+    assert _kinds(alive, "The swimmer was found alive near the pier on Monday.") == set()
+
+
+def test_he_or_she_is_the_one_person_named_before(read) -> None:  # type: ignore[no-untyped-def]
+    one = read('Judge Alma Reyes adjourned the hearing. "This court will not be rushed," she said.')
+    assert set(one.quotes[0].speaker_names) == {"alma", "reyes"}
+    two = read('Judge Alma Reyes questioned Tom Bell. "This court will not be rushed," she said.')
+    assert two.quotes[0].speaker_names == ()
+
+
+@pytest.mark.parametrize(
+    ("b", "kinds"),
+    [
+        ('"The harbour will reopen on Monday," said Ana Ortiz.', {"attribution"}),
+        ('"The harbour will reopen on Monday," said J. Ortiz.', set()),
+        ('"The harbour will reopen on Monday," said Ortiz.', set()),
+    ],
+    ids=["another-first-name", "an-initial", "the-surname"],
+)
+def test_one_surname_can_be_two_people(b: str, kinds: set[str]) -> None:
+    a = '"The harbour will reopen on Monday," said Juan Ortiz.'
+    assert _kinds(a, b) == kinds

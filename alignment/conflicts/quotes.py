@@ -127,6 +127,27 @@ def _one_speaker(qa: Quote, qb: Quote) -> bool:
     return bool(ka and kb) and (ka <= kb or kb <= ka)
 
 
+def _one_person(x: set[str], y: set[str]) -> bool:
+    """Two tellings of one name: each name of the shorter in the longer, spelt alike or as
+    its initial ("Butler" / "A.J. Butler", "AJ Butler" / "A.J. Butler", "J. Ortiz" / "Juan
+    Ortiz"); "Pavel Danek" and "Ivan Danek" are two people."""
+
+    def bare(name: str) -> str:
+        return "".join(ch for ch in name if ch.isalnum())
+
+    shorter, longer = sorted(({bare(n) for n in x} - {""}, {bare(n) for n in y} - {""}), key=len)
+
+    def met(name: str) -> bool:
+        return any(
+            name == other
+            or (len(name) <= 2 and other.startswith(name))
+            or (len(other) <= 2 and name.startswith(other))
+            for other in longer
+        )
+
+    return all(met(name) for name in shorter)
+
+
 def quote_conflicts(a: View, b: View) -> list[Conflict]:
     """Altered quotes and quotes credited to different speakers."""
     out: list[Conflict] = []
@@ -168,7 +189,7 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
                 continue
             na, nb = set(qa.speaker_names), set(qb.speaker_names)
             ka, kb = set(qa.speaker_key), set(qb.speaker_key)
-            named_apart = bool(na and nb and not na & nb)
+            named_apart = bool(na and nb and not _one_person(na, nb))
             different = named_apart or bool(ka and kb and not ka & kb and not (na & nb))
             if same_words:
                 if common < (MIN_WORDS if qa.fragment or qb.fragment else MIN_ATTRIBUTED):
