@@ -61,7 +61,7 @@ def test_file_fits_the_schema_with_unique_ids(pairs):
     assert len({p.id for p in pairs}) == len(pairs)
 
 
-FRESH_SPLITS = ["fresh", *(f"fresh{n}" for n in range(2, 11))]
+FRESH_SPLITS = ["fresh", *(f"fresh{n}" for n in range(2, 12))]
 
 
 def test_at_least_240_pairs(pairs):
@@ -317,8 +317,9 @@ MISSED: dict[tuple[str, str], str] = {
 # the detector, 84 through the export), its misses never read (2026-12-03, bench/README.md).
 # Only quote meets the target.
 HELD_OUT = ("fresh10",)
-# a split written but not scored yet (the next session's held-out split) would be named here
-UNSCORED: tuple[str, ...] = ()
+# fresh11 (session 11, written by a helper who read no rule) is in no score target: the next
+# session's held-out split, scored once by the lead before fresh10's misses are read
+UNSCORED = ("fresh11",)
 _HELD_OUT_FIGURES = {
     "detector": {
         "number": "P 0.90 R 0.50",
