@@ -1087,8 +1087,6 @@ def _inherited_subject(token: Token) -> Token | None:
             main = _argument(host, _SUBJECT_DEPS)
             if main is not None:
                 return main
-            t = host  # "chose to negotiate instead of striking": the chooser's
-            continue
         if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
             t = t.head
             if t.dep_ == "acomp" and t.head.i != t.i:

@@ -453,3 +453,34 @@ def test_he_or_she_is_the_one_person_named_before(read) -> None:  # type: ignore
 def test_one_surname_can_be_two_people(b: str, kinds: set[str]) -> None:
     a = '"The harbour will reopen on Monday," said Juan Ortiz.'
     assert _kinds(a, b) == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        (
+            "About 400 volunteers were clearing the beach at Porthmor on Sunday.",
+            "Some 150 volunteers were cleaning the beach at Porthmor on Sunday.",
+            {"number"},
+        ),
+        (
+            "About 400 volunteers were clearing the beach at Porthmor on Sunday.",
+            "Some 400 volunteers were cleaning the beach at Porthmor on Sunday.",
+            set(),
+        ),
+        (
+            "Three volunteers were stung and 40 were treated for heat on the beach.",
+            "Forty volunteers were stung on the beach.",
+            set(),  # two things done to them: the stung and the treated
+        ),
+    ],
+    ids=["the-doers-of-one-act", "the-same-figure", "two-acts"],
+)
+def test_doers_counted_by_name_doing_it_to_one_thing(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) == kinds
+
+
+def test_a_rough_share_is_that_share_within_a_point() -> None:
+    rough = "Roughly two-thirds of the members backed the motion on Tuesday."
+    assert _kinds(rough, "66 percent of the members backed the motion on Tuesday.") == set()
+    assert _kinds(rough, "64 percent of the members backed the motion on Tuesday.") == {"differs"}

@@ -33,6 +33,8 @@ from .view import View, conflict
 SAME_FIGURE = 0.005
 # Shares within half a point are one share told with rounding.
 SAME_POINTS = 0.5
+# A share told as about something is that share within a point.
+ABOUT_POINTS = 1.0
 # Two counts further apart than this factor are not one count told two ways.
 FAR_APART = 50.0
 # Roles that may be compared with each other: a range is a count with two ends, a part is
@@ -227,7 +229,8 @@ def same_value(x: Figure, y: Figure) -> bool:
         # "51%" / "52%", nor "4.2%" / "4.6%" (told to a tenth, a tenth apart counts)
         return x.low < y.high and y.low < x.high
     if x.unit == "%" or y.unit == "%":
-        return abs(px - py) <= SAME_POINTS
+        rough = "about" in (x.qualifier, y.qualifier)  # "roughly two-thirds" / "66 percent"
+        return abs(px - py) <= (ABOUT_POINTS if rough else SAME_POINTS)
     return abs(px - py) <= SAME_FIGURE * max(abs(px), abs(py), 1.0)
 
 
@@ -279,9 +282,20 @@ def figure_conflicts(
             ca.predicate in MEASURING_VERBS and cb.predicate in MEASURING_VERBS
         ):
             return True
+        # the doers counted by name, doing it to one thing, whatever the verb: "1,100
+        # firefighters were battling the blaze" / "650 firefighters were fighting the blaze"
+        # (not a figure inside the object: "broke Newton's record of 4,051 yards"; not two
+        # things done to them: "three miners were killed" / "eleven were injured")
+        if (
+            x.counted
+            and x.counted == y.counted == ca.subject == cb.subject
+            and ca.object not in ("", x.counted)
+            and ca.object == cb.object
+            and not set(x.measure) & {ca.key, cb.key}
+        ):
+            return True
         # a value given to the thing both claims are about: "the commission put turnout at
-        # 58 percent" / "turnout was 54 percent" (not a count of it: "three miners were
-        # killed" / "eleven miners were injured" are two quantities)
+        # 58 percent" / "turnout was 54 percent"
         if x.counted or y.counted:
             return False
         # ("the repairs will cost 40 to 60 million" / "put the cost of the repairs at 52
