@@ -367,6 +367,9 @@ def same_claim(x: Claim, y: Claim) -> bool:
     # "has never been sacked by a club": any club, so Vester FC's sacking is denied
     open_subject = any(c.negated and "agent" in c.indefinite for c in (x, y))
     dx, dy = doer(x), doer(y)
+    kinds = {_PRONOUN_KINDS.get(x.subject), _PRONOUN_KINDS.get(y.subject)}
+    if not (dx or dy) and None not in kinds and len(kinds) == 2:
+        return False  # "he did not turn the ball over" / "that turned the ball over"
     subjects = bool(dx and dy) and not (universal or open_subject)
     if subjects and (not _shared(dx, dy) or _told_apart(x, y)):
         return False
@@ -381,6 +384,14 @@ def same_claim(x: Claim, y: Claim) -> bool:
     # noon" / "no one in the village left")
     shared = (set(x.words) & set(y.words)) - {x.key, y.key, x.absent, y.absent}
     return universal and bool(shared)
+
+
+# Pronoun subjects that name a person and those that name a thing: two of different kinds
+# are two doers, whoever they stand for.
+_PRONOUN_KINDS = {
+    **dict.fromkeys(("he", "she", "i", "we", "you"), "person"),
+    **dict.fromkeys(("it", "that", "this", "which"), "thing"),
+}
 
 
 def _undergoer(x: Claim, y: Claim) -> bool:
@@ -793,16 +804,23 @@ def _head_noun(token: Token) -> Token:
 
 
 def _owner_keys(token: Token | None, words: _Words) -> set[str]:
-    """Keys of the possessors of a phrase's head ("Larsen's assistant": larsen)."""
+    """Keys of the possessors of a phrase's head ("Larsen's assistant": larsen), or of what it
+    is "of" ("results of Williams' test": williams, not the one released)."""
     if token is None:
         return set()
-    return {
+    keys = {
         _key(t, words)
         for child in token.children
         if child.dep_ == "poss"
         for t in child.subtree
         if t.pos_ in ("NOUN", "PROPN") and not t.is_stop
     }
+    for prep in token.children:
+        if prep.dep_ == "prep" and fold(prep.text) == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    keys |= _owner_keys(pobj, words)
+    return keys
 
 
 def _indefinite(token: Token | None) -> bool:

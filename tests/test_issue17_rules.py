@@ -484,3 +484,25 @@ def test_a_rough_share_is_that_share_within_a_point() -> None:
     rough = "Roughly two-thirds of the members backed the motion on Tuesday."
     assert _kinds(rough, "66 percent of the members backed the motion on Tuesday.") == set()
     assert _kinds(rough, "64 percent of the members backed the motion on Tuesday.") == {"differs"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        (
+            "Details of Moreno's contract have not been released.",
+            "Moreno was released by the club on Friday.",
+            set(),  # the details are not Moreno: his name is the owner of what they are of
+        ),
+        (
+            "Moreno has not been released by the club.",
+            "Moreno was released by the club.",
+            {"negation"},
+        ),
+        ("It did not stop the train.", "She stopped the train at the border.", set()),
+        ("He did not stop the train.", "He stopped the train at the border.", {"negation"}),
+    ],
+    ids=["owner-of-what-it-is-of", "the-same-one", "a-thing-and-a-person", "two-persons"],
+)
+def test_doers_and_things_apart(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) == kinds
