@@ -1954,6 +1954,10 @@ class _Reader:
             if counted is not None and counted.tag_ == "NNP":
                 continue  # "Indianapolis 27", "Route 66": a score or a name, not a count
             measure, label = self._measure(counted, event, q.unit)
+            if q.unit and counted is None and fold(top.head.text) == "worth":
+                # "jewellery worth an estimated €9 million", "are worth about €4 million": a
+                # value, whatever else the clause tells
+                measure, label = ("value",), "worth"
             if not measure:
                 continue
             degree = self._degree(counted, event)

@@ -327,6 +327,7 @@ class Lexicon:
         ("cases", "case", "infection", "infect"),
         ("jobs", "job", "layoff", "redundancy", "redundancies"),
         ("seats", "seat"),
+        ("value", "worth", "valuation"),
         ("unemployment", "unemployment", "jobless", "unemployed", "joblessness"),
     )
     degrees: tuple[tuple[str, ...], ...] = (

@@ -506,3 +506,13 @@ def test_a_rough_share_is_that_share_within_a_point() -> None:
 )
 def test_doers_and_things_apart(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) == kinds
+
+
+def test_what_a_thing_is_worth_is_its_value(read) -> None:  # type: ignore[no-untyped-def]
+    told = read("The stolen paintings are worth about €4 million, police said.")
+    assert _figure(told, 4_000_000).measure == ("value",)
+    a = "Burglars took six paintings worth an estimated €9 million from the gallery."
+    assert _kinds(a, "The six paintings taken from the gallery are worth about €4 million.") == {
+        "number"
+    }
+    assert _kinds(a, "The six paintings taken from the gallery are worth €9 million.") == set()
