@@ -2294,6 +2294,10 @@ class _Reader:
         """Keys of what a figure measures, and the word to show; empty when nothing tells."""
         found: list[str] = []
         shown = ""
+        if counted is not None and fold(counted.lemma_) in _CONTAINERS:
+            held, _ = self._contained(counted)
+            if held:
+                return (held,), held  # "the number who marched", counted by "at 75,000"
         if event is not None and event.pos_ in ("NOUN", "PROPN"):
             held, inner = self._contained(event)
             if held:
@@ -2373,6 +2377,11 @@ class _Reader:
         "unemployment"), else the specific noun inside; ("", None) for any other noun."""
         inner = _contents(noun)
         if inner is None:
+            told = [c for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB"]
+            if fold(noun.lemma_) in _CONTAINERS and told:
+                # "put the number who marched at 75,000": the marchers
+                verb = told[0]
+                return self._measure_label(verb) or stem(fold(verb.lemma_)), None
             return "", None
         inside = [inner, *(c for c in inner.children if c.dep_ in ("compound", "amod"))]
         if _generic(inner):

@@ -516,3 +516,10 @@ def test_what_a_thing_is_worth_is_its_value(read) -> None:  # type: ignore[no-un
         "number"
     }
     assert _kinds(a, "The six paintings taken from the gallery are worth €9 million.") == set()
+
+
+def test_the_number_who_did_it_counts_the_doers(read) -> None:  # type: ignore[no-untyped-def]
+    told = read("The union put the number who walked out at 4,000.")
+    assert _figure(told, 4000).measure == ("walk",)
+    a = "About 9,000 workers walked out at the docks, the union said."
+    assert _kinds(a, "The union put the number who walked out at the docks at 4,000.") == {"number"}
