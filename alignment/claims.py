@@ -2362,7 +2362,8 @@ class _Reader:
             and not event.is_stop
             and event.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
         ):
-            key = stem(fold(event.lemma_))
+            listed = self._measure_label(event)  # "the toll had reached 87": deaths
+            key = listed or stem(fold(event.lemma_))
             shown_word = fold(event.text)
             if counted is not None:
                 return (key,), f"{fold(counted.text)} {shown_word}"

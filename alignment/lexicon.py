@@ -325,7 +325,7 @@ class Lexicon:
         ("votes", "vote", "ballot", "win", "won", "beat", "margin", "winner"),
         ("displaced", "displace", "refugee", "evacuate", "flee", "fled", "homeless"),
         ("cases", "case", "infection", "infect"),
-        ("jobs", "job", "layoff", "redundancy", "redundancies"),
+        ("jobs", "job", "layoff", "redundancy", "redundancies", "post"),
         ("seats", "seat"),
         ("value", "worth", "valuation"),
         ("unemployment", "unemployment", "jobless", "unemployed", "joblessness"),

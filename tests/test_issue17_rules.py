@@ -523,3 +523,18 @@ def test_the_number_who_did_it_counts_the_doers(read) -> None:  # type: ignore[n
     assert _figure(told, 4000).measure == ("walk",)
     a = "About 9,000 workers walked out at the docks, the union said."
     assert _kinds(a, "The union put the number who walked out at the docks at 4,000.") == {"number"}
+
+
+def test_the_doers_of_a_verb_are_what_it_counts() -> None:
+    # "drew 12,000 visitors" counts those who visited; "voters" those who voted
+    a = "The flower show drew more than 12,000 visitors over the weekend, its organisers said."
+    b = "Its organisers said 19,000 people visited the flower show over the weekend."
+    assert _kinds(a, b) == {"differs"}  # more than 12,000 may be 19,000
+    fewer = "Its organisers said 9,000 people visited the flower show over the weekend."
+    assert _kinds(a, fewer) == {"number"}
+
+
+def test_a_toll_is_a_count_of_deaths(read) -> None:  # type: ignore[no-untyped-def]
+    told = read("By Friday the toll from the mudslide had reached 31.")
+    assert _figure(told, 31).measure == ("deaths",)
+    assert _figure(read("The bank will cut 300 posts."), 300).measure == ("jobs",)

@@ -186,10 +186,24 @@ def _part_of_the_place(f: Figure, other: Callable[[], set[str]], parts: frozense
 _GROUP_PRONOUNS = frozenset({"they", "them", "those", "whom", "which", "these"})
 
 
+def _doer_of(noun: str, verb: str) -> bool:
+    """A noun that names who does a verb: "visitor" / "visit", "voter" / "vote", "runner" /
+    "run", "protester" / "protest"."""
+    return noun in (verb + "er", verb + "or", verb + "r", verb + verb[-1:] + "er")
+
+
+def measures_meet(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Two figures' measures name one thing: a key in common, or the doers of the other's
+    verb ("230,000 visitors" / "visited by 238,000")."""
+    if set(x) & set(y):
+        return True
+    return any(_doer_of(m, n) or _doer_of(n, m) for m in x for n in y if m and n)
+
+
 def comparable(x: Figure, y: Figure, *, any_role: bool = False) -> bool:
     """Two figures of one quantity: unit, measure, role and scope agree (the role is left
     out with ``any_role``: "three of the seven bullets" and "seven bullets" tell one 7)."""
-    if x.unit != y.unit or not set(x.measure) & set(y.measure):
+    if x.unit != y.unit or not measures_meet(x.measure, y.measure):
         return False
     roles = (_ROLE_CLASS.get(x.role, x.role), _ROLE_CLASS.get(y.role, y.role))
     if x.unit != "%" and roles[0] != roles[1] and not any_role:
@@ -294,6 +308,8 @@ def figure_conflicts(
             and not set(x.measure) & {ca.key, cb.key}
         ):
             return True
+        if not set(x.measure) & set(y.measure):
+            return True  # the doers of the other's verb: "drew 230,000 visitors" / "visited"
         # a value given to the thing both claims are about: "the commission put turnout at
         # 58 percent" / "turnout was 54 percent"
         if x.counted or y.counted:
@@ -336,7 +352,7 @@ def figure_conflicts(
         moment = _moments(a, x, b, y)
         if moment == "apart":
             continue  # "6.1% in May" and "5.4% in April": two moments, two quantities
-        shared = sorted(set(x.measure) & set(y.measure))
+        shared = sorted(set(x.measure) & set(y.measure)) or sorted(x.measure)
         label = x.label or shared[0]
         kind: ConflictKind = "differs" if overlap(x, y) or moment == "later" else "number"
         strength = 2 if kind == "number" else 1
