@@ -1306,6 +1306,13 @@ def _quoted(token: Token) -> bool:
     return any(m.start() < token.idx < m.end() for m in _QUOTE_PAIRS.finditer(text))
 
 
+def _gerund_object(clause: Token, verb: Token) -> bool:
+    """A gerund right after a verb and its particle, read by the parser as a clause of its
+    own: "ruled out running for mayor" (not "denied the charge, saying ...")."""
+    particles = [c.i for c in verb.children if c.dep_ == "prt"]
+    return clause.tag_ == "VBG" and clause.i == max([verb.i, *particles]) + 1
+
+
 def _phrasal(verb: Token) -> str:
     """A verb with its particle, as "lemma particle" ("called off": "call off"); "" without."""
     particle = next((c for c in verb.children if c.dep_ == "prt"), None)
@@ -1652,7 +1659,7 @@ class _Reader:
             denial = fold(parent.lemma_) in self.words.denials
             denial = denial or _phrasal(parent) in self.words.phrasal_denials
             if denial and parent.i != verb.i:
-                if t.dep_ in ("conj", "advcl", "parataxis"):
+                if t.dep_ in ("conj", "advcl", "parataxis") and not _gerund_object(t, parent):
                     return None  # "denied doping and said she would appeal": beside the denial
                 if any(c.dep_ == "neg" for c in parent.children):
                     return None  # "did not deny meeting them": the meeting is not denied

@@ -538,3 +538,22 @@ def test_a_toll_is_a_count_of_deaths(read) -> None:  # type: ignore[no-untyped-d
     told = read("By Friday the toll from the mudslide had reached 31.")
     assert _figure(told, 31).measure == ("deaths",)
     assert _figure(read("The bank will cut 300 posts."), 300).measure == ("jobs",)
+
+
+@pytest.mark.parametrize(
+    ("b", "kinds"),
+    [
+        ("Ana Ruiz will run for mayor next year, her party announced.", {"negation"}),
+        ("Ana Ruiz will run for mayor next year, a rival party claimed.", set()),
+    ],
+    ids=["her-own-side-says-it", "another-party-says-it"],
+)
+def test_a_denial_against_the_deniers_own_side(b: str, kinds: set[str]) -> None:
+    assert _kinds("Ana Ruiz ruled out running for mayor next year.", b) == kinds
+
+
+def test_attending_and_being_absent() -> None:
+    a = "The foreign minister was absent from the summit dinner in Oslo on Friday."
+    assert _kinds(a, "The foreign minister attended the summit dinner in Oslo on Friday.") == {
+        "negation"
+    }

@@ -111,6 +111,17 @@ def _one_doer(x: Claim, y: Claim) -> bool:
     return bool(dx & dy) or not (dx or dy)
 
 
+# A speaker told as someone's own ("her party", "his lawyer"): the side of the one the
+# sentence is about, not another party.
+_OWN = frozenset({"his", "her", "its", "their"})
+
+
+def _own_side(speaker: str) -> bool:
+    """ "her party announced": the subject's own side speaks."""
+    first = speaker.split(maxsplit=1)[0].lower() if speaker.strip() else ""
+    return first in _OWN
+
+
 def _marks(c: Claim) -> list[tuple[int, int]]:
     """The conflicting words to mark: the negation (when it is a word of its own) and the
     predicate."""
@@ -147,7 +158,12 @@ def negation_conflicts(a: View, b: View) -> list[Conflict]:
                 continue  # "is no longer chief executive" / "was chief executive": both hold
             if _other_kind(neg, pos, b if pos is cb else a):
                 continue  # "none of the injured fans" says nothing of "one steward"
-            if neg.denied_by and pos.speaker and not set(pos.speaker_key) & set(doer(neg)):
+            if (
+                neg.denied_by
+                and pos.speaker
+                and not set(pos.speaker_key) & set(doer(neg))
+                and not _own_side(pos.speaker)
+            ):
                 # a party's claim, reported, against another party's denial (the denier's own
                 # word that it happened is a conflict: "denied taking money" / "told the panel
                 # that he took money")
