@@ -50,6 +50,17 @@ def words(text: str) -> set[str]:
 # British spellings meet American ones: "incentivise"/"incentivize", "labour"/"labor".
 _BRITISH_ISE = re.compile(r"(?<=\w{3})is(?=(?:e|ed|es|ing|ation|ations)$)")
 _BRITISH_OUR = re.compile(r"(?<=\w{2})our(?=(?:|s|ed|ing|ite|ites|able)$)")
+# More British endings, for words compared one by one (a quote's): "centre"/"center",
+# "fibre"/"fiber", "programme"/"program", "analyse"/"analyze", "catalogue"/"catalog",
+# "defence"/"defense", "licence"/"license"
+_BRITISH_ENDINGS = (
+    (re.compile(r"(?<=\w{2})([tb])re(s?)$"), r"\1er\2"),
+    (re.compile(r"(?<=\w{3})mme(s?)$"), r"m\1"),
+    (re.compile(r"(?<=\w{2})yse(s|d)?$"), r"yze\1"),
+    (re.compile(r"(?<=\w{2})logue(s?)$"), r"log\1"),
+    (re.compile(r"^(de|of|pre)(f|t)ence(s?)$"), r"\1\2ense\3"),
+    (re.compile(r"^licence(s|d)?$"), r"license\1"),
+)
 
 
 # Irregular forms of common verbs, so that "won" meets "win" and "held" meets "hold" as the
@@ -124,6 +135,16 @@ def american(word: str) -> str:
     """A folded word in American spelling ("behaviour" -> "behavior", "organise" ->
     "organize"), so that a word spelt two ways is one word."""
     return _BRITISH_OUR.sub("or", _BRITISH_ISE.sub("iz", word))
+
+
+def american_word(word: str) -> str:
+    """``american`` and more endings ("programme" -> "program", "centre" -> "center"), for
+    words compared one by one, as a quote's are; the stemmer keeps to ``american``, whose
+    changes the word scores were measured with."""
+    word = american(word)
+    for ending, american_ending in _BRITISH_ENDINGS:
+        word = ending.sub(american_ending, word)
+    return word
 
 
 @lru_cache(maxsize=200_000)

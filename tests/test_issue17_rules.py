@@ -156,6 +156,13 @@ def test_a_fragment_of_four_words_is_a_phrase() -> None:
     assert "attribution" not in _kinds(a, b)
 
 
+def test_one_quote_spelled_the_british_and_the_american_way_is_one_wording() -> None:
+    a = '"The defence programme will be cut," Reed said.'
+    b = '"The defense program will be cut," Reed said.'
+    assert "quote" not in _kinds(a, b)
+    assert "quote" in _kinds(a, '"The defense program will be kept," Reed said.')
+
+
 # --------------------------------------------------------------------------- second round
 
 

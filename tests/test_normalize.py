@@ -76,3 +76,29 @@ def test_the_engine_reads_a_title_cased_headline_s_claims():
     result = align([Document(id="a", text=text), other], AlignConfig(semantic="off"))
     headline = next(p for p in result.passages if p.doc == 0 and p.first == 0)
     assert "jail" in {c.predicate for c in result.reading(headline).claims}
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("programme", "program"),
+        ("centres", "centers"),
+        ("fibre", "fiber"),
+        ("analysed", "analyzed"),
+        ("catalogue", "catalog"),
+        ("defence", "defense"),
+        ("licence", "license"),
+        ("organise", "organize"),
+    ],
+)
+def test_a_quote_word_spelled_the_british_way_meets_the_american(british, american):
+    from alignment.normalize import american_word
+
+    assert american_word(british) == american_word(american) == american
+
+
+@pytest.mark.parametrize("word", ["more", "genre", "here", "programmer", "dense", "acre"])
+def test_words_that_only_look_british_stay(word):
+    from alignment.normalize import american_word
+
+    assert american_word(word) == word

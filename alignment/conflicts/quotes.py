@@ -19,7 +19,7 @@ import re
 
 from ..claims import Quote
 from ..model import Conflict, Span
-from ..normalize import american, fold
+from ..normalize import american_word, fold
 from ..quantities import spelled_alike
 from .view import View
 
@@ -64,7 +64,7 @@ def _text_words(view: View, first: int, last: int) -> list[tuple[str, int, int]]
     for m in _WORD.finditer(text):
         if any(s <= m.start() < e for s, e in editorial):
             continue
-        word = american(spelled_alike(fold(m.group()).replace("’", "'")))
+        word = american_word(spelled_alike(fold(m.group()).replace("’", "'")))
         start, end = first + m.start(), first + m.end()
         head, _, tail = word.partition("'")
         if tail in _CONTRACTIONS:
