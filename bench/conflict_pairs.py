@@ -90,8 +90,8 @@ class PairRecord:
             "fresh7" (an eighth, written in session 7 the same way, read in session 9),
             "fresh8" (a ninth, written in session 8 the same way, held out in session 9),
             "fresh9" (a tenth, written in session 9 the same way, read in session 11) or
-            "fresh10" (an eleventh, written in session 10 the same way; held out in session 11)
-            or "fresh11" (a twelfth, written in session 11 the same way; not scored yet).
+            "fresh10" (an eleventh, written in session 10 the same way; read in session 13)
+            or "fresh11" (a twelfth, written in session 11 the same way; held out in session 13).
         a, b: the passages of source A and source B.
         expect: the kinds that must be flagged; empty when the pair does not conflict.
         spans_a, spans_b: the conflicting words in ``a`` and in ``b`` (may be empty).

@@ -277,7 +277,7 @@ def test_main_writes_both_paths(tmp_path, capsys):
 
 @pytest.fixture(scope="module")
 def scores(pairs) -> dict[str, Scores]:
-    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (1,470
+    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (1,590
     # stories of two sentences)
     measured = [p for p in pairs if p.split not in HELD_OUT + UNSCORED]
     return {
@@ -293,47 +293,49 @@ def test_export_links_most_pairs(scores):
 
 
 # Where the engine still misses the target, by path and kind: P / R over the whole file but
-# the held-out split (1,470 pairs; 2026-12-03, bench/README.md). fresh3 to fresh9, each held out
+# the held-out split (1,590 pairs; 2026-12-03, bench/README.md). fresh3 to fresh10, each held out
 # in its time, had their misses read later (a few rules came of them), or count here once their
 # turn as the held-out split ended, so they pull recall under the target.
 _WHOLE_FIGURES = {
     "detector": {
-        "number": "P 0.95 R 0.73",
+        "number": "P 0.95 R 0.71",
         "differs": "P 1.00 R 0.67",
-        "negation": "P 0.91 R 0.75",
+        "negation": "P 0.91 R 0.74",
     },
     "export": {
-        "number": "P 0.95 R 0.73",
-        "differs": "P 1.00 R 0.67",
-        "negation": "P 0.91 R 0.75",
-        "time": "P 0.98 R 0.74",
+        "number": "P 0.95 R 0.71",
+        "differs": "P 1.00 R 0.66",
+        "negation": "P 0.92 R 0.74",
+        "time": "P 0.96 R 0.74",
     },
 }
 MISSED: dict[tuple[str, str], str] = {
     (path, kind): why for path, figures in _WHOLE_FIGURES.items() for kind, why in figures.items()
 }
-# The same target on the held-out split alone: fresh10 (120 pairs), written in session 10 by a
-# helper who read no rule, scored at session 11's start (87 of 120 exactly right through the
-# detector, 84 through the export) and at its end, aggregated only (89 and 86), its misses never
-# read (2026-12-03, bench/README.md). Only quote meets the target.
-HELD_OUT = ("fresh10",)
-# fresh11 (session 11, written by a helper who read no rule) is in no score target: the next
-# session's held-out split, scored once by the lead before fresh10's misses are read
-UNSCORED = ("fresh11",)
+# The same target on the held-out split alone: fresh11 (120 pairs), written in session 11 by a
+# helper who read no rule and paraphrased each pair as two outlets would, scored once at
+# session 13's start, aggregated only (74 of 120 exactly right through the detector, 72 through
+# the export), its misses never read (2026-12-03, bench/README.md). Only the detector's quote
+# meets the target: precision holds (one false time flag), recall does not.
+HELD_OUT = ("fresh11",)
+# fresh12 (session 13, written by a helper who read no rule) is in no score target: the next
+# session's held-out split, scored once by the lead before fresh11's misses are read
+UNSCORED: tuple[str, ...] = ()
 _HELD_OUT_FIGURES = {
     "detector": {
-        "number": "P 0.90 R 0.50",
-        "differs": "P 1.00 R 0.64",
-        "negation": "P 1.00 R 0.64",
-        "time": "P 0.82 R 0.82",
-        "attribution": "P 0.75 R 0.55",
+        "number": "P 1.00 R 0.19",
+        "differs": "P 1.00 R 0.27",
+        "negation": "P 1.00 R 0.35",
+        "time": "P 0.50 R 0.09",
+        "attribution": "P 1.00 R 0.60",
     },
     "export": {
-        "number": "P 0.90 R 0.50",
-        "differs": "P 1.00 R 0.55",
-        "negation": "P 1.00 R 0.64",
-        "time": "P 0.80 R 0.73",
-        "attribution": "P 0.75 R 0.55",
+        "number": "P 1.00 R 0.19",
+        "differs": "P 1.00 R 0.27",
+        "negation": "P 1.00 R 0.35",
+        "time": "P 0.50 R 0.09",
+        "attribution": "P 1.00 R 0.60",
+        "quote": "P 1.00 R 0.60",
     },
 }
 MISSED_HELD_OUT = {
