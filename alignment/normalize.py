@@ -147,6 +147,34 @@ def american_word(word: str) -> str:
     return word
 
 
+# A possessive after an "s" written with a curly apostrophe ("Charles’ 226 yards"): the
+# parser's tokenizer reads the mark as a closing quote and loses the owner.
+_SINGLE_MARKS = re.compile(r"[‘’]")
+
+
+def parser_text(text: str) -> str:
+    """The text as the parser reads it: a curly possessive apostrophe after an "s" made
+    straight, outside a ‘single-quoted’ passage (where the mark may close the quote). One
+    character for one, so the parser's offsets are the text's."""
+    if "’" not in text:
+        return text
+    chars = list(text)
+    quoted = False
+    for m in _SINGLE_MARKS.finditer(text):
+        at = m.start()
+        if m.group() == "‘":
+            quoted = True
+        elif quoted:
+            quoted = False
+        elif (
+            text[at - 2 : at - 1].isalpha()
+            and text[at - 1 : at] == "s"
+            and text[at + 1 : at + 2].isspace()
+        ):
+            chars[at] = "'"
+    return "".join(chars)
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to meet "offers"/"offer", "arrested"/"arrest",

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from .errors import ParallaxError
+from .normalize import parser_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -363,5 +364,5 @@ def parse(texts: Sequence[str]) -> Iterator[Doc]:
     # spaCy's pipeline is not documented as thread-safe; the reader may align while a
     # headless export runs in another thread of the same process.
     with _lock:
-        docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+        docs = list(nlp.pipe((parser_text(t) for t in texts), batch_size=BATCH_SIZE))
     yield from docs

@@ -190,3 +190,11 @@ def test_the_claims_cache_key_covers_the_code_that_reads():
         seen.add(name)
         todo.extend(imports(name))
     assert seen <= set(claims._READING_CODE)
+
+
+@pytest.mark.parametrize("mark", ["'", "’"])
+def test_a_plural_owner_s_figure_is_theirs_whatever_the_apostrophe(read, mark) -> None:  # type: ignore[no-untyped-def]
+    # "Charles’ 226 yards": the curly mark after an "s" is a possessive, not a closing quote
+    r = read(f"Charles{mark} 226 yards rushing set a club record on Sunday.")
+    (figure,) = [f for f in r.figures if f.low <= 226 <= f.high]
+    assert figure.holder == ("charles",)

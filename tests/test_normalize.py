@@ -102,3 +102,20 @@ def test_words_that_only_look_british_stay(word):
     from alignment.normalize import american_word
 
     assert american_word(word) == word
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        ("Charles’ 226 yards", "Charles' 226 yards"),
+        ("the players’ union", "the players' union"),
+        ("it’s the club’s", "it’s the club’s"),  # the parser reads these as they are
+        ("‘the rules’ said", "‘the rules’ said"),  # a closing mark stays one
+        ("“fans’ anger”", "“fans' anger”"),
+    ],
+)
+def test_the_parser_reads_a_curly_possessive_as_one(text, parsed):
+    from alignment.normalize import parser_text
+
+    assert parser_text(text) == parsed
+    assert len(parser_text(text)) == len(text)
