@@ -1091,9 +1091,51 @@ def _hyphened(token: Token) -> bool:
     return dash.text in ("-", "–") and not dash.whitespace_ and not token.doc[i - 2].whitespace_
 
 
+# Verbs whose object does the gerund after their preposition: "accused the army of
+# shelling" (the army shelled), "thanked the crew for rescuing", "charged him with stealing".
+_OBJECT_CONTROL = frozenset(
+    {
+        "accuse",
+        "blame",
+        "charge",
+        "convict",
+        "suspect",
+        "condemn",
+        "criticize",
+        "criticise",
+        "fault",
+        "thank",
+        "praise",
+        "congratulate",
+        "sue",
+        "fine",
+        "punish",
+    }
+)
+# Of those, the ones that credit the deed to their subject, as a claim of its own: "South
+# Sudan accused Sudan of bombing the camp" is South Sudan's word that the bombing happened.
+_ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise"})
+
+
+def _controller(gerund: Token) -> Token | None:
+    """The verb above a gerund after its preposition, when the verb's object does the gerund
+    ("accused Sudan of bombing": accused), else None."""
+    by = gerund.head
+    if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG" or by.dep_ != "prep":
+        return None
+    if by.lower_ not in ("of", "for", "with"):
+        return None
+    host = by.head
+    return host if fold(host.lemma_) in _OBJECT_CONTROL else None
+
+
 def _inherited_subject(token: Token) -> Token | None:
     """The subject a clause shares with the one it hangs from ("arrested and charged",
-    "wants to leave", "won by leading")."""
+    "wants to leave", "won by leading"), or the object that does it ("accused the army of
+    shelling")."""
+    host = _controller(token)
+    if host is not None:
+        return _argument(host, frozenset({"dobj"})) or _argument(host, frozenset({"nsubjpass"}))
     t = token
     if _being_done(token) and token.head.dep_ == "prep":
         # "three patients were sent home after being turned away": the patients were
@@ -1581,6 +1623,8 @@ class _Reader:
                 (lemma in words.reporting or lemma in words.denials)
                 and any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children)
             )
+            # "I didn't feel we were ready": a belief credits its clause, it claims nothing
+            or (lemma in words.beliefs and any(c.dep_ == "ccomp" for c in verb.children))
             or verb.dep_ == "parataxis",
             speaker=self.text[speaker[0] : speaker[1]] if speaker else "",
             speaker_key=speaker[2] if speaker else (),
@@ -1837,6 +1881,14 @@ class _Reader:
                             return s, e, (*key, *_its_owner(subject, verb)), child
                 break
             parent = t.head
+            accuser = _controller(t)
+            if accuser is not None and fold(accuser.lemma_) in _ACCUSING:
+                # "South Sudan accused Sudan of bombing": the accuser's word
+                subject = _argument(accuser, frozenset({"nsubj"}))
+                if subject is not None:
+                    s, e = _phrase(subject)
+                    return s, e, (*_key_of_phrase(subject), *relays), accuser
+                return None
             if t.dep_ in ("ccomp", "xcomp", "conj", "advcl") and (
                 fold(parent.lemma_) in words.reporting or fold(parent.lemma_) in words.denials
             ):

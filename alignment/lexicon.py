@@ -221,6 +221,7 @@ class Lexicon:
         "assert",
         "assure",
         "write",
+        "testify",
         "according to",
     )
     quote_verbs: tuple[str, ...] = (
@@ -361,7 +362,7 @@ class Lexicon:
         "bid",
         "effort",
     )
-    beliefs: tuple[str, ...] = ("believe", "think", "expect", "doubt")
+    beliefs: tuple[str, ...] = ("believe", "think", "expect", "doubt", "feel")
     region_parts: tuple[str, ...] = (
         "district",
         "county",

@@ -163,6 +163,48 @@ def test_one_quote_spelled_the_british_and_the_american_way_is_one_wording() -> 
     assert "quote" in _kinds(a, '"The defense program will be kept," Reed said.')
 
 
+@pytest.mark.parametrize(
+    ("text", "deed", "doer", "speaker"),
+    [
+        ("The rebels accused the army of shelling the market.", "shell", "army", "The rebels"),
+        (
+            "Local officials blamed the contractor for delaying the bridge.",
+            "delay",
+            "contractor",
+            "Local officials",
+        ),
+        ("The mayor thanked the volunteers for clearing the river.", "clear", "volunteer", ""),
+        ("The striker won the game by scoring twice.", "score", "striker", ""),
+    ],
+)
+def test_the_object_of_an_accusation_does_its_deed(read, text, deed, doer, speaker) -> None:  # type: ignore[no-untyped-def]
+    # "accused the army of shelling": the army shelled, on the rebels' word; "won by
+    # scoring": the subject scored
+    claim = _claim(read(text), deed)
+    assert claim.subject == doer
+    assert claim.speaker == speaker
+
+
+def test_an_accusation_and_the_accused_s_denial_are_two_parties(read) -> None:  # type: ignore[no-untyped-def]
+    a = "The rebels accused the army of shelling the market on Monday."
+    b = "The army denied shelling the market on Monday."
+    assert "negation" not in _kinds(a, b)
+    assert "negation" in _kinds("The army shelled the market on Monday.", b)
+
+
+def test_a_belief_credits_its_clause(read) -> None:  # type: ignore[no-untyped-def]
+    # "I didn't feel we were ready" claims nothing of feeling, negated or not
+    for text in ("I didn't feel we were ready for the final.", "Officials think the dam held."):
+        believing = next(c for c in read(text).claims if c.predicate in ("feel", "think"))
+        assert believing.reporting
+    assert not _claim(read("She felt a sharp pain in her knee."), "feel").reporting
+
+
+def test_testimony_credits_its_clause_to_the_witness(read) -> None:  # type: ignore[no-untyped-def]
+    claim = _claim(read("A ballistics expert testified that the rifle fired the shot."), "fire")
+    assert claim.speaker == "A ballistics expert"
+
+
 # --------------------------------------------------------------------------- second round
 
 
