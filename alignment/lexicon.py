@@ -134,6 +134,8 @@ class Lexicon:
         "call off:hold",
         "fall through:complete",
         "scrap:hold",
+        "bar:allow",
+        "block:approve",
     )
     not_negating: tuple[str, ...] = (
         "not only",
@@ -310,6 +312,8 @@ class Lexicon:
         ("find", "discover", "unearth"),
         ("arrive", "land", "touch down"),
         ("cut", "lower", "reduce", "slash"),
+        ("open", "reopen"),
+        ("approve", "clear", "authorize", "authorise", "allow", "permit"),
     )
     measures: tuple[tuple[str, ...], ...] = (
         ("arrests", "arrest", "detain", "detention", "detainee", "jail", "imprison", "custody"),

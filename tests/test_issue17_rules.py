@@ -205,6 +205,30 @@ def test_testimony_credits_its_clause_to_the_witness(read) -> None:  # type: ign
     assert claim.speaker == "A ballistics expert"
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The reporter was barred from entering Georgia at Tbilisi airport.",
+            "The reporter was allowed into Georgia at Tbilisi airport after questioning.",
+        ),
+        (
+            "Competition regulators blocked the takeover of the two bus operators.",
+            "Competition regulators cleared the takeover of the two bus operators on Friday.",
+        ),
+    ],
+)
+def test_an_antonym_with_no_not_denies(a, b) -> None:  # type: ignore[no-untyped-def]
+    assert "negation" in _kinds(a, b)
+
+
+def test_a_closing_does_not_deny_an_opening() -> None:
+    # closing is an event of its own, not the negation of having opened
+    a = "The ferry terminal, which opened in 1994, will close for repairs in May."
+    b = "Opened in 1994, the ferry terminal will close for repairs in May."
+    assert "negation" not in _kinds(a, b)
+
+
 # --------------------------------------------------------------------------- second round
 
 
