@@ -1129,6 +1129,23 @@ def _controller(gerund: Token) -> Token | None:
     return host if fold(host.lemma_) in _OBJECT_CONTROL else None
 
 
+# Words that cut a window out of a sequence: "the first eight points", "her last three games".
+_WINDOWS = frozenset({"first", "opening", "last", "final"})
+
+
+def _window(counted: Token | None) -> str:
+    """ "first" for "five of the team's first eight points": the figure counts within a
+    window of the sequence, not the whole of it ("" otherwise)."""
+    if counted is None:
+        return ""
+    numbers = {c.i for c in counted.children if c.dep_ == "nummod"}
+    for child in counted.children:
+        # right before the number: "the first eight", not "the final injured 73 people"
+        if child.dep_ == "amod" and child.lower_ in _WINDOWS and child.i + 1 in numbers:
+            return child.lower_
+    return ""
+
+
 def _inherited_subject(token: Token) -> Token | None:
     """The subject a clause shares with the one it hangs from ("arrested and charged",
     "wants to leave", "won by leading"), or the object that does it ("accused the army of
@@ -2064,6 +2081,9 @@ class _Reader:
             if role == "count" and self._is_rate(top, counted, verb):
                 role = "rate"
             scope = self._scope(counted, event, top, verb)
+            window = _window(counted)
+            if window and window not in scope:
+                scope = (*scope, window)
             low, high, unit, end = q.low, q.high, q.unit, q.end
             days = _DAYS.get(fold(counted.lemma_)) if counted is not None and not unit else None
             if days is not None and counted is not None and role == "count":
@@ -2088,7 +2108,7 @@ class _Reader:
                     total=total,
                     scope=scope,
                     claim=claim,
-                    holder=self._holder(counted, verb),
+                    holder=self._holder(counted, verb, part=role == "part"),
                     place=self._place(counted, event),
                     running=self._running(top, counted, verb),
                     increment=_increment(top, counted),
@@ -2460,11 +2480,14 @@ class _Reader:
             measures.get(stem(lemma)) or measures.get(lemma) or measures.get(fold(token.text)) or ""
         )
 
-    def _holder(self, counted: Token | None, verb: Token | None) -> tuple[str, ...]:
+    def _holder(
+        self, counted: Token | None, verb: Token | None, *, part: bool = False
+    ) -> tuple[str, ...]:
         """Names that own a figure: a possessor of the counted noun, or the named subject of
-        the figure's claim when the figure is not the subject itself."""
+        the figure's claim when the figure is not the subject itself. A part's counted noun
+        is its total's ("won 107 of the Riksdag's 349 seats"): its possessor owns the total."""
         names: set[str] = set()
-        if counted is not None:
+        if counted is not None and not part:
             for child in counted.children:
                 if child.dep_ == "poss":
                     names |= {fold(t.text) for t in child.subtree if _name(t)}

@@ -229,6 +229,28 @@ def test_a_closing_does_not_deny_an_opening() -> None:
     assert "negation" not in _kinds(a, b)
 
 
+def test_a_part_of_an_owned_total_is_the_subject_s(read) -> None:  # type: ignore[no-untyped-def]
+    # "won 107 of the Sejm's 460 seats": the 107 are the party's, the 460 the Sejm's
+    reading = read("The Greens won 107 of the Sejm's 460 seats.")
+    assert _figure(reading, 107).holder == ("greens",)
+    assert _figure(reading, 460).holder == ("sejm",)
+    a = "The Greens took 28 percent of the vote, giving them 122 seats in the 460-seat Sejm."
+    assert "number" in _kinds(
+        a, "With 28 percent of the vote, the Greens won 107 of the Sejm's 460 seats."
+    )
+
+
+def test_a_window_of_a_sequence_is_another_quantity(read) -> None:  # type: ignore[no-untyped-def]
+    # "five of the team's first eight points" counts within the first eight, not the game
+    a = "Okafor scored five of the team's first eight points after the break."
+    b = "Okafor scored 19 points after the break."
+    assert _figure(read(a), 5).scope == ("first",)
+    assert "number" not in _kinds(a, b)
+    assert "number" in _kinds("Okafor scored 24 points after the break.", b)
+    # a window word elsewhere in the clause is none: "the final injured 73 people"
+    assert _figure(read("The stand collapse during the final injured 73 fans."), 73).scope == ()
+
+
 # --------------------------------------------------------------------------- second round
 
 
