@@ -1129,6 +1129,21 @@ def _controller(gerund: Token) -> Token | None:
     return host if fold(host.lemma_) in _OBJECT_CONTROL else None
 
 
+def _apiece(counted: Token) -> bool:
+    """ "two players ran for 100 yards apiece", "fined 500 euros each": a figure per member
+    (read off the words, which the parser hangs in many ways)."""
+    doc = counted.doc
+    after = doc[counted.i + 1] if counted.i + 1 < len(doc) else None
+    if after is None or after.lower_ not in ("apiece", "each"):
+        return False
+    # "each" that opens a noun phrase is another claim's: "40 points, each player ..."
+    following = doc[after.i + 1] if after.i + 1 < len(doc) else None
+    return after.lower_ == "apiece" or following is None or following.pos_ not in _PHRASE_POS
+
+
+_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET"})
+
+
 # Words that cut a window out of a sequence: "the first eight points", "her last three games".
 _WINDOWS = frozenset({"first", "opening", "last", "final"})
 
@@ -2527,7 +2542,7 @@ class _Reader:
                     and any(fold(d.text) in _RATE_DETS for d in child.children if d.dep_ == "det")
                 ):
                     return True  # "a day", not "this year" or "last week"
-        return False
+        return counted is not None and _apiece(counted)
 
     def _claim_of(self, top: Token, index_of: dict[int, int]) -> int:
         t = top

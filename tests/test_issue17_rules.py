@@ -251,6 +251,24 @@ def test_a_window_of_a_sequence_is_another_quantity(read) -> None:  # type: igno
     assert _figure(read("The stand collapse during the final injured 73 fans."), 73).scope == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two of the backs ran for more than 100 yards apiece in the win.",
+        "The two backs ran for 120 yards each.",
+    ],
+)
+def test_a_figure_apiece_is_per_member(read, text) -> None:  # type: ignore[no-untyped-def]
+    # "100 yards apiece" is each player's, not the team's total
+    assert _figure(read(text), 120 if "120" in text else 101).role == "rate"
+    assert "differs" not in _kinds(text, "The team ran for 352 yards in the win.")
+
+
+def test_each_opening_a_phrase_is_not_apiece(read) -> None:  # type: ignore[no-untyped-def]
+    # "each one injured" tells of each survivor, not a figure per member
+    assert _figure(read("Rescuers found 12 survivors, each one injured."), 12).role == "count"
+
+
 # --------------------------------------------------------------------------- second round
 
 
