@@ -691,6 +691,25 @@ def _key(token: Token, words: _Words) -> str:
     return words.synonyms.get(key, key)
 
 
+# Prefixes that negate an adjective: "unarmed", "illegal", "irregular", "dishonest".
+_NEGATING_PREFIXES = ("non-", "non", "un", "in", "il", "im", "ir", "dis")
+
+
+def _prefixed_opposite(token: Token) -> str | None:
+    """The key of what a negated adjective denies ("unarmed": arm, "illegal": legal), for a
+    predicate adjective only: a prefix on a verb or noun ("unveil", "inform", "discover")
+    rarely negates. The key meets only a claim that uses the bare word, so a prefix that
+    does not negate ("intense", "unique") finds nothing to deny."""
+    if token.pos_ != "ADJ" or token.dep_ not in ("ROOT", "acomp", "oprd", "conj", "ccomp"):
+        return None
+    word = fold(token.text)
+    for prefix in _NEGATING_PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= 4 and rest.isalpha():
+            return stem(rest)
+    return None
+
+
 def _stem_key(token: Token) -> str:
     """The stem of a word's lemma for verbs, of the word itself otherwise."""
     base = token.lemma_ if token.pos_ in ("VERB", "AUX") else token.text
@@ -1603,7 +1622,7 @@ class _Reader:
         object_head = _head_noun(obj) if obj is not None else None
         state_of: Token | None = None  # a subject moved to the object of its state's verb
         opposite = words.phrasal_antonyms.get(_phrasal(verb)) if predicate_token is verb else None
-        opposite = opposite or words.antonyms.get(key)
+        opposite = opposite or words.antonyms.get(key) or _prefixed_opposite(predicate_token)
         if opposite is not None:
             # "lost" states the opposite of "won", "called off" of "held": the same claim, the
             # other polarity

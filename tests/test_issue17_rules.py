@@ -269,6 +269,34 @@ def test_each_opening_a_phrase_is_not_apiece(read) -> None:  # type: ignore[no-u
     assert _figure(read("Rescuers found 12 survivors, each one injured."), 12).role == "count"
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "A labour court ruled that the dockers' strike was illegal.",
+            "A labour court ruled that the dockers' strike was legal.",
+        ),
+        (
+            "Inspectors said the old bridge was unsafe for lorries.",
+            "Inspectors said the old bridge was safe for lorries.",
+        ),
+    ],
+)
+def test_a_negating_prefix_on_an_adjective_denies_it(a, b) -> None:  # type: ignore[no-untyped-def]
+    assert "negation" in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The storm was intense over the coast.", "The mood was tense in the capital."),
+        ("The ministry informed the union on Monday.", "The ministry formed a union on Monday."),
+    ],
+)
+def test_a_prefix_that_does_not_negate_denies_nothing(a, b) -> None:  # type: ignore[no-untyped-def]
+    assert "negation" not in _kinds(a, b)
+
+
 # --------------------------------------------------------------------------- second round
 
 
