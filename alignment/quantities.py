@@ -546,4 +546,33 @@ def _apply(mode: str, value: float, low: float, high: float, vague: bool) -> tup
     return low, high
 
 
-__all__ = ["Quantity", "parse_quantities"]
+# A match score: "3-1", "27–20", "2 - 1"; not a date or season ("2012-13"), a share ("3-1
+# majority" is left to the contest words), nor a figure glued to more ("4-0-1", "3-1.5").
+_SCORE = re.compile(r"(?<![\w.,/–-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\w%/–-]|[.,]\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """A match score as written ("3-1"), read as the higher and the lower tally, so that
+    "beat them 27-20" and "lost 20-27" are one result."""
+
+    high: int
+    low: int
+    start: int
+    end: int
+
+
+def find_scores(text: str) -> list[Score]:
+    """Every score-shaped pair of numbers in ``text`` ("3-1", "65–53"); outside a
+    parenthesis, where they are records ("the Colts (10-5)")."""
+    found: list[Score] = []
+    for m in _SCORE.finditer(text):
+        before, after = text[: m.start()].rstrip(), text[m.end() :].lstrip()
+        if before.endswith("(") and after.startswith(")"):
+            continue
+        x, y = int(m.group(1)), int(m.group(2))
+        found.append(Score(max(x, y), min(x, y), m.start(), m.end()))
+    return found
+
+
+__all__ = ["Quantity", "Score", "find_scores", "parse_quantities"]

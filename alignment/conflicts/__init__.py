@@ -30,6 +30,7 @@ from ..model import CONFLICT_KINDS, Conflict
 from .figures import figure_conflicts
 from .negation import negation_conflicts
 from .quotes import quote_conflicts
+from .scores import score_conflicts
 from .time import time_conflicts
 from .view import View
 
@@ -104,6 +105,7 @@ def find_conflicts(
     va, vb = _view(a, lexicon), _view(b, lexicon)
     found = [
         *figure_conflicts(va, vb, listed_only=loose, lexicon=lexicon),
+        *score_conflicts(va, vb),
         *negation_conflicts(va, vb),
         *time_conflicts(va, vb, loose=loose),
         *quote_conflicts(va, vb),
