@@ -297,6 +297,44 @@ def test_a_prefix_that_does_not_negate_denies_nothing(a, b) -> None:  # type: ig
     assert "negation" not in _kinds(a, b)
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            'The goalkeeper said the pitch "was not fit to play on" after the draw.',
+            'The coach said the pitch "was not fit to play on" after the draw.',
+        ),
+        (
+            '"The ceasefire is holding," the defence minister told reporters on Friday.',
+            '"The ceasefire is holding," the prime minister told reporters on Friday.',
+        ),
+        (
+            '"The deal is fair to both sides," a Tokyo trade spokesperson said on Monday.',
+            '"The deal is fair to both sides," a Seoul trade spokesperson said on Monday.',
+        ),
+    ],
+)
+def test_two_unnamed_roles_are_two_speakers(a, b) -> None:  # type: ignore[no-untyped-def]
+    assert "attribution" in _kinds(a, b)
+
+
+def test_a_role_and_the_name_it_holds_are_one_speaker() -> None:
+    a = '"The bridge will reopen in May," Mayor Lena Horvat said on Tuesday.'
+    assert "attribution" not in _kinds(a, '"The bridge will reopen in May," the mayor said.')
+
+
+@pytest.mark.parametrize(
+    "b",
+    [
+        '"The bridge will reopen in May," an official said.',  # maybe the spokesman
+        '"The bridge will reopen in May," the council spokesman said.',
+        '"The bridge will reopen in May," he said.',
+    ],
+)
+def test_roles_that_may_be_one_speaker_are_not_two(b) -> None:  # type: ignore[no-untyped-def]
+    assert "attribution" not in _kinds('"The bridge will reopen in May," a spokesman said.', b)
+
+
 # --------------------------------------------------------------------------- second round
 
 

@@ -82,6 +82,70 @@ def _named(q: Quote, view: View) -> bool:
     )
 
 
+# Speaker nouns that may name one person however the outlet puts it ("a spokesman" / "an
+# official"): two such phrases are apart only by the bodies they speak for.
+_VAGUE_SPEAKERS = frozenset(
+    {
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "representative",
+        "aide",
+        "person",
+        "someone",
+        "statement",
+        "team",
+        "camp",
+        "office",
+        "group",
+        "side",
+    }
+)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_SPEAKER_HEAD = re.compile(r",|\bof\b|\bwho\b|\bfor\b|\bat\b|\bin\b|\bfrom\b")
+
+
+def _role(q: Quote, view: View) -> tuple[str, set[str], set[str]]:
+    """A speaker phrase's head noun, its other words and its capitalised words ("the
+    foreign minister": minister, {foreign}, {}; "a Kremlin spokesperson": spokesperson,
+    {kremlin}, {kremlin})."""
+    said = view.said(q.speaker_start, q.speaker_end) if q.speaker_end else ""
+    words = _WORD.findall(_SPEAKER_HEAD.split(said, maxsplit=1)[0])
+    words = [w for w in words if w.lower() not in _FUNCTION_WORDS and w.lower() not in _OWNERS]
+    if not words:
+        return "", set(), set()
+    if not words[-1][:1].islower() or words[-1] in _PRONOUNS:
+        return "", set(), set()  # a name ("Mayor Ana Ruiz") or a pronoun is no role
+    head = words[-1]
+    rest = {w.lower() for w in words[:-1]}
+    return head, rest, {w.lower() for w in words[:-1] if w[:1].isupper()}
+
+
+_OWNERS = frozenset({"his", "her", "its", "their", "our", "my"})
+
+
+def _roles_apart(qa: Quote, a: View, qb: Quote, b: View) -> bool:
+    """Two unnamed speakers who cannot be one person: two roles ("the striker" / "the
+    manager", "the foreign minister" / "the prime minister"), or one role for two named
+    bodies ("a Kremlin spokesperson" / "a State Department spokesperson")."""
+    if qa.speaker_names or qb.speaker_names:
+        return False
+    (ha, ra, pa), (hb, rb, pb) = _role(qa, a), _role(qb, b)
+    if not (ha and hb):
+        return False
+    if pa and pb and not pa & pb:
+        return True
+    if {ha, hb} & _VAGUE_SPEAKERS or any(
+        h.endswith("s") and not h.endswith("ss") for h in (ha, hb)
+    ):
+        return False  # "a spokesman" / "an official", "lawyers" / "the legal team": maybe one
+    return ha != hb or bool(ra - rb and rb - ra)
+
+
 def _utterances(view: View) -> list[tuple[Quote, list[tuple[str, int, int]]]]:
     """The passage's quotes with their words, a quote split by its attribution joined
     ('"We will rebuild the bridge," the governor said, "and we will do it within a year."'
@@ -190,14 +254,17 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
             na, nb = set(qa.speaker_names), set(qb.speaker_names)
             ka, kb = set(qa.speaker_key), set(qb.speaker_key)
             named_apart = bool(na and nb and not _one_person(na, nb))
-            different = named_apart or bool(ka and kb and not ka & kb and not (na & nb))
+            roles_apart = _roles_apart(qa, a, qb, b)
+            different = (
+                named_apart or bool(ka and kb and not ka & kb and not (na & nb)) or roles_apart
+            )
             if same_words:
                 if common < (MIN_WORDS if qa.fragment or qb.fragment else MIN_ATTRIBUTED):
                     # "We will win": too short to be one person's words; a few words quoted
                     # inside a sentence ('selling servers "for the foreseeable future"') are
                     # a phrase, not a quote
                     continue
-                if named_apart or (different and (_named(qa, a) or _named(qb, b))):
+                if named_apart or roles_apart or (different and (_named(qa, a) or _named(qb, b))):
                     out.append(_attribution(a, qa, b, qb, wa))
                 continue
             if different:
