@@ -254,16 +254,16 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
             na, nb = set(qa.speaker_names), set(qb.speaker_names)
             ka, kb = set(qa.speaker_key), set(qb.speaker_key)
             named_apart = bool(na and nb and not _one_person(na, nb))
-            roles_apart = _roles_apart(qa, a, qb, b)
-            different = (
-                named_apart or bool(ka and kb and not ka & kb and not (na & nb)) or roles_apart
-            )
+            different = named_apart or bool(ka and kb and not ka & kb and not (na & nb))
             if same_words:
                 if common < (MIN_WORDS if qa.fragment or qb.fragment else MIN_ATTRIBUTED):
                     # "We will win": too short to be one person's words; a few words quoted
                     # inside a sentence ('selling servers "for the foreseeable future"') are
                     # a phrase, not a quote
                     continue
+                # two roles ("the striker" / "the manager") tell the same words apart; they
+                # are weaker than two names, so a changed quote of theirs stays a quote
+                roles_apart = _roles_apart(qa, a, qb, b)
                 if named_apart or roles_apart or (different and (_named(qa, a) or _named(qb, b))):
                     out.append(_attribution(a, qa, b, qb, wa))
                 continue
