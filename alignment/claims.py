@@ -570,6 +570,16 @@ _GENERIC_COUNTED = frozenset(
     protestors demonstrators dissidents activists children adults men women others victims
     members workers students soldiers troops officers staff those more""".split()  # noqa: SIM905
 )
+# The same nouns as lemmas ("resident", "child"), as a figure's ``counted`` holds them.
+GENERIC_COUNTED = (
+    _GENERIC_COUNTED
+    | {w[:-1] for w in _GENERIC_COUNTED if w.endswith("s")}
+    | {
+        "child",
+        "man",
+        "woman",
+    }
+)
 # Words that make a figure a running total: "600 killed so far", "to date".
 _RUNNING = (" so far ", " to date ", " in total ", " in all ", " altogether ", " overall ")
 # Words that place a figure's event before the story's own: "last year's flood".
@@ -3061,6 +3071,7 @@ def cache_holds_claims(cache_dir: Path) -> bool:
 
 __all__ = [
     "CLAIMS_VERSION",
+    "GENERIC_COUNTED",
     "Claim",
     "ClaimReader",
     "Figure",

@@ -736,3 +736,43 @@ def test_attending_and_being_absent() -> None:
     assert _kinds(a, "The foreign minister attended the summit dinner in Oslo on Friday.") == {
         "negation"
     }
+
+
+# --------------------------------------------------------------------------- one noun, one event
+
+
+def test_one_specific_noun_told_loosely_at_one_event_is_graded() -> None:
+    # "needed at least 80 firefighters" / "some 95 firefighters tackled the blaze": whatever
+    # the verbs, the blaze at the depot is in both
+    a = "The blaze at the Kessel tyre depot needed at least 80 firefighters."
+    b = "Some 95 firefighters tackled the blaze at the Kessel tyre depot, the fire service said."
+    assert "differs" in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # two plain figures of one noun are as often two quantities
+        (
+            "The blaze at the Kessel tyre depot needed 80 firefighters.",
+            "Some 95 firefighters tackled the blaze at the Kessel tyre depot.",
+        ),
+        # a unit is counted by every quantity of a story
+        (
+            "Two backs gained more than 200 yards in the win over the Hawks.",
+            "Diaz ran for 226 yards in the win over the Hawks.",
+        ),
+        # far apart: two counts
+        (
+            "More than 40 fishermen were rescued off the Kessel coast.",
+            "More than 300 fishermen joined the protest on the Kessel coast.",
+        ),
+        # a generic noun names no quantity alone
+        (
+            "At least 80 people were evacuated from the Kessel depot.",
+            "Some 95 people were treated at the Kessel depot.",
+        ),
+    ],
+)
+def test_one_noun_is_not_one_quantity_otherwise(a, b) -> None:  # type: ignore[no-untyped-def]
+    assert not {"differs", "number"} & _kinds(a, b)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from ..claims import MEASURING_VERBS, Claim, Figure, TimeRef
+from ..claims import GENERIC_COUNTED, MEASURING_VERBS, Claim, Figure, TimeRef
 from ..lexicon import DEFAULT_LEXICON, Lexicon
 from ..model import Conflict, ConflictKind
 from ..normalize import words
@@ -192,6 +192,43 @@ def _doer_of(noun: str, verb: str) -> bool:
     return noun in (verb + "er", verb + "or", verb + "r", verb + verb[-1:] + "er")
 
 
+# Units of measure, which any quantity of a story may be counted in.
+_UNITS = frozenset(
+    """
+    yard point mile kilometre kilometer km metre meter foot feet inch kilogram kg tonne ton
+    pound hectare acre degree minute second hour day week month year round game goal run
+    lap percent
+    """.split()  # noqa: SIM905
+)
+# How close two loosely told figures of one noun must be to be one quantity ("at least 80" /
+# "some 95"): "more than 40" and "more than 300" are two.
+CLOSE = 0.35
+
+
+def _event_words(claim: Claim, counted: str) -> set[str]:
+    """What a claim tells besides its verb, the counted noun and numbers: its event."""
+    return {w for w in claim.words if not w[:1].isdigit()} - {claim.key, counted, ""}
+
+
+def _one_thing_counted(x: Figure, cx: Claim, y: Figure, cy: Claim) -> bool:
+    """The same specific thing counted at one event, whatever the verbs: "needed at least 80
+    firefighters" / "some 95 firefighters tackled the blaze" (the blaze at the plant is in
+    both). A generic noun ("people", "residents") is counted by every figure of a story and
+    names no quantity alone."""
+    counted = x.counted
+    if not counted or counted != y.counted or counted in GENERIC_COUNTED:
+        return False
+    if cx.negated or cy.negated:
+        return False
+    # only figures that can both hold, told one of them loosely ("at least 80" / "some 95"):
+    # two plain figures of one noun in one story are as often two quantities
+    if not (x.qualifier or y.qualifier) or not overlap(x, y):
+        return False
+    if counted in _UNITS or abs(_point(x) - _point(y)) > CLOSE * max(_point(x), _point(y)):
+        return False  # yards, points, miles: counted by every play; far apart: two counts
+    return bool(_event_words(cx, counted) & _event_words(cy, counted))
+
+
 def measures_meet(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     """Two figures' measures name one thing: a key in common, or the doers of the other's
     verb ("230,000 visitors" / "visited by 238,000")."""
@@ -310,6 +347,8 @@ def figure_conflicts(
             return True
         if not set(x.measure) & set(y.measure):
             return True  # the doers of the other's verb: "drew 230,000 visitors" / "visited"
+        if _one_thing_counted(x, ca, y, cb):
+            return True
         # a value given to the thing both claims are about: "the commission put turnout at
         # 58 percent" / "turnout was 54 percent"
         if x.counted or y.counted:
