@@ -55,3 +55,15 @@ def test_other_scores_are_no_result_of_the_match(b):
 def test_a_result_told_as_a_victory():
     a = "Porto earned a 3-1 victory over Braga on Saturday."
     assert _scores(a, "Braga lost 2-1 to Porto on Saturday.") == [("3-1", "2-1")]
+
+
+def test_the_export_shows_a_score_told_two_ways():
+    from alignment import AlignConfig, Document, align
+    from alignment.export import csv_text
+
+    docs = [
+        Document(id="a", text="Porto beat Braga 3-1 on Saturday to go top of the league."),
+        Document(id="b", text="Braga lost 2-1 to Porto on Saturday, a defeat that drops them."),
+    ]
+    rows = csv_text(align(docs, AlignConfig(semantic="off")))
+    assert "score: a says 3-1, b says 2-1" in rows
