@@ -68,7 +68,8 @@ class Figure:
         label: the word shown in reasons ("deaths", "members").
         role: count, part (of a total), total, share, rate or range.
         total: for a part, the total it is part of ("312 of 450": 450), else None.
-        scope: time words bound to the figure's own event ("last year's flood").
+        scope: time words bound to the figure's own event ("last year's flood"), and the
+            window of a sequence it counts in ("five of the team's first eight points": first).
         claim: index of the claim (in its sentence's claims) the figure belongs to, -1 if none.
         holder: the names whose quantity it is ("Charles' 226 yards", "Hillis added 101
             yards"): two figures of two named holders are two quantities.
@@ -1158,8 +1159,12 @@ def _controller(gerund: Token) -> Token | None:
     return host if fold(host.lemma_) in _OBJECT_CONTROL else None
 
 
+# Parts of speech that open a noun phrase ("each player").
+_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET"})
+
+
 def _apiece(counted: Token) -> bool:
-    """ "two players ran for 100 yards apiece", "fined 500 euros each": a figure per member
+    """ "two players ran for 100 yards apiece", "120 yards each": a figure per member
     (read off the words, which the parser hangs in many ways)."""
     doc = counted.doc
     after = doc[counted.i + 1] if counted.i + 1 < len(doc) else None
@@ -1168,9 +1173,6 @@ def _apiece(counted: Token) -> bool:
     # "each" that opens a noun phrase is another claim's: "40 points, each player ..."
     following = doc[after.i + 1] if after.i + 1 < len(doc) else None
     return after.lower_ == "apiece" or following is None or following.pos_ not in _PHRASE_POS
-
-
-_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "DET"})
 
 
 # Words that cut a window out of a sequence: "the first eight points", "her last three games".

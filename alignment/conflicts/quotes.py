@@ -106,6 +106,7 @@ _VAGUE_SPEAKERS = frozenset(
     }
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_OWNERS = frozenset({"his", "her", "its", "their", "our", "my"})
 _SPEAKER_HEAD = re.compile(r",|\bof\b|\bwho\b|\bfor\b|\bat\b|\bin\b|\bfrom\b")
 
 
@@ -123,9 +124,6 @@ def _role(q: Quote, view: View) -> tuple[str, set[str], set[str]]:
     head = words[-1]
     rest = {w.lower() for w in words[:-1]}
     return head, rest, {w.lower() for w in words[:-1] if w[:1].isupper()}
-
-
-_OWNERS = frozenset({"his", "her", "its", "their", "our", "my"})
 
 
 def _roles_apart(qa: Quote, a: View, qb: Quote, b: View) -> bool:

@@ -12,9 +12,11 @@ from the loser's side ("went down 20-27") is the same result.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..claims import Claim
+from ..dates import MONTHS, WEEKDAYS
 from ..model import Conflict
 from ..quantities import Score, find_scores
 from .time import read_time, times_clash
@@ -43,7 +45,7 @@ _EARLIER = frozenset({"last", "previous", "earlier", "ago", "reverse", "prior", 
 
 def _contest(view: View, score: Score) -> Claim | None:
     """The claim of winning or losing that holds ``score`` (document offsets), or None."""
-    start, end = score.start + view.offset, score.end + view.offset
+    start, end = score.start, score.end
     before = [
         c
         for c in view.reading.claims
@@ -65,23 +67,21 @@ def _contest(view: View, score: Score) -> Claim | None:
 
 
 def _results(view: View) -> list[tuple[Score, Claim]]:
+    """The passage's match results with the claims that hold them, in document offsets."""
     out = []
-    for score in find_scores(view.text):
+    for found in find_scores(view.text):
+        score = dataclasses.replace(
+            found, start=found.start + view.offset, end=found.end + view.offset
+        )
         claim = _contest(view, score)
-        if claim is None or claim.hedged or claim.conditional:
-            continue
-        shifted = Score(score.high, score.low, score.start + view.offset, score.end + view.offset)
-        out.append((shifted, claim))
+        if claim is not None and not (claim.hedged or claim.conditional):
+            out.append((score, claim))
     return out
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*|\b[A-Z]{2,}\b")
-_CALENDAR = frozenset(
-    """
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december the a an
-    """.split()  # noqa: SIM905
-)
+# Capitalised words that name no side: days, months, a sentence's first article.
+_CALENDAR = frozenset((*WEEKDAYS, *MONTHS, "the", "a", "an"))
 
 
 def _names(view: View, claim: Claim, score: Score) -> set[str]:
