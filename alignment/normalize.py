@@ -137,10 +137,12 @@ def american(word: str) -> str:
     return _BRITISH_OUR.sub("or", _BRITISH_ISE.sub("iz", word))
 
 
+@lru_cache(maxsize=200_000)
 def american_word(word: str) -> str:
     """``american`` and more endings ("programme" -> "program", "centre" -> "center"), for
     words compared one by one, as a quote's are; the stemmer keeps to ``american``, whose
-    changes the word scores were measured with."""
+    changes the word scores were measured with. Cached: a quote's words are compared for every
+    link that holds them."""
     word = american(word)
     for ending, american_ending in _BRITISH_ENDINGS:
         word = ending.sub(american_ending, word)

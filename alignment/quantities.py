@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexer import Token, tokenize, word_set
 
@@ -562,9 +563,11 @@ class Score:
     end: int
 
 
-def find_scores(text: str) -> list[Score]:
+@lru_cache(maxsize=4096)
+def find_scores(text: str) -> tuple[Score, ...]:
     """Every score-shaped pair of numbers in ``text`` ("3-1", "65–53"); outside a
-    parenthesis, where they are records ("the Colts (10-5)")."""
+    parenthesis, where they are records ("the Colts (10-5)"). Cached: a passage is read for
+    every link that holds it."""
     found: list[Score] = []
     for m in _SCORE.finditer(text):
         before, after = text[: m.start()].rstrip(), text[m.end() :].lstrip()
@@ -572,7 +575,7 @@ def find_scores(text: str) -> list[Score]:
             continue
         x, y = int(m.group(1)), int(m.group(2))
         found.append(Score(max(x, y), min(x, y), m.start(), m.end()))
-    return found
+    return tuple(found)
 
 
 __all__ = ["Quantity", "Score", "find_scores", "parse_quantities"]
