@@ -277,7 +277,7 @@ def test_main_writes_both_paths(tmp_path, capsys):
 
 @pytest.fixture(scope="module")
 def scores(pairs) -> dict[str, Scores]:
-    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (1,590
+    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (1,710
     # stories of two sentences)
     measured = [p for p in pairs if p.split not in HELD_OUT + UNSCORED]
     return {
@@ -293,49 +293,50 @@ def test_export_links_most_pairs(scores):
 
 
 # Where the engine still misses the target, by path and kind: P / R over the whole file but
-# the held-out split (1,590 pairs; 2026-12-03, bench/README.md). fresh3 to fresh10, each held out
+# the held-out split (1,710 pairs; 2026-12-04, bench/README.md). fresh3 to fresh11, each held out
 # in its time, had their misses read later (a few rules came of them), or count here once their
 # turn as the held-out split ended, so they pull recall under the target.
 _WHOLE_FIGURES = {
     "detector": {
-        "number": "P 0.95 R 0.72",
-        "differs": "P 0.98 R 0.70",
-        "negation": "P 0.91 R 0.74",
+        "number": "P 0.95 R 0.68",
+        "differs": "P 0.98 R 0.67",
+        "negation": "P 0.92 R 0.72",
+        "time": "P 0.95 R 0.74",
     },
     "export": {
-        "number": "P 0.95 R 0.72",
-        "differs": "P 0.98 R 0.69",
-        "negation": "P 0.92 R 0.74",
-        "time": "P 0.96 R 0.74",
+        "number": "P 0.95 R 0.68",
+        "differs": "P 0.98 R 0.66",
+        "negation": "P 0.92 R 0.72",
+        "time": "P 0.95 R 0.69",
     },
 }
 MISSED: dict[tuple[str, str], str] = {
     (path, kind): why for path, figures in _WHOLE_FIGURES.items() for kind, why in figures.items()
 }
-# The same target on the held-out split alone: fresh11 (120 pairs), written in session 11 by a
+# The same target on the held-out split alone: fresh12 (120 pairs), written in session 13 by a
 # helper who read no rule and paraphrased each pair as two outlets would, scored once at
-# session 13's start, aggregated only (74 of 120 exactly right through the detector, 72 through
-# the export), its misses never read (2026-12-03, bench/README.md). Only the detector's quote
-# meets the target: precision holds (one false time flag), recall does not.
-HELD_OUT = ("fresh11",)
-# fresh12 (session 13, written by a helper who read no rule) is in no score target: the next
-# session's held-out split, scored once by the lead before fresh11's misses are read
-UNSCORED = ("fresh12",)
+# session 14's start, aggregated only (71 of 120 exactly right through the detector and through
+# the export), its misses never read (2026-12-04, bench/README.md). No kind meets the target.
+HELD_OUT = ("fresh12",)
+# fresh13 (session 14, written by a helper who read no rule) will be in no score target: the next
+# session's held-out split, scored once by the lead before fresh12's misses are read
+UNSCORED: tuple[str, ...] = ()
 _HELD_OUT_FIGURES = {
     "detector": {
-        "number": "P 1.00 R 0.19",
-        "differs": "P 1.00 R 0.27",
-        "negation": "P 1.00 R 0.35",
-        "time": "P 0.50 R 0.09",
-        "attribution": "P 1.00 R 0.60",
+        "number": "P 0.67 R 0.35",
+        "differs": "P 1.00 R 0.30",
+        "negation": "P 1.00 R 0.25",
+        "time": "P 1.00 R 0.30",
+        "attribution": "P 0.80 R 0.40",
+        "quote": "P 0.80 R 0.40",
     },
     "export": {
-        "number": "P 1.00 R 0.19",
-        "differs": "P 1.00 R 0.27",
-        "negation": "P 1.00 R 0.35",
-        "time": "P 0.50 R 0.09",
-        "attribution": "P 1.00 R 0.60",
-        "quote": "P 1.00 R 0.60",
+        "number": "P 0.75 R 0.35",
+        "differs": "P 1.00 R 0.30",
+        "negation": "P 1.00 R 0.25",
+        "time": "P 1.00 R 0.30",
+        "attribution": "P 0.80 R 0.40",
+        "quote": "P 0.75 R 0.30",
     },
 }
 MISSED_HELD_OUT = {
