@@ -61,7 +61,7 @@ def test_file_fits_the_schema_with_unique_ids(pairs):
     assert len({p.id for p in pairs}) == len(pairs)
 
 
-FRESH_SPLITS = ["fresh", *(f"fresh{n}" for n in range(2, 13))]
+FRESH_SPLITS = ["fresh", *(f"fresh{n}" for n in range(2, 14))]
 
 
 def test_at_least_240_pairs(pairs):
@@ -318,9 +318,9 @@ MISSED: dict[tuple[str, str], str] = {
 # session 14's start, aggregated only (71 of 120 exactly right through the detector and through
 # the export), its misses never read (2026-12-04, bench/README.md). No kind meets the target.
 HELD_OUT = ("fresh12",)
-# fresh13 (session 14, written by a helper who read no rule) will be in no score target: the next
+# fresh13 (session 14, written by a helper who read no rule) is in no score target: the next
 # session's held-out split, scored once by the lead before fresh12's misses are read
-UNSCORED: tuple[str, ...] = ()
+UNSCORED = ("fresh13",)
 _HELD_OUT_FIGURES = {
     "detector": {
         "number": "P 0.67 R 0.35",
