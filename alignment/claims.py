@@ -184,6 +184,9 @@ class Claim:
         ceased: told as a state that has ended ("is no longer chief executive"): it denies
             the present, not the past.
         past: told in the past tense ("was chief executive", "had signed").
+        lasting: a state told as lasting ("remains closed", "is still missing", "remains at
+            large"), read as the denial of the event that would end it (the key is that
+            event's: "reopen", "find", "arrest"), whoever would have done it.
         doer_words: for a personal pronoun subject in a report, the reporter's words ("the
             coach said he had no regrets": coach); the claim's doer when comparing claims,
             while ``subject_words`` keeps what the sentence says (for linking).
@@ -222,6 +225,7 @@ class Claim:
     ceased: bool = False
     past: bool = False
     doer_words: tuple[str, ...] = ()
+    lasting: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +361,11 @@ def same_claim(x: Claim, y: Claim) -> bool:
             return True
     if x.key != y.key or x.degree != y.degree:
         return False
+    for state, event in ((x, y), (y, x)):
+        if state.lasting and not event.lasting:
+            # "the motorway remained closed" / "authorities reopened the motorway": the
+            # thing in that state is what the event befalls, whoever does it
+            return _shared(state.subject_words, (*event.subject_words, *event.object_words))
     if x.key in LIGHT_VERBS and not (x.object_words and y.object_words):
         return False  # "will have to consult" / "do not have the expertise": the object tells
     if x.key in LIGHT_VERBS and x.object != y.object:
@@ -502,6 +511,7 @@ class _Words:
     phrasal_antonyms: dict[str, str]
     phrasal_denials: frozenset[str]
     negated_states: frozenset[str]
+    lasting_states: dict[str, str]
 
 
 def _words(lexicon: Lexicon) -> _Words:
@@ -553,6 +563,10 @@ def _words(lexicon: Lexicon) -> _Words:
             fold(w) for w in lexicon.denials if len(w.split()) == 2 and not w.endswith(" to")
         ),
         negated_states=singles(lexicon.negated_states),
+        lasting_states={
+            fold(state): synonyms.get(stem(fold(ending)), stem(fold(ending)))
+            for state, _, ending in (pair.partition(":") for pair in lexicon.lasting_states)
+        },
     )
 
 
@@ -991,6 +1005,32 @@ def _antecedent(token: Token) -> Token:
     if token.tag_ in ("WP", "WDT") and clause.dep_ == "relcl" and clause.head.i != clause.i:
         return clause.head
     return token
+
+
+# Verbs that tell a state as lasting ("remains closed", "stayed shut").
+_LASTING_VERBS = frozenset({"remain", "stay"})
+
+
+def _lasting_state(verb: Token, state: Token, words: _Words) -> tuple[str, Token] | None:
+    """The key of the event a lasting state denies, and the state's word: "remains closed"
+    (reopen), "is still missing" (find), "remains at large" (arrest); None when the clause
+    tells no lasting state of the lexicon's, or bounds it ("remains closed until March"
+    says when it reopens)."""
+    still = any(
+        c.dep_ == "advmod" and fold(c.text) == "still" for t in (verb, state) for c in t.children
+    )
+    if not (still or fold(verb.lemma_) in _LASTING_VERBS) or _until(verb) or _until(state):
+        return None
+    ending = words.lasting_states.get(fold(state.text))
+    if ending is not None:
+        return ending, state  # "closed", or "missing" parsed as the verb ("are still missing")
+    for prep in verb.children:
+        # "at large" (the parser may hang "large" on "at" as a modifier), "in force"
+        for noun in prep.children if prep.dep_ == "prep" else ():
+            phrase = f"{fold(prep.text)} {fold(noun.text)}"
+            if phrase in words.lasting_states:
+                return words.lasting_states[phrase], noun
+    return None
 
 
 def _until(verb: Token) -> bool:
@@ -1648,6 +1688,11 @@ class _Reader:
                 obj, subject, doer = subject, None, None
                 subject_head, object_head = None, _head_noun(obj)
                 state_of = obj
+        lasting = _lasting_state(verb, predicate_token, words) if negation is None else None
+        if lasting is not None:
+            # "the bridge remains closed": it was not reopened
+            key, state = lasting
+            negation = (state.idx, state.idx + len(state.text), "", "")
         return Claim(
             predicate=lemma,
             key=key,
@@ -1702,6 +1747,7 @@ class _Reader:
             future=_future(verb),
             ceased=negation is not None and (_no_longer(verb) or _stopped(verb)),
             past=_past(verb),
+            lasting=lasting is not None,
         )
 
     def _negation(
@@ -1854,6 +1900,10 @@ class _Reader:
                 n = len(phrase)
                 if tuple(left[-n:]) == phrase or (*left[-n + 1 :], fold(t.text)) == phrase:
                     conditional = True
+        if verb.dep_ == "xcomp" and any(
+            c.dep_ == "advmod" and fold(c.text) == "too" for c in verb.head.children
+        ):
+            conditional = True  # "too soon to lift the ban": a lifting that does not happen
         # the parser may hang "would" on the auxiliary it goes with ("would have placed")
         helpers = [g for c in verb.children if c.dep_ == "aux" for g in c.children]
         for child in [*verb.children, *helpers]:

@@ -45,6 +45,10 @@ class Lexicon:
             A figure with one counts another quantity than a figure without.
         complement_predicates: "verb complement:predicate" for a verb whose complement
             names the predicate ("find guilty:convict": "was found guilty" is a conviction).
+        lasting_states: "state:event" pairs: a state told as lasting ("remains closed", "is
+            still missing", "remains at large") denies the event that would end it
+            ("reopened", "was found", "was arrested"); a state may be a word or a
+            preposition and its noun ("at large").
         intentions: verbs and nouns of meaning to do something ("try", "plan", "offer"):
             what follows them ("offered to plead guilty") is intended, not done.
         beliefs: verbs of belief; what follows a negated one ("does not believe he had a
@@ -349,6 +353,16 @@ class Lexicon:
         "pronounce dead:die",
         "find dead:die",
         "find alive:survive",
+    )
+    lasting_states: tuple[str, ...] = (
+        "closed:open",
+        "shut:open",
+        "missing:find",
+        "at large:arrest",
+        "in force:lift",
+        "in custody:release",
+        "in office:leave",
+        "in post:leave",
     )
     intentions: tuple[str, ...] = (
         "try",

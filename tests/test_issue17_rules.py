@@ -776,3 +776,59 @@ def test_one_specific_noun_told_loosely_at_one_event_is_graded() -> None:
 )
 def test_one_noun_is_not_one_quantity_otherwise(a, b) -> None:  # type: ignore[no-untyped-def]
     assert not {"differs", "number"} & _kinds(a, b)
+
+
+# --------------------------------------------------------------------------- a lasting state
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # a state told as lasting denies the event that would end it
+        (
+            "The Harlow footbridge remains closed to walkers after the flood.",
+            "Engineers reopened the Harlow footbridge to walkers after the flood.",
+            {"negation"},
+        ),
+        (
+            "The three fishermen who set out from Kessby on Monday are still missing.",
+            "Coastguards found the three fishermen who set out from Kessby on Monday.",
+            {"negation"},
+        ),
+        (
+            "The driver who fled the scene of the Ostrow crash remains at large.",
+            "Police arrested the driver who fled the scene of the Ostrow crash.",
+            {"negation"},
+        ),
+        (
+            "The curfew in the old town stays in force, the mayor's office said.",
+            "The mayor's office lifted the curfew in the old town.",
+            {"negation"},
+        ),
+        # another thing in that state, or the state bounded in time, or an ending that does
+        # not happen: no conflict
+        (
+            "The Harlow footbridge remains closed to walkers after the flood.",
+            "Engineers reopened the Kessel viaduct to walkers after the flood.",
+            set(),
+        ),
+        (
+            "The Harlow footbridge will remain closed until March.",
+            "The Harlow footbridge will reopen in March.",
+            set(),
+        ),
+        (
+            "The curfew in the old town stays in force, the mayor's office said.",
+            "The mayor's office said it was too early to lift the curfew in the old town.",
+            set(),
+        ),
+        # without "remain", "stay" or "still" a state is not told as lasting
+        (
+            "The Harlow footbridge was closed to walkers during the flood.",
+            "Engineers reopened the Harlow footbridge to walkers after the flood.",
+            set(),
+        ),
+    ],
+)
+def test_a_lasting_state_denies_its_ending(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) == kinds
