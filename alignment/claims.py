@@ -184,6 +184,14 @@ class Claim:
         ceased: told as a state that has ended ("is no longer chief executive"): it denies
             the present, not the past.
         past: told in the past tense ("was chief executive", "had signed").
+        event: the event the claim's times belong to, as its noun's key and then its other
+            words' ("the summit will be held on 3 March": meet; "called a snap election for
+            May 18": election, snap); () when the clause names none.
+        event_times: the claim's times that are the event's ("for May 18"; not the day an
+            election was called on).
+        event_placed: the clause says when the event is ("will be held", "is due",
+            "Saturday's auction"), rather than what happens at it ("will play the concert
+            on 19 September", "meet on 10 March for the summit").
         lasting: a state told as lasting ("remains closed", "is still missing", "remains at
             large"), read as the denial of the event that would end it (the key is that
             event's: "reopen", "find", "arrest"), whoever would have done it.
@@ -226,6 +234,9 @@ class Claim:
     past: bool = False
     doer_words: tuple[str, ...] = ()
     lasting: bool = False
+    event: tuple[str, ...] = ()
+    event_times: tuple[TimeRef, ...] = ()
+    event_placed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +324,7 @@ def _shift(item: Any, offset: int) -> Any:
     if isinstance(item, Claim):
         changes["times"] = tuple(_shift(t, offset) for t in item.times)
         changes["reported"] = tuple(_shift(t, offset) for t in item.reported)
+        changes["event_times"] = tuple(_shift(t, offset) for t in item.event_times)
     if isinstance(item, Quote) and item.speaker_end:
         changes["speaker_start"] = item.speaker_start + offset
         changes["speaker_end"] = item.speaker_end + offset
@@ -1007,6 +1019,78 @@ def _antecedent(token: Token) -> Token:
     return token
 
 
+# Predicates that place an event in time: what they are told of is the event ("the summit
+# will be held on 3 March", "the verdict is due on Thursday").
+_PLACING = frozenset({"hold", "happen", "occur", "schedule"})
+# Verbs of deciding or telling: their object's time is its own only after "for" ("called an
+# election for May 18"; "announced the election on Monday" tells when it was announced).
+_SETTING = frozenset({"call", "set", "announce", "schedule", "fix", "confirm", "plan"})
+# Nouns that say when a thing is, not what it is ("set the date of the by-election").
+_WHEN_NOUNS = frozenset({"date", "day", "time"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+def _event_noun(verb: Token) -> tuple[Token, bool] | None:
+    """The noun of the event the clause's times belong to, and whether the clause places it
+    ("the runoff will be held on 9 November", "the verdict is due", "the auction, held on
+    Sunday", "Saturday's auction raised"); else an event it tells of ("meet on 10 March for
+    the summit", "at the auction", "will play her farewell concert on 19 September")."""
+    lemma = fold(verb.lemma_)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    placing = (
+        lemma in _PLACING
+        or (lemma == "take" and obj is not None and fold(obj.text) == "place")
+        or (
+            lemma == "be"
+            and any(c.dep_ == "acomp" and fold(c.text) == "due" for c in verb.children)
+        )
+    )
+    if placing:
+        if subject is not None and subject.pos_ in _NOUNS:
+            return subject, True
+        if verb.dep_ == "acl" and verb.head.pos_ in _NOUNS:
+            return verb.head, True
+        return None
+    for arg in (subject, obj):
+        if arg is not None and any(
+            c.dep_ == "poss" and c.ent_type_ == "DATE" for c in arg.children
+        ):
+            return arg, True  # "Saturday's auction raised €80k"
+    for prep in verb.children:
+        if prep.dep_ == "prep" and fold(prep.text) in ("for", "at"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and not pobj.ent_type_:
+                    return pobj, False
+    if obj is not None and fold(obj.lemma_) in _WHEN_NOUNS:
+        obj = next(
+            (
+                p
+                for c in obj.children
+                if c.dep_ == "prep" and fold(c.text) == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ),
+            None,
+        )
+    if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_:
+        return obj, False
+    return None
+
+
+def _event_keys(noun: Token, words: _Words) -> tuple[str, ...]:
+    """An event noun's key, then the keys of the other words that say which it is."""
+    head = _key(noun, words)
+    rest = _content_keys(
+        (t for t in _identity(noun) if t is not noun and t.ent_type_ not in ("DATE", "TIME")),
+        words,
+    )
+    # "the first round", "the next summit", "the previous strike": stop words to spaCy, which
+    # event it is to a reader
+    marks = {fold(t.text) for t in noun.children if t.dep_ == "amod" and t.is_alpha}
+    return (head, *sorted((set(rest) | marks) - {head}))
+
+
 # Verbs that tell a state as lasting ("remains closed", "stayed shut").
 _LASTING_VERBS = frozenset({"remain", "stay"})
 
@@ -1474,6 +1558,20 @@ def _phrasal(verb: Token) -> str:
     return f"{fold(verb.lemma_)} {fold(particle.text)}" if particle is not None else ""
 
 
+def _with_preposition(verb: Token) -> str:
+    """A verb with the first preposition it takes an object through, as "lemma preposition"
+    ("was cleared of neglect": "clear of"); "" without."""
+    prep = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children)
+        ),
+        None,
+    )
+    return f"{fold(verb.lemma_)} {fold(prep.text)}" if prep is not None else ""
+
+
 def _key_as_verb(noun: Token, words: _Words) -> str:
     """A noun predicate's key as its verb would have it ("training" meets "trained"): the
     stem of the word, with the lexicon's synonyms met."""
@@ -1673,7 +1771,12 @@ class _Reader:
         subject_head = _head_noun(doer) if doer is not None else None
         object_head = _head_noun(obj) if obj is not None else None
         state_of: Token | None = None  # a subject moved to the object of its state's verb
-        opposite = words.phrasal_antonyms.get(_phrasal(verb)) if predicate_token is verb else None
+        opposite = (
+            words.phrasal_antonyms.get(_phrasal(verb))
+            or words.phrasal_antonyms.get(_with_preposition(verb))
+            if predicate_token is verb
+            else None
+        )
         opposite = opposite or words.antonyms.get(key) or _prefixed_opposite(predicate_token)
         if opposite is not None:
             # "lost" states the opposite of "won", "called off" of "held": the same claim, the
@@ -1688,6 +1791,7 @@ class _Reader:
                 obj, subject, doer = subject, None, None
                 subject_head, object_head = None, _head_noun(obj)
                 state_of = obj
+        event = _event_noun(verb)
         lasting = _lasting_state(verb, predicate_token, words) if negation is None else None
         if lasting is not None:
             # "the bridge remains closed": it was not reopened
@@ -1748,7 +1852,19 @@ class _Reader:
             ceased=negation is not None and (_no_longer(verb) or _stopped(verb)),
             past=_past(verb),
             lasting=lasting is not None,
+            event=_event_keys(event[0], words) if event is not None else (),
+            event_times=tuple(
+                t
+                for t in times
+                if event is not None
+                and (event[1] or fold(verb.lemma_) not in _SETTING or self._after_for(t))
+            ),
+            event_placed=event is not None and event[1],
         )
+
+    def _after_for(self, time: TimeRef) -> bool:
+        """The time follows "for" ("set the vote for 18 March")."""
+        return fold(self.text[max(0, time.start - 5) : time.start]).split()[-1:] == ["for"]
 
     def _negation(
         self, verb: Token, subject: Token | None, obj: Token | None
@@ -3073,6 +3189,7 @@ def _from_json(data: dict[str, Any]) -> Reading:
         fields = {k: tuples(v) for k, v in c.items()}
         fields["times"] = tuple(TimeRef(**t) for t in c["times"])
         fields["reported"] = tuple(TimeRef(**t) for t in c.get("reported", ()))
+        fields["event_times"] = tuple(TimeRef(**t) for t in c.get("event_times", ()))
         return Claim(**fields)
 
     def figure(f: dict[str, Any]) -> Figure:

@@ -115,6 +115,7 @@ class Lexicon:
         "drop:rise",
         "lower:raise",
         "acquit:convict",
+        "clear of:convict",
         "forbid:allow",
         "prohibit:allow",
         "ban:allow",

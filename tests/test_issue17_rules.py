@@ -832,3 +832,65 @@ def test_one_noun_is_not_one_quantity_otherwise(a, b) -> None:  # type: ignore[n
 )
 def test_a_lasting_state_denies_its_ending(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) == kinds
+
+
+def test_cleared_of_a_charge_is_no_conviction() -> None:
+    a = "A jury at Carden crown court convicted the former treasurer of fraud on Monday."
+    cleared = "The former treasurer was cleared of fraud by a jury at Carden crown court on Monday."
+    assert _kinds(a, cleared) == {"negation"}
+    # cleared for use: an approval, not a verdict
+    drug = "Regulators cleared the former treasurer's new drug for use on Monday."
+    assert "negation" not in _kinds(a, drug)
+
+
+# --------------------------------------------------------------------------- one event, named
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # one clause places the event, the other tells what happens at it
+        (
+            "The Tarvik mayoral election will be held on 14 June.",
+            "Voters go to the polls for the Tarvik mayoral election on 21 June.",
+            {"time"},
+        ),
+        (
+            "A ruling in the Ostrava pipeline case is due on Wednesday.",
+            "The judges will hand down their ruling in the Ostrava pipeline case on Friday.",
+            {"time"},
+        ),
+        (
+            "The governor called a snap election for 3 May after the budget was defeated.",
+            "A snap election will be held on 10 May, the governor announced after the budget "
+            "was defeated.",
+            {"time"},
+        ),
+        # the day an election was called is not the election's
+        (
+            "The governor called a snap election on Monday after the budget was defeated.",
+            "A snap election will be held on 10 May, the governor announced after the budget "
+            "was defeated.",
+            set(),
+        ),
+        # another event of the same name: the first round, the previous summit
+        (
+            "The runoff will be held on 9 November.",
+            "Voters went to the polls for the first round on 26 October.",
+            set(),
+        ),
+        (
+            "The previous summit on river pollution was held in Ulden on 3 March.",
+            "Ministers meet in Ulden on 10 March for the summit on river pollution.",
+            set(),
+        ),
+        # neither clause places it: fans may queue the day before the band plays
+        (
+            "The band played its farewell concert at the Arena on Saturday.",
+            "Fans queued on Friday for the farewell concert at the Arena.",
+            set(),
+        ),
+    ],
+)
+def test_an_event_named_by_a_noun_has_one_time(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) == kinds

@@ -436,7 +436,65 @@ def time_conflicts(a: View, b: View, *, loose: bool = False) -> list[Conflict]:
                     "one event, two times",
                 )
             )
-    return out
+    return out if out else _event_conflicts(a, b)
+
+
+def _event_conflicts(a: View, b: View) -> list[Conflict]:
+    """One event named by a noun, placed at two times: "the runoff will be held on 9
+    November" / "voters return to the polls for the runoff on 16 November", "a verdict is
+    due on Thursday" / "will deliver its verdict on Tuesday". One of the two clauses must say
+    when the event is (``Claim.event_placed``): two clauses that tell what happens at an
+    event ("played a concert on Monday" / "played a concert on Friday") may tell two."""
+    for ca in a.reading.claims:
+        for cb in b.reading.claims:
+            if not _one_event(ca, cb):
+                continue
+            clash = _first_clash(
+                [
+                    w
+                    for t in ca.event_times
+                    if (w := read_time(t.text, t.start)) and w.kind != "clock"
+                ],
+                [
+                    w
+                    for t in cb.event_times
+                    if (w := read_time(t.text, t.start)) and w.kind != "clock"
+                ],
+                a.published,
+                b.published,
+                (ca.future, cb.future),
+            )
+            if clash is None:
+                continue
+            wa, wb = clash
+            return [
+                conflict(
+                    "time",
+                    f"when ({ca.event[0]})",
+                    a,
+                    (wa.start, wa.end),
+                    b,
+                    (wb.start, wb.end),
+                    "one event, two times",
+                )
+            ]
+    return []
+
+
+def _one_event(x: Claim, y: Claim) -> bool:
+    """Two firm clauses timing one event: the same noun, one of them placing it, and words
+    that tell no two events apart ("the first round" / "the runoff"; "the Ulden summit" /
+    "the Brussels summit")."""
+    if not (x.event and y.event and x.event_times and y.event_times):
+        return False
+    if x.event[0] != y.event[0] or not (x.event_placed or y.event_placed):
+        return False
+    if not (_firm(x) and _firm(y)):
+        return False
+    rest_x, rest_y = set(x.event[1:]), set(y.event[1:])
+    if (rest_x ^ rest_y) & _ONE_OF_SEVERAL:
+        return False
+    return not (rest_x and rest_y and not rest_x & rest_y)
 
 
 # Predicate keys that say an event took place, whose subject names the event ("the stabbing
