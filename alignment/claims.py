@@ -1299,6 +1299,23 @@ def _apiece(counted: Token) -> bool:
     return after.lower_ == "apiece" or following is None or following.pos_ not in _PHRASE_POS
 
 
+# Periods a figure may be told per ("eight rebounds a game", "50 flights a day").
+_PERIODS = frozenset({"day", "week", "month", "year", "hour", "night", "game", "match", "season"})
+
+
+def _per_period(counted: Token) -> bool:
+    """ "eight rebounds a game": a figure per period, read off the words right after its
+    noun (the parser may take "a game" for the clause's subject)."""
+    doc = counted.doc
+    det, noun = (doc[counted.i + k] if counted.i + k < len(doc) else None for k in (1, 2))
+    return (
+        det is not None
+        and noun is not None
+        and det.lower_ in _RATE_DETS
+        and fold(noun.lemma_) in _PERIODS
+    )
+
+
 # Words that cut a window out of a sequence: "the first eight points", "her last three games".
 _WINDOWS = frozenset({"first", "opening", "last", "final"})
 
@@ -2739,7 +2756,9 @@ class _Reader:
                     and any(fold(d.text) in _RATE_DETS for d in child.children if d.dep_ == "det")
                 ):
                     return True  # "a day", not "this year" or "last week"
-        return counted is not None and _apiece(counted)
+                if child.dep_ == "npadvmod" and fold(child.text) in ("each", "apiece"):
+                    return True  # "costing about 133,000 euros each"
+        return counted is not None and (_apiece(counted) or _per_period(counted))
 
     def _claim_of(self, top: Token, index_of: dict[int, int]) -> int:
         t = top

@@ -894,3 +894,46 @@ def test_cleared_of_a_charge_is_no_conviction() -> None:
 )
 def test_an_event_named_by_a_noun_has_one_time(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) == kinds
+
+
+# --------------------------------------------------------------------------- the one figure left
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # a figure told alike, and one more of the same noun each, whatever the verbs
+        (
+            "The tanker was carrying 24 sailors and 3 cadets when it caught fire off Kessby.",
+            "The tanker caught fire off Kessby with 31 sailors and 3 cadets on board.",
+            {"number"},
+        ),
+        # no figure told alike: nothing shows the two count one thing
+        (
+            "The tanker was carrying 24 sailors when it caught fire off Kessby.",
+            "Some 31 sailors were rescued from the burning tanker off Kessby.",
+            set(),
+        ),
+        # a generic noun counts anything of a story
+        (
+            "The quake killed 3 villagers and left 14,000 people in tents.",
+            "The quake killed 3 villagers and injured 40 people.",
+            set(),
+        ),
+        # a price each is not the order's cost
+        (
+            "The county will spend 2.4 million euros on 18 new snowploughs.",
+            "Eighteen snowploughs, costing about 133,000 euros each, were ordered for 2.4 "
+            "million euros.",
+            set(),
+        ),
+        # a figure per game is not a game's
+        (
+            "Okafor scored 23 points and grabbed seven rebounds against the Hawks.",
+            "Okafor's 23 points and nine rebounds a game made him the league's best.",
+            set(),
+        ),
+    ],
+)
+def test_the_one_figure_left_of_one_noun(a: str, b: str, kinds: set[str]) -> None:
+    assert not (_kinds(a, b) ^ kinds) & {"number", "differs"}

@@ -237,10 +237,11 @@ def measures_meet(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     return any(_doer_of(m, n) or _doer_of(n, m) for m in x for n in y if m and n)
 
 
-def comparable(x: Figure, y: Figure, *, any_role: bool = False) -> bool:
+def comparable(x: Figure, y: Figure, *, any_role: bool = False, any_measure: bool = False) -> bool:
     """Two figures of one quantity: unit, measure, role and scope agree (the role is left
-    out with ``any_role``: "three of the seven bullets" and "seven bullets" tell one 7)."""
-    if x.unit != y.unit or not measures_meet(x.measure, y.measure):
+    out with ``any_role``: "three of the seven bullets" and "seven bullets" tell one 7; the
+    measure with ``any_measure``, when the caller knows the two count one thing)."""
+    if x.unit != y.unit or not (any_measure or measures_meet(x.measure, y.measure)):
         return False
     roles = (_ROLE_CLASS.get(x.role, x.role), _ROLE_CLASS.get(y.role, y.role))
     if x.unit != "%" and roles[0] != roles[1] and not any_role:
@@ -404,7 +405,41 @@ def figure_conflicts(
         made = conflict(kind, label, a, (x.start, x.end), b, (y.start, y.end), why)
         if label not in found or found[label][0] < strength:
             found[label] = (strength, made)
+    if not found:
+        left = _one_left(a, b, xs, ys, used_x, used_y)
+        if left is not None:
+            found[left.topic] = (2 if left.kind == "number" else 1, left)
     return [c for _, c in sorted(found.values(), key=lambda t: (-t[0], t[1].spans[0].start))]
+
+
+def _one_left(
+    a: View, b: View, xs: list[Figure], ys: list[Figure], used_x: set[int], used_y: set[int]
+) -> Conflict | None:
+    """Two passages that tell a figure alike ("14 crew") and each one figure more of the
+    same specific noun, whatever their verbs: "was carrying 230 passengers and 14 crew" /
+    "ran aground with 310 passengers and 14 crew on board". The figure told alike shows
+    the two tell one thing; a generic noun ("people") or a unit ("yards") may count
+    anything of a story, so neither is enough."""
+    if not any(same_value(xs[n], ys[m]) for n in used_x for m in used_y):
+        return None
+    left_x = [f for n, f in enumerate(xs) if n not in used_x]
+    left_y = [f for m, f in enumerate(ys) if m not in used_y]
+    if len(left_x) != 1 or len(left_y) != 1:
+        return None
+    x, y = left_x[0], left_y[0]
+    if not x.counted or x.counted != y.counted or x.counted in _UNITS | GENERIC_COUNTED:
+        return None
+    if not comparable(x, y, any_measure=True) or same_value(x, y):
+        return None
+    if not same_party(_party(a, x), _party(b, y)) or _moments(a, x, b, y) == "apart":
+        return None
+    kind: ConflictKind = "differs" if overlap(x, y) else "number"
+    why = (
+        "compatible, but not the same figure"
+        if kind == "differs"
+        else "the ranges cannot both hold"
+    )
+    return conflict(kind, x.label or x.counted, a, (x.start, x.end), b, (y.start, y.end), why)
 
 
 __all__ = ["comparable", "figure_conflicts", "overlap", "same_party", "same_value"]
