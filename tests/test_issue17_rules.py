@@ -937,3 +937,45 @@ def test_an_event_named_by_a_noun_has_one_time(a: str, b: str, kinds: set[str]) 
 )
 def test_the_one_figure_left_of_one_noun(a: str, b: str, kinds: set[str]) -> None:
     assert not (_kinds(a, b) ^ kinds) & {"number", "differs"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # one figure each, one told loosely, the other within it and close: graded
+        (
+            "More than 600 families were moved out of the Varna lowlands as the dam overflowed.",
+            "Officials relocated 710 families from the Varna lowlands when the dam overflowed.",
+            {"differs"},
+        ),
+        (
+            "The ferry operator will cut up to 300 sailings from its winter timetable.",
+            "The ferry operator is dropping 240 sailings this winter, a spokesman said.",
+            {"differs"},
+        ),
+        # two specific nouns count two things
+        (
+            "More than 600 families were moved out of the Varna lowlands as the dam overflowed.",
+            "Officials relocated 710 cattle from the Varna lowlands when the dam overflowed.",
+            set(),
+        ),
+        # both told loosely, or far apart, or a unit: maybe two quantities
+        (
+            "More than 600 families were moved out of the Varna lowlands as the dam overflowed.",
+            "About 700 households left the Varna lowlands when the dam overflowed.",
+            set(),
+        ),
+        (
+            "More than 600 families were moved out of the Varna lowlands as the dam overflowed.",
+            "Officials relocated 2,400 households from the Varna lowlands when the dam overflowed.",
+            set(),
+        ),
+        (
+            "The Varna team gained more than 400 yards in the defeat.",
+            "Varna's quarterback threw for 452 yards in the defeat.",
+            set(),
+        ),
+    ],
+)
+def test_one_figure_each_told_loosely_and_within(a: str, b: str, kinds: set[str]) -> None:
+    assert not (_kinds(a, b) ^ kinds) & {"number", "differs"}

@@ -406,10 +406,36 @@ def figure_conflicts(
         if label not in found or found[label][0] < strength:
             found[label] = (strength, made)
     if not found:
-        left = _one_left(a, b, xs, ys, used_x, used_y)
+        left = _one_left(a, b, xs, ys, used_x, used_y) or _one_each(a, b, xs, ys, used_x, used_y)
         if left is not None:
             found[left.topic] = (2 if left.kind == "number" else 1, left)
     return [c for _, c in sorted(found.values(), key=lambda t: (-t[0], t[1].spans[0].start))]
+
+
+def _one_each(
+    a: View, b: View, xs: list[Figure], ys: list[Figure], used_x: set[int], used_y: set[int]
+) -> Conflict | None:
+    """Two passages of one figure each, one told loosely and the other within it, close
+    ("more than 1,000 people were evacuated" / "authorities moved 1,340 residents", "up to
+    1,800 jobs" / "1,250 jobs"): one quantity told two ways, whatever the verbs, graded. Two
+    figures told loosely, or far apart, or of two specific nouns or a unit, may be two
+    quantities."""
+    if len(xs) != 1 or len(ys) != 1 or used_x or used_y:
+        return None
+    x, y = xs[0], ys[0]
+    if bool(x.qualifier) == bool(y.qualifier) or not overlap(x, y) or same_value(x, y):
+        return None
+    if x.unit != "%" and abs(_point(x) - _point(y)) > CLOSE * max(_point(x), _point(y)):
+        return None
+    if (x.counted and y.counted and x.counted != y.counted) or {x.counted, y.counted} & _UNITS:
+        return None
+    if not comparable(x, y, any_measure=True):
+        return None
+    if not same_party(_party(a, x), _party(b, y)) or _moments(a, x, b, y) == "apart":
+        return None
+    label = x.label or y.label or x.counted or y.counted
+    why = "compatible, but not the same figure"
+    return conflict("differs", label, a, (x.start, x.end), b, (y.start, y.end), why)
 
 
 def _one_left(
