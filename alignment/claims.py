@@ -1618,7 +1618,8 @@ def _key_of_phrase(head: Token) -> tuple[str, ...]:
     a body of one side meets that side."""
     lo, hi = _phrase(head)
     words = {
-        fold(t.text).removesuffix("'s").removesuffix("’s")
+        # stemmed, so that "Rebels said" meets "a rebel statement"
+        stem(fold(t.text).removesuffix("'s").removesuffix("’s"))
         for t in head.subtree
         if lo <= t.idx < hi and t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "PROPN", "ADJ")
     }
@@ -1636,9 +1637,10 @@ def _its_owner(speaker: Token, verb: Token) -> tuple[str, ...]:
 
 
 def _relayed(verb: Token) -> tuple[str, ...]:
-    """The party a reporting verb relays ("Reuters reported, citing the interior ministry";
-    "State television, quoting the commission, said"): its key joins the speaker's, so the
-    relay and its source are one party."""
+    """The party a reporting verb or its reporter relays ("Reuters reported, citing the
+    interior ministry"; "State television, quoting the commission, said"; "the agency,
+    which quoted the fire service"): its key joins the speaker's, so the relay and its
+    source are one party."""
     out: list[str] = []
     for child in verb.children:
         if fold(child.lemma_) in _RELAY_VERBS and child.pos_ == "VERB":
@@ -2109,7 +2111,8 @@ class _Reader:
                     pobj = grand if grand.dep_ == "pobj" else _argument(grand, frozenset({"pobj"}))
                     if pobj is not None:
                         s, e = _phrase(pobj)
-                        return s, e, _key_of_phrase(pobj), None
+                        # "according to the agency, which quoted the fire service"
+                        return s, e, (*_key_of_phrase(pobj), *_relayed(pobj)), None
         t = verb
         relays: list[str] = []
         for _ in range(4):
@@ -2124,6 +2127,7 @@ class _Reader:
                         if subject is not None:
                             s, e = _phrase(subject)
                             key = (*_key_of_phrase(subject), *relays, *_relayed(child))
+                            key = (*key, *_relayed(subject))
                             return s, e, (*key, *_its_owner(subject, verb)), child
                 break
             parent = t.head
@@ -2141,7 +2145,9 @@ class _Reader:
                 subject = _speaker_of(parent)
                 if subject is not None:
                     s, e = _phrase(subject)
+                    # "AFP, citing doctors, reported": the relay may hang on the reporter
                     key = (*_key_of_phrase(subject), *relays, *_relayed(parent))
+                    key = (*key, *_relayed(subject))
                     return s, e, (*key, *_its_owner(subject, verb)), parent
                 return None
             if t.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "pcomp", "pobj", "prep"):

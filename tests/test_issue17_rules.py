@@ -979,3 +979,37 @@ def test_the_one_figure_left_of_one_noun(a: str, b: str, kinds: set[str]) -> Non
 )
 def test_one_figure_each_told_loosely_and_within(a: str, b: str, kinds: set[str]) -> None:
     assert not (_kinds(a, b) ^ kinds) & {"number", "differs"}
+
+
+# --------------------------------------------------------------------------- one party, two ways
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a plural and its singular name one party ("Rebels said" / "a rebel statement")
+        (
+            "Rebels in the hills said on Sunday they had destroyed three army trucks.",
+            "According to a rebel statement, five army trucks were destroyed on Sunday.",
+        ),
+        # an agency that quotes or cites a source relays that source's figure
+        (
+            "Nine climbers were rescued from the Kessel glacier, the mountain rescue service said.",
+            "According to the Alpine News Agency, which quoted the mountain rescue service, 14 "
+            "climbers were rescued from the Kessel glacier.",
+        ),
+        (
+            "Doctors at the Varna clinic said 12 people were treated for smoke inhalation.",
+            "Reuters, citing doctors at the Varna clinic, reported that 20 people were treated "
+            "for smoke inhalation.",
+        ),
+    ],
+)
+def test_one_party_told_two_ways_is_compared(a: str, b: str) -> None:
+    assert "number" in _kinds(a, b)
+
+
+def test_two_parties_each_reported_are_not_compared() -> None:
+    a = "Nine climbers were rescued from the Kessel glacier, the mountain rescue service said."
+    b = "According to the Alpine News Agency, 14 climbers were rescued from the Kessel glacier."
+    assert "number" not in _kinds(a, b)
