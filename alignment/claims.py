@@ -190,8 +190,10 @@ class Claim:
         event_times: the claim's times that are the event's ("for May 18"; not the day an
             election was called on).
         event_placed: the clause says when the event is ("will be held", "is due",
-            "Saturday's auction"), rather than what happens at it ("will play the concert
-            on 19 September", "meet on 10 March for the summit").
+            "Saturday's auction", "began on Monday"), rather than what happens at it ("will
+            play the concert on 19 September", "meet on 10 March for the summit").
+        event_aspect: the part of the event its times place: "start" ("the strike began on
+            Monday", "the truce takes effect at noon"), "end", or "" for the whole.
         lasting: a state told as lasting ("remains closed", "is still missing", "remains at
             large"), read as the denial of the event that would end it (the key is that
             event's: "reopen", "find", "arrest"), whoever would have done it.
@@ -237,6 +239,7 @@ class Claim:
     event: tuple[str, ...] = ()
     event_times: tuple[TimeRef, ...] = ()
     event_placed: bool = False
+    event_aspect: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1030,16 +1033,26 @@ _WHEN_NOUNS = frozenset({"date", "day", "time"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 
 
-def _event_noun(verb: Token) -> tuple[Token, bool] | None:
-    """The noun of the event the clause's times belong to, and whether the clause places it
+# Verbs that place an event's start or end: "the truce takes effect at noon", "the strike
+# began on Monday", "production started in May".
+_ASPECTS = {"begin": "start", "start": "start", "commence": "start", "end": "end"}
+_ASPECTS |= {"finish": "end", "conclude": "end"}
+
+
+def _event_noun(verb: Token) -> tuple[Token, bool, str] | None:
+    """The noun of the event the clause's times belong to, whether the clause places it
     ("the runoff will be held on 9 November", "the verdict is due", "the auction, held on
-    Sunday", "Saturday's auction raised"); else an event it tells of ("meet on 10 March for
-    the summit", "at the auction", "will play her farewell concert on 19 September")."""
+    Sunday", "Saturday's auction raised", "the strike began on Monday") or tells of it ("meet
+    on 10 March for the summit", "at the auction", "will play her farewell concert on 19
+    September"), and the part of it placed: "start", "end", or "" for the whole."""
     lemma = fold(verb.lemma_)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    took_effect = lemma == "take" and obj is not None and fold(obj.text) == "effect"
+    aspect = "start" if took_effect else _ASPECTS.get(lemma, "")
     placing = (
-        lemma in _PLACING
+        aspect
+        or lemma in _PLACING
         or (lemma == "take" and obj is not None and fold(obj.text) == "place")
         or (
             lemma == "be"
@@ -1048,20 +1061,22 @@ def _event_noun(verb: Token) -> tuple[Token, bool] | None:
     )
     if placing:
         if subject is not None and subject.pos_ in _NOUNS:
-            return subject, True
-        if verb.dep_ == "acl" and verb.head.pos_ in _NOUNS:
-            return verb.head, True
+            return subject, True, aspect
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in _NOUNS:
+            return verb.head, True, aspect  # "a truce that takes effect", "the auction, held"
+        if aspect and not took_effect and obj is not None and obj.pos_ == "NOUN":
+            return obj, True, aspect  # "began production in May"
         return None
     for arg in (subject, obj):
         if arg is not None and any(
             c.dep_ == "poss" and c.ent_type_ == "DATE" for c in arg.children
         ):
-            return arg, True  # "Saturday's auction raised €80k"
+            return arg, True, ""  # "Saturday's auction raised €80k"
     for prep in verb.children:
         if prep.dep_ == "prep" and fold(prep.text) in ("for", "at"):
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and not pobj.ent_type_:
-                    return pobj, False
+                    return pobj, False, ""
     if obj is not None and fold(obj.lemma_) in _WHEN_NOUNS:
         obj = next(
             (
@@ -1074,7 +1089,7 @@ def _event_noun(verb: Token) -> tuple[Token, bool] | None:
             None,
         )
     if obj is not None and obj.pos_ == "NOUN" and not obj.ent_type_:
-        return obj, False
+        return obj, False, ""
     return None
 
 
@@ -1879,6 +1894,7 @@ class _Reader:
                 and (event[1] or fold(verb.lemma_) not in _SETTING or self._after_for(t))
             ),
             event_placed=event is not None and event[1],
+            event_aspect=event[2] if event is not None else "",
         )
 
     def _after_for(self, time: TimeRef) -> bool:

@@ -884,6 +884,18 @@ def test_cleared_of_a_charge_is_no_conviction() -> None:
             "Ministers meet in Ulden on 10 March for the summit on river pollution.",
             set(),
         ),
+        # a start, told of the noun or by a clause on it ("that takes effect")
+        (
+            "The truce between the two sides began at noon on Friday, mediators said.",
+            "Mediators announced a truce that takes effect at noon on Saturday.",
+            {"time"},
+        ),
+        # the start and the end of one strike are two times
+        (
+            "The strike at the Kessel docks began on Monday.",
+            "The strike at the Kessel docks ended on Friday.",
+            set(),
+        ),
         # neither clause places it: fans may queue the day before the band plays
         (
             "The band played its farewell concert at the Arena on Saturday.",

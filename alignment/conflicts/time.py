@@ -489,6 +489,8 @@ def _one_event(x: Claim, y: Claim) -> bool:
         return False
     if x.event[0] != y.event[0] or not (x.event_placed or y.event_placed):
         return False
+    if x.event_aspect != y.event_aspect:
+        return False  # "the strike began on Monday" / "the strike ended on Friday"
     if not (_firm(x) and _firm(y)):
         return False
     rest_x, rest_y = set(x.event[1:]), set(y.event[1:])
