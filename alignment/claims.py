@@ -1735,6 +1735,10 @@ class _Reader:
             # "the pilot survived the crash", "two hikers died in the storm": the subject is
             # what befalls it, as the object of "the pilot was killed" is
             obj, subject = subject, None
+        went_ahead = _phrasal(verb) == "go ahead" and obj is None
+        if went_ahead:
+            # "the festival went ahead" tells that it was held (and "was cancelled", not)
+            obj, subject = subject, None
         if obj is None:
             # "offered amnesty to Maduro": the first prepositional object tells what it is about
             for child in verb.children:
@@ -1801,6 +1805,8 @@ class _Reader:
         key = _key(predicate_token, words)
         if predicate_token is not verb and predicate_token.pos_ == "NOUN":
             key = _key_as_verb(predicate_token, words)
+        if went_ahead:
+            key = words.synonyms.get("hold", "hold")
         doer = _reported_person(verb, subject, speaker[3] if speaker else None)
         subject_head = _head_noun(doer) if doer is not None else None
         object_head = _head_noun(obj) if obj is not None else None

@@ -319,7 +319,7 @@ class Lexicon:
         ("arrive", "land", "touch down"),
         ("cut", "lower", "reduce", "slash"),
         ("open", "reopen"),
-        ("approve", "clear", "authorize", "authorise", "allow", "permit"),
+        ("approve", "clear", "authorize", "authorise", "allow", "permit", "accept"),
     )
     measures: tuple[tuple[str, ...], ...] = (
         ("arrests", "arrest", "detain", "detention", "detainee", "jail", "imprison", "custody"),

@@ -1025,3 +1025,29 @@ def test_two_parties_each_reported_are_not_compared() -> None:
     a = "Nine climbers were rescued from the Kessel glacier, the mountain rescue service said."
     b = "According to the Alpine News Agency, 14 climbers were rescued from the Kessel glacier."
     assert "number" not in _kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # "went ahead" is "was held": a cancellation denies it
+        (
+            "The Kessby jazz festival went ahead on Sunday despite the storm warnings.",
+            "Organisers called off Sunday's Kessby jazz festival because of storm warnings.",
+            {"negation"},
+        ),
+        (
+            "The Kessby jazz festival went ahead despite the storm warnings.",
+            "The Kessby boat parade was cancelled because of the storm warnings.",
+            set(),
+        ),
+        # accepting an offer is approving it
+        (
+            "The board of Varna Foods rejected the takeover offer from Ostby.",
+            "The board of Varna Foods accepted the takeover offer from Ostby.",
+            {"negation"},
+        ),
+    ],
+)
+def test_held_or_not_and_accepted_or_not(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"negation"} == kinds
