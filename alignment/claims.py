@@ -42,7 +42,7 @@ from .normalize import fold, stem
 from .quantities import parse_quantities
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from .parser_process import ParserPool
 
@@ -1132,6 +1132,26 @@ def _lasting_state(verb: Token, state: Token, words: _Words) -> tuple[str, Token
     return None
 
 
+# Prepositions that bring in the figure a figure is compared with: "up from 48,000 last
+# year", "compared with 40,000 in 2021", "down 8 percent on last year".
+_BASE_PREPOSITIONS = frozenset({"from", "with", "than", "on"})
+
+
+def _of_a_base(ent: Span, verb: Token) -> bool:
+    """A time that dates the figure a clause compares with, not the clause: "sold 62,000
+    tickets, up from 48,000 last year" was told of this year."""
+    t = ent.root
+    while t.i != verb.i and t.head.i != t.i:
+        if (
+            t.dep_ == "prep"
+            and fold(t.text) in _BASE_PREPOSITIONS
+            and any(n.like_num and not (ent.start <= n.i < ent.end) for n in t.subtree)
+        ):
+            return True
+        t = t.head
+    return False
+
+
 def _until(verb: Token) -> bool:
     """A clause bounded by "until" ("did not leave until midnight"): told of when it happens."""
     return any(c.dep_ == "prep" and fold(c.text) == "until" for c in verb.children)
@@ -2188,6 +2208,7 @@ class _Reader:
                 and ent.root.i in mine
                 # not the parser's date of "between 40 and 60 million (euros)"
                 and not _NOT_A_TIME.search(ent.text)
+                and not _of_a_base(ent, verb)
             ):
                 start = ent.start_char
                 before = self.doc[ent.start - 1] if ent.start > 0 else None

@@ -1051,3 +1051,12 @@ def test_two_parties_each_reported_are_not_compared() -> None:
 )
 def test_held_or_not_and_accepted_or_not(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"negation"} == kinds
+
+
+def test_the_time_of_a_base_figure_is_not_the_claims() -> None:
+    # "up from 40,000 last year" dates the 40,000, not this year's sales
+    a = "This year's Varna book fair sold 52,000 tickets, up from 40,000 last year."
+    assert _kinds(a, "The Varna book fair sold 61,000 tickets this year, organisers said.") == {
+        "number"
+    }
+    assert _kinds(a, "The Varna book fair sold 52,000 tickets this year, organisers said.") == set()
