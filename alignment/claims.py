@@ -717,7 +717,13 @@ _CLAUSE_DEPS_ALL = _CLAUSE_DEPS | {"parataxis"}
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "acomp", "dative"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
-_QUOTE_PAIRS = re.compile(r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"|‘([^’]{12,}?)’")
+_QUOTE_PAIRS = re.compile(
+    r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"|‘([^’]{12,}?)’"
+    # straight single quotes, as many outlets print them: an opening one after a space or
+    # a colon and before a capital, a closing one before a space or a stop; an apostrophe
+    # inside a word ("we'll", "minister's") is neither
+    r"|(?<![^\s(\[:—–])'([A-Z](?:[^'\n]|(?<=\w)'(?=\w)){11,}?)'(?=[\s,.;:!?)\]]|$)"
+)
 
 
 def _key(token: Token, words: _Words) -> str:
@@ -2939,7 +2945,7 @@ class _Reader:
         out: list[Quote] = []
         words = self.words
         for match in _QUOTE_PAIRS.finditer(self.text):
-            group = next(g for g in range(1, 4) if match.group(g) is not None)
+            group = next(g for g in range(1, 5) if match.group(g) is not None)
             start, end = match.start(group), match.end(group)
             body = match.group(group)
             if len(body.split()) < 3:

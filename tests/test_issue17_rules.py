@@ -1060,3 +1060,12 @@ def test_the_time_of_a_base_figure_is_not_the_claims() -> None:
         "number"
     }
     assert _kinds(a, "The Varna book fair sold 52,000 tickets this year, organisers said.") == set()
+
+
+def test_quotes_in_straight_single_quotes(read) -> None:  # type: ignore[no-untyped-def]
+    a = "'Our crews will leave the harbour by Friday,' the port director said on Tuesday."
+    b = "The port director said on Tuesday: 'Our crews will probably leave the harbour by Friday.'"
+    assert _kinds(a, b) == {"quote"}
+    # apostrophes in words and after plurals open no quote
+    said = "The ministers' meeting ended and the teachers' union said it won't strike."
+    assert read(said).quotes == ()
