@@ -187,6 +187,7 @@ class Claim:
         event: the event the claim's times belong to, as its noun's key and then its other
             words' ("the summit will be held on 3 March": meet; "called a snap election for
             May 18": election, snap); () when the clause names none.
+        event_span: where the event's noun is (its offsets), to name it as written.
         event_times: the claim's times that are the event's ("for May 18"; not the day an
             election was called on).
         event_placed: the clause says when the event is ("will be held", "is due",
@@ -237,6 +238,7 @@ class Claim:
     doer_words: tuple[str, ...] = ()
     lasting: bool = False
     event: tuple[str, ...] = ()
+    event_span: tuple[int, int] = (0, 0)
     event_times: tuple[TimeRef, ...] = ()
     event_placed: bool = False
     event_aspect: str = ""
@@ -315,7 +317,7 @@ def _scoped_by(reading: Reading, before: Reading) -> Reading:
     return dataclasses.replace(reading, figures=figures)
 
 
-_SPAN_FIELDS = ("subject_span", "object_span", "negation")
+_SPAN_FIELDS = ("subject_span", "object_span", "negation", "event_span")
 
 
 def _shift(item: Any, offset: int) -> Any:
@@ -1919,6 +1921,7 @@ class _Reader:
             past=_past(verb),
             lasting=lasting is not None,
             event=_event_keys(event[0], words) if event is not None else (),
+            event_span=(event[0].idx, event[0].idx + len(event[0].text)) if event else (0, 0),
             event_times=tuple(
                 t
                 for t in times

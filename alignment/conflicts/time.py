@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..claims import HOURS, TIME_BOUNDS, WORD_CLOCK, Claim, same_claim
+from ..claims import HOURS, TIME_BOUNDS, WORD_CLOCK, Claim, TimeRef, same_claim
 from ..dates import MONTHS, WEEKDAYS, resolve_relative
 from ..lexer import Token, tokenize
 from ..model import Conflict
@@ -423,19 +423,8 @@ def time_conflicts(a: View, b: View, *, loose: bool = False) -> list[Conflict]:
                 )
             if clash is None or _agrees_elsewhere(a, ca, b, cb) or _agrees_elsewhere(b, cb, a, ca):
                 continue
-            wa, wb = clash
             seen.add(ca.key)
-            out.append(
-                conflict(
-                    "time",
-                    f"when ({ca.predicate})",
-                    a,
-                    (wa.start, wa.end),
-                    b,
-                    (wb.start, wb.end),
-                    "one event, two times",
-                )
-            )
+            out.append(_when(f"when ({ca.predicate})", a, b, clash))
     return out if out else _event_conflicts(a, b)
 
 
@@ -450,35 +439,27 @@ def _event_conflicts(a: View, b: View) -> list[Conflict]:
             if not _one_event(ca, cb):
                 continue
             clash = _first_clash(
-                [
-                    w
-                    for t in ca.event_times
-                    if (w := read_time(t.text, t.start)) and w.kind != "clock"
-                ],
-                [
-                    w
-                    for t in cb.event_times
-                    if (w := read_time(t.text, t.start)) and w.kind != "clock"
-                ],
+                _days(ca.event_times),
+                _days(cb.event_times),
                 a.published,
                 b.published,
                 (ca.future, cb.future),
             )
-            if clash is None:
-                continue
-            wa, wb = clash
-            return [
-                conflict(
-                    "time",
-                    f"when ({ca.event[0]})",
-                    a,
-                    (wa.start, wa.end),
-                    b,
-                    (wb.start, wb.end),
-                    "one event, two times",
-                )
-            ]
+            if clash is not None:
+                return [_when(f"when ({a.said(*ca.event_span).lower()})", a, b, clash)]
     return []
+
+
+def _days(times: tuple[TimeRef, ...]) -> list[When]:
+    """The times read, less clock times (a day clashes before an hour does)."""
+    return [w for t in times if (w := read_time(t.text, t.start)) and w.kind != "clock"]
+
+
+def _when(topic: str, a: View, b: View, clash: tuple[When, When]) -> Conflict:
+    wa, wb = clash
+    return conflict(
+        "time", topic, a, (wa.start, wa.end), b, (wb.start, wb.end), "one event, two times"
+    )
 
 
 def _one_event(x: Claim, y: Claim) -> bool:
