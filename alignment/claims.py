@@ -529,6 +529,7 @@ class _Words:
     phrasal_denials: frozenset[str]
     negated_states: frozenset[str]
     lasting_states: dict[str, str]
+    counted: dict[str, str]
 
 
 def _words(lexicon: Lexicon) -> _Words:
@@ -580,6 +581,7 @@ def _words(lexicon: Lexicon) -> _Words:
             fold(w) for w in lexicon.denials if len(w.split()) == 2 and not w.endswith(" to")
         ),
         negated_states=singles(lexicon.negated_states),
+        counted={fold(w): fold(group[0]) for group in lexicon.counted_synonyms for w in group},
         lasting_states={
             fold(state): synonyms.get(stem(fold(ending)), stem(fold(ending)))
             for state, _, ending in (pair.partition(":") for pair in lexicon.lasting_states)
@@ -2388,7 +2390,9 @@ class _Reader:
                     qualifier=q.qualifier,
                     start=q.start,
                     end=end,
-                    counted=fold(counted.lemma_) if counted is not None else "",
+                    counted=self.words.counted.get(fold(counted.lemma_), fold(counted.lemma_))
+                    if counted is not None
+                    else "",
                     measure=measure,
                     label=label,
                     role=role,

@@ -38,6 +38,8 @@ class Lexicon:
         existence_verbs: verbs that say an event happened ("held", "took place").
         synonyms: groups of words that count as the same word when comparing claims; the
             first word names the group.
+        counted_synonyms: groups of nouns that count one thing ("homes", "houses",
+            "properties"); the first word names the group.
         measures: groups naming what a number counts; the first word is the label shown in
             reasons ("arrests"), the rest are the words that point to it.
         degrees: groups of words that narrow what a number counts to a part of it
@@ -320,6 +322,11 @@ class Lexicon:
         ("cut", "lower", "reduce", "slash"),
         ("open", "reopen"),
         ("approve", "clear", "authorize", "authorise", "allow", "permit", "accept"),
+    )
+    counted_synonyms: tuple[tuple[str, ...], ...] = (
+        ("home", "house", "property", "dwelling"),
+        ("job", "position"),
+        ("violation", "breach"),
     )
     measures: tuple[tuple[str, ...], ...] = (
         ("arrests", "arrest", "detain", "detention", "detainee", "jail", "imprison", "custody"),

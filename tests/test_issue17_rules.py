@@ -1069,3 +1069,29 @@ def test_quotes_in_straight_single_quotes(read) -> None:  # type: ignore[no-unty
     # apostrophes in words and after plurals open no quote
     said = "The ministers' meeting ended and the teachers' union said it won't strike."
     assert read(said).quotes == ()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # nouns of the lexicon that count one thing ("homes", "houses", "properties")
+        (
+            "The blaze above Ostby burned 900 hectares and destroyed 30 homes.",
+            "Firefighters said the fire above Ostby burned 900 hectares and razed 75 houses.",
+            {"number"},
+        ),
+        (
+            "The carmaker will cut up to 1,200 jobs at its Varna plant.",
+            "The carmaker is eliminating 950 positions at the Varna plant.",
+            {"differs"},
+        ),
+        # two generic nouns count whom the verb tells
+        (
+            "More than 800 people were evacuated from the Varna lowlands on Monday.",
+            "Officials moved 910 residents out of the Varna lowlands on Monday.",
+            {"differs"},
+        ),
+    ],
+)
+def test_nouns_that_count_one_thing(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"number", "differs"} == kinds

@@ -262,6 +262,8 @@ def comparable(x: Figure, y: Figure, *, any_role: bool = False, any_measure: boo
         return False  # "600 killed so far" and "three died when a missile hit"
     # two specific counted nouns that differ count different things ("12 children", "40 people"
     # is left to the measure): only when both are specific
+    if {x.counted, y.counted} <= GENERIC_COUNTED:
+        return True  # "1,000 people" / "1,340 residents": whom, the measure tells
     return not (x.counted and y.counted and x.counted != y.counted and x.label == x.counted)
 
 
@@ -427,8 +429,11 @@ def _one_each(
         return None
     if x.unit != "%" and abs(_point(x) - _point(y)) > CLOSE * max(_point(x), _point(y)):
         return None
-    if (x.counted and y.counted and x.counted != y.counted) or {x.counted, y.counted} & _UNITS:
+    if {x.counted, y.counted} & _UNITS:
         return None
+    if x.counted and y.counted and x.counted != y.counted:
+        if not {x.counted, y.counted} <= GENERIC_COUNTED:
+            return None
     if not comparable(x, y, any_measure=True):
         return None
     if not same_party(_party(a, x), _party(b, y)) or _moments(a, x, b, y) == "apart":
