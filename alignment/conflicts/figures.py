@@ -431,9 +431,9 @@ def _one_each(
         return None
     if {x.counted, y.counted} & _UNITS:
         return None
-    if x.counted and y.counted and x.counted != y.counted:
-        if not {x.counted, y.counted} <= GENERIC_COUNTED:
-            return None
+    two_nouns = x.counted and y.counted and x.counted != y.counted
+    if two_nouns and not {x.counted, y.counted} <= GENERIC_COUNTED:
+        return None
     if not comparable(x, y, any_measure=True):
         return None
     if not same_party(_party(a, x), _party(b, y)) or _moments(a, x, b, y) == "apart":
