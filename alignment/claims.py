@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import json
 import re
 import threading
@@ -1114,6 +1115,10 @@ def _event_keys(noun: Token, words: _Words) -> tuple[str, ...]:
     # event it is to a reader
     marks = {fold(t.text) for t in noun.children if t.dep_ == "amod" and t.is_alpha}
     return (head, *sorted((set(rest) | marks) - {head}))
+
+
+# Titles told before a person's name.
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "sir", "dame", "lord", "lady"})
 
 
 # Verbs that tell a state as lasting ("remains closed", "stayed shut").
@@ -2900,7 +2905,7 @@ class _Reader:
         ("Pavel Danek, whose brother Ivan ..."), nor one that qualifies a title before the
         speaker's own name ("Ajax coach Maarten de Wit", the parser's PERSON "Ajax")."""
         persons = [e for e in self.doc.ents if e.label_ == "PERSON" and start <= e.start_char < end]
-        kept: list[Token] = []
+        kept: list[Token] = [] if persons else self._after_honorific(start, end)
         for n, ent in enumerate(persons):
             after = self.doc[ent.end] if ent.end < len(self.doc) else None
             title = after is not None and after.pos_ == "NOUN"
@@ -2919,6 +2924,16 @@ class _Reader:
                 }
             )
         )
+
+    def _after_honorific(self, start: int, end: int) -> list[Token]:
+        """A name the parser did not take for a person, told after an honorific ("Dr Amara
+        Diallo", which it may read as an organisation): the proper nouns that follow it."""
+        tokens = [t for t in self.doc if start <= t.idx < end]
+        for k, t in enumerate(tokens):
+            if fold(t.text).rstrip(".") in _HONORIFICS:
+                name = list(itertools.takewhile(lambda n: n.pos_ == "PROPN", tokens[k + 1 :]))
+                return name if name else []
+        return []
 
     def _named_before(self, start: int, end: int) -> tuple[str, ...]:
         """For a speaker told as "he" or "she", the one person the passage names before it,

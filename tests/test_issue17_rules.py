@@ -1095,3 +1095,13 @@ def test_quotes_in_straight_single_quotes(read) -> None:  # type: ignore[no-unty
 )
 def test_nouns_that_count_one_thing(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"number", "differs"} == kinds
+
+
+def test_a_name_after_an_honorific_names_a_speaker() -> None:
+    a = '"The bridge is safe for lorries," Dr Imre Vass, the city engineer, told the council.'
+    other = (
+        '"The bridge is safe for lorries," Dr Lena Kroll, the engineer\'s deputy, told the council.'
+    )
+    same = '"The bridge is safe for lorries," the city engineer, Imre Vass, told the council.'
+    assert _kinds(a, other) == {"attribution"}
+    assert _kinds(a, same) == set()
