@@ -260,10 +260,10 @@ def comparable(x: Figure, y: Figure, *, any_role: bool = False, any_measure: boo
         return False  # "killing four of them": some of a group named before, not a toll
     if (x.running and y.incident) or (y.running and x.incident):
         return False  # "600 killed so far" and "three died when a missile hit"
-    # two specific counted nouns that differ count different things ("12 children", "40 people"
-    # is left to the measure): only when both are specific
     if {x.counted, y.counted} <= GENERIC_COUNTED:
         return True  # "1,000 people" / "1,340 residents": whom, the measure tells
+    # two specific counted nouns that differ count different things ("12 children", "40 people"
+    # is left to the measure): only when both are specific
     return not (x.counted and y.counted and x.counted != y.counted and x.label == x.counted)
 
 
@@ -286,6 +286,10 @@ def same_value(x: Figure, y: Figure) -> bool:
         rough = "about" in (x.qualifier, y.qualifier)  # "roughly two-thirds" / "66 percent"
         return abs(px - py) <= (ABOUT_POINTS if rough else SAME_POINTS)
     return abs(px - py) <= SAME_FIGURE * max(abs(px), abs(py), 1.0)
+
+
+# Why two figures of one quantity conflict, by kind.
+_WHY = {"number": "the ranges cannot both hold", "differs": "compatible, but not the same figure"}
 
 
 def figure_conflicts(
@@ -398,12 +402,7 @@ def figure_conflicts(
         label = x.label or shared[0]
         kind: ConflictKind = "differs" if overlap(x, y) or moment == "later" else "number"
         strength = 2 if kind == "number" else 1
-        if moment == "later":
-            why = "an earlier count and a later, higher one"
-        elif kind == "number":
-            why = "the ranges cannot both hold"
-        else:
-            why = "compatible, but not the same figure"
+        why = "an earlier count and a later, higher one" if moment == "later" else _WHY[kind]
         made = conflict(kind, label, a, (x.start, x.end), b, (y.start, y.end), why)
         if label not in found or found[label][0] < strength:
             found[label] = (strength, made)
@@ -439,8 +438,7 @@ def _one_each(
     if not same_party(_party(a, x), _party(b, y)) or _moments(a, x, b, y) == "apart":
         return None
     label = x.label or y.label or x.counted or y.counted
-    why = "compatible, but not the same figure"
-    return conflict("differs", label, a, (x.start, x.end), b, (y.start, y.end), why)
+    return conflict("differs", label, a, (x.start, x.end), b, (y.start, y.end), _WHY["differs"])
 
 
 def _one_left(
@@ -465,12 +463,8 @@ def _one_left(
     if not same_party(_party(a, x), _party(b, y)) or _moments(a, x, b, y) == "apart":
         return None
     kind: ConflictKind = "differs" if overlap(x, y) else "number"
-    why = (
-        "compatible, but not the same figure"
-        if kind == "differs"
-        else "the ranges cannot both hold"
-    )
-    return conflict(kind, x.label or x.counted, a, (x.start, x.end), b, (y.start, y.end), why)
+    label = x.label or x.counted
+    return conflict(kind, label, a, (x.start, x.end), b, (y.start, y.end), _WHY[kind])
 
 
 __all__ = ["comparable", "figure_conflicts", "overlap", "same_party", "same_value"]
