@@ -1105,3 +1105,34 @@ def test_a_name_after_an_honorific_names_a_speaker() -> None:
     same = '"The bridge is safe for lorries," the city engineer, Imre Vass, told the council.'
     assert _kinds(a, other) == {"attribution"}
     assert _kinds(a, same) == set()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # one sentence told twice, quoting other words: an altered quote
+        (
+            'The mayor of Ostby called the tram plan "costly and badly planned".',
+            'The mayor of Ostby called the tram plan "reckless and badly planned".',
+            {"quote"},
+        ),
+        (
+            'The coach said his side had "played without fear" in the final.',
+            'The coach said his side had "played without purpose" in the final.',
+            {"quote"},
+        ),
+        # the same words in that sentence, or other sentences around the quotes
+        (
+            'The mayor of Ostby called the tram plan "costly and badly planned".',
+            'The mayor of Ostby called the tram plan "costly and badly planned" on Monday.',
+            set(),
+        ),
+        (
+            'The mayor of Ostby called the tram plan "costly and badly planned".',
+            'Residents of Ostby say the new market hall is "noisy and badly planned".',
+            set(),
+        ),
+    ],
+)
+def test_one_sentence_quoting_other_words(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"quote"} == kinds

@@ -241,11 +241,15 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
                 and first.a == first.b == 0
                 and first.size >= MIN_WORDS
             )
+            # two outlets quoting different words in the same sentence: "called the scheme
+            # 'unaffordable and badly planned'" / "called the scheme 'unworkable and ...'"
+            framed = not same_words and _same_frame(a, qa, b, qb)
             if (
                 not inside
                 and not same_words
                 and not short_same
                 and not same_opening
+                and not framed
                 and (common < MIN_WORDS or common < SAME_QUOTE * longer)
             ):
                 continue
@@ -268,7 +272,7 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
             if different:
                 continue  # another speaker's words, alike by chance
             short = qa if len(wa) < len(wb) else qb
-            if inside and short.fragment:
+            if inside and short.fragment and not framed:
                 continue  # a few words quoted inside a sentence, not the whole quote
             if inside and _whole_sentences(a, wa, b, wb, matcher):
                 continue  # one outlet quotes a sentence more: a shorter quote, not an altered one
@@ -276,6 +280,27 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
             if made is not None:
                 out.append(made)
     return out
+
+
+# Words of the sentence around a quote that make it one sentence told twice.
+FRAME_WORDS = 3
+
+
+def _same_frame(a: View, qa: Quote, b: View, qb: Quote) -> bool:
+    """The words around the two quotes are the same: the ``FRAME_WORDS`` words before each
+    (from the sentence's start at most) and the word after, or a sentence end after both."""
+
+    def frame(view: View, q: Quote) -> tuple[list[str], str]:
+        text = view.said(view.offset, q.start)
+        before = re.split(r"[.!?][\"”’']?\s", text)[-1]
+        words = [w for w, _, _ in _text_words(view, q.start - len(before), q.start)]
+        after = view.said(q.end, view.offset + len(view.text))
+        following = [w for w, _, _ in _text_words(view, q.end, q.end + len(after))]
+        ends = re.match(r"[\"”’']?\s*[.!?]", after) is not None
+        return words[-FRAME_WORDS:], "." if ends or not following else following[0]
+
+    (before_a, after_a), (before_b, after_b) = frame(a, qa), frame(b, qb)
+    return len(before_a) == FRAME_WORDS and before_a == before_b and after_a == after_b
 
 
 def _whole_sentences(
