@@ -2925,6 +2925,19 @@ class _Reader:
             )
         )
 
+    def _headline_speaker(self, start: int) -> tuple[int, int, tuple[str, ...]] | None:
+        """A headline's speaker, the noun phrase before a colon that opens the quote
+        ("Fire chief: 'Arson cannot be ruled out'"): a few words, no verb among them."""
+        before = [t for t in self.doc if t.idx < start and not t.is_punct]
+        verbs = [t for t in before if t.pos_ in ("VERB", "AUX") and t.dep_ != "compound"]
+        if not 1 <= len(before) <= 6 or verbs:
+            return None
+        head = next((t for t in before if t.head.i == t.i or t.head.idx >= start), None)
+        if head is None or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        first, last = before[0], before[-1]
+        return first.idx, last.idx + len(last.text), _key_of_phrase(head)
+
     def _after_honorific(self, start: int, end: int) -> list[Token]:
         """A name the parser did not take for a person, told after an honorific ("Dr Amara
         Diallo", which it may read as an organisation): the proper nouns that follow it."""
@@ -3006,6 +3019,8 @@ class _Reader:
                 speaker = (s, e, _key_of_phrase(subject))
             if speaker is None:
                 speaker = self._according_to(start, end)
+            if speaker is None and colon:
+                speaker = self._headline_speaker(start)
             names = self._speaker_names(speaker[0], speaker[1]) if speaker else ()
             if speaker is not None and not names:
                 names = self._named_before(speaker[0], speaker[1])

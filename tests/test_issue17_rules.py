@@ -1136,3 +1136,13 @@ def test_a_name_after_an_honorific_names_a_speaker() -> None:
 )
 def test_one_sentence_quoting_other_words(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"quote"} == kinds
+
+
+def test_a_headline_credits_its_quote_to_the_words_before_the_colon(read) -> None:  # type: ignore[no-untyped-def]
+    a = 'Harbour master Ines Kell: "The ferry was overloaded"'
+    b = 'Transport minister Olaf Brandt: "The ferry was overloaded"'
+    assert read(a).quotes[0].speaker == "Harbour master Ines Kell"
+    assert _kinds(a, b) == {"attribution"}
+    # a sentence with a verb before the colon is no headline's speaker
+    said = read('The report ends with one line: "The ferry was overloaded"')
+    assert said.quotes[0].speaker != "The report ends with one line"
