@@ -1866,7 +1866,7 @@ class _Reader:
                 obj, subject, doer = subject, None, None
                 subject_head, object_head = None, _head_noun(obj)
                 state_of = obj
-        event = _event_noun(verb)
+        event = _event_noun(verb) if times else None  # an event without a time tells no when
         lasting = _lasting_state(verb, predicate_token, words) if negation is None else None
         if lasting is not None:
             # "the bridge remains closed": it was not reopened

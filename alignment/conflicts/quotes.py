@@ -241,17 +241,17 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
                 and first.a == first.b == 0
                 and first.size >= MIN_WORDS
             )
+            alike = (
+                inside
+                or same_words
+                or short_same
+                or same_opening
+                or (common >= MIN_WORDS and common >= SAME_QUOTE * longer)
+            )
             # two outlets quoting different words in the same sentence: "called the scheme
             # 'unaffordable and badly planned'" / "called the scheme 'unworkable and ...'"
-            framed = not same_words and _same_frame(a, qa, b, qb)
-            if (
-                not inside
-                and not same_words
-                and not short_same
-                and not same_opening
-                and not framed
-                and (common < MIN_WORDS or common < SAME_QUOTE * longer)
-            ):
+            framed = not same_words and (not alike or inside) and _same_frame(a, qa, b, qb)
+            if not (alike or framed):
                 continue
             na, nb = set(qa.speaker_names), set(qb.speaker_names)
             ka, kb = set(qa.speaker_key), set(qb.speaker_key)
@@ -291,10 +291,11 @@ def _same_frame(a: View, qa: Quote, b: View, qb: Quote) -> bool:
     (from the sentence's start at most) and the word after, or a sentence end after both."""
 
     def frame(view: View, q: Quote) -> tuple[list[str], str]:
-        text = view.said(view.offset, q.start)
+        # the sentence's last words before the quote, and its first word after
+        text = view.said(max(view.offset, q.start - 80), q.start)
         before = re.split(r"[.!?][\"”’']?\s", text)[-1]
         words = [w for w, _, _ in _text_words(view, q.start - len(before), q.start)]
-        after = view.said(q.end, view.offset + len(view.text))
+        after = view.said(q.end, min(view.offset + len(view.text), q.end + 40))
         following = [w for w, _, _ in _text_words(view, q.end, q.end + len(after))]
         ends = re.match(r"[\"”’']?\s*[.!?]", after) is not None
         return words[-FRAME_WORDS:], "." if ends or not following else following[0]
