@@ -1146,3 +1146,13 @@ def test_a_headline_credits_its_quote_to_the_words_before_the_colon(read) -> Non
     # a sentence with a verb before the colon is no headline's speaker
     said = read('The report ends with one line: "The ferry was overloaded"')
     assert said.quotes[0].speaker != "The report ends with one line"
+
+
+def test_a_denied_thing_told_as_a_subject_is_shown_whole() -> None:
+    # the reason names what is disputed and quotes the telling of it, not just its verb
+    a = "Officials say no pardon offers have been made to the rebel leader."
+    b = "The offer of a pardon to the rebel leader is a risky move."
+    [made] = find_conflicts(Side(0, "a", a, 0), Side(1, "b", b, 0))
+    assert made.kind == "negation"
+    assert made.reason.startswith("offers: ")
+    assert 'b says "The offer of a pardon to the rebel leader is a risky move"' in made.reason

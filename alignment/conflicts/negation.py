@@ -21,6 +21,7 @@ import datetime as dt
 
 from ..claims import LIGHT_VERBS, Claim, doer, same_claim
 from ..model import Conflict, Span
+from ..normalize import stem, words
 from .time import read_time, time_order, times_clash
 from .view import View, conflict
 
@@ -129,10 +130,13 @@ def _marks(c: Claim) -> list[tuple[int, int]]:
     return sorted({*marks, (c.start, c.end)})
 
 
-def _extent(c: Claim) -> tuple[int, int]:
-    """The words to show: the negation through the predicate and its object."""
-    starts = [c.start] + [s for s, e in (c.negation, c.object_span) if e]
-    ends = [c.end] + [e for s, e in (c.negation, c.object_span) if e]
+def _extent(c: Claim, missing: str = "") -> tuple[int, int]:
+    """The words to show: the negation through the predicate and its object, and the
+    subject too when it is the thing the other side says is missing ("no offers were made"
+    / "the offer of amnesty is a bold move", not just "move")."""
+    spans = [c.negation, c.object_span] + ([c.subject_span] if missing == c.subject else [])
+    starts = [c.start] + [s for s, e in spans if e]
+    ends = [c.end] + [e for s, e in spans if e]
     return min(starts), max(ends)
 
 
@@ -182,7 +186,14 @@ def negation_conflicts(a: View, b: View) -> list[Conflict]:
             if pos.object and pos.object != topic:
                 holder = a if pos is ca else b
                 topic = f"{topic}, {holder.said(*pos.object_span)}"
-            at_a, at_b = _extent(ca), _extent(cb)
+            missing = neg.absent if neg.absent and neg.absent != neg.subject else ""
+            at_a = _extent(ca, missing if ca is pos else "")
+            at_b = _extent(cb, missing if cb is pos else "")
+            if missing and missing == pos.subject:
+                # "no offers were made" / "the offer is a bold move": the dispute is the offer,
+                # named as the denial words it
+                denial = (a if neg is ca else b).said(*_extent(neg))
+                topic = next((w for w in sorted(words(denial)) if stem(w) == missing), topic)
             quoted_a = f'"{a.said(*at_a)}"'
             quoted_b = f'"{b.said(*at_b)}"'
             made = conflict(
