@@ -1071,12 +1071,12 @@ def _event_noun(verb: Token) -> tuple[Token, bool, str] | None:
         )
     )
     if placing:
+        if obj is not None and obj.pos_ in _NOUNS and lemma != "take":
+            return obj, True, aspect  # "leaders held talks on Monday", "began production in May"
         if subject is not None and subject.pos_ in _NOUNS:
             return subject, True, aspect
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in _NOUNS:
             return verb.head, True, aspect  # "a truce that takes effect", "the auction, held"
-        if aspect and not took_effect and obj is not None and obj.pos_ == "NOUN":
-            return obj, True, aspect  # "began production in May"
         return None
     for arg in (subject, obj):
         if arg is not None and any(

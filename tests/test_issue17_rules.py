@@ -890,6 +890,12 @@ def test_cleared_of_a_charge_is_no_conviction() -> None:
             "Mediators announced a truce that takes effect at noon on Saturday.",
             {"time"},
         ),
+        # an active clause places its object ("workers began the strike")
+        (
+            "Workers began the strike at the Kessel docks on Monday.",
+            "The strike at the Kessel docks began on Wednesday, the union said.",
+            {"time"},
+        ),
         # the start and the end of one strike are two times
         (
             "The strike at the Kessel docks began on Monday.",
