@@ -639,6 +639,10 @@ MEASURING_VERBS = VALUE_VERBS | {"record", "register", "measure", "cause"}
 _COMPARISON = frozenset({"against", "compared", "than", "versus", "unlike", "from"})
 # Determiners that make a time noun a rate: "50 a day", "3% each year" (not "this year").
 _RATE_DETS = frozenset({"a", "an", "each", "every", "per"})
+# Periods a figure may be told per: "50 a day", "3 per cent a year"; and, read off the words
+# after the noun, "eight rebounds a game".
+_CALENDAR_PERIODS = frozenset({"day", "week", "month", "year", "hour"})
+_PERIODS = _CALENDAR_PERIODS | {"night", "game", "match", "season"}
 # Units of a length of time given or served ("sentenced to six years").
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "season", "game", "match"})
 # Words that make a length of time a date: "the past three years", "the next two weeks".
@@ -1117,10 +1121,6 @@ def _event_keys(noun: Token, words: _Words) -> tuple[str, ...]:
     return (head, *sorted((set(rest) | marks) - {head}))
 
 
-# Titles told before a person's name.
-_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "sir", "dame", "lord", "lady"})
-
-
 # Verbs that tell a state as lasting ("remains closed", "stayed shut").
 _LASTING_VERBS = frozenset({"remain", "stay"})
 
@@ -1347,10 +1347,6 @@ def _apiece(counted: Token) -> bool:
     # "each" that opens a noun phrase is another claim's: "40 points, each player ..."
     following = doc[after.i + 1] if after.i + 1 < len(doc) else None
     return after.lower_ == "apiece" or following is None or following.pos_ not in _PHRASE_POS
-
-
-# Periods a figure may be told per ("eight rebounds a game", "50 flights a day").
-_PERIODS = frozenset({"day", "week", "month", "year", "hour", "night", "game", "match", "season"})
 
 
 def _per_period(counted: Token) -> bool:
@@ -1698,6 +1694,10 @@ def _relayed(verb: Token) -> tuple[str, ...]:
             if source is not None:
                 out.extend(_key_of_phrase(source))
     return tuple(out)
+
+
+# Titles told before a person's name.
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "sir", "dame", "lord", "lady"})
 
 
 class _Reader:
@@ -2819,7 +2819,7 @@ class _Reader:
                     return True
                 if (
                     child.dep_ == "npadvmod"
-                    and fold(child.lemma_) in ("day", "week", "month", "year", "hour")
+                    and fold(child.lemma_) in _CALENDAR_PERIODS
                     and any(fold(d.text) in _RATE_DETS for d in child.children if d.dep_ == "det")
                 ):
                     return True  # "a day", not "this year" or "last week"
