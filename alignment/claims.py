@@ -402,6 +402,10 @@ def same_claim(x: Claim, y: Claim) -> bool:
     if subjects and (not _shared(dx, dy) or _told_apart(x, y)):
         return False
     objects = bool(x.object_words and y.object_words)
+    # "no one was hurt" / "two guards were injured": nobody of all those it could befall
+    anyone = any(c.negated and c.object in _ANYONE and c.absent in ("", c.object) for c in (x, y))
+    if anyone and not subjects and (x.object_words or y.object_words):
+        return True
     if objects and (not _shared(x.object_words, y.object_words) or _things_apart(x, y)):
         return False
     if subjects or objects:
@@ -412,6 +416,10 @@ def same_claim(x: Claim, y: Claim) -> bool:
     # noon" / "no one in the village left")
     shared = (set(x.words) & set(y.words)) - {x.key, y.key, x.absent, y.absent}
     return universal and bool(shared)
+
+
+# Heads of a negated argument that name anyone at all ("no one", "nobody", "no people").
+_ANYONE = frozenset({"one", "body", "nobody", "people", "person", "anyone"})
 
 
 # Pronoun subjects that name a person and those that name a thing: two of different kinds
@@ -676,6 +684,11 @@ WORD_CLOCK = re.compile(
 TIME_BOUNDS = frozenset({"after", "before", "by", "until", "till", "since", "from", "past"})
 # Verbs by which a source relays another's figure: "Reuters, citing the ministry, said".
 _RELAY_VERBS = frozenset({"cite", "quote"})
+# Verbs that voice words of another's text: "the senator read out the letter: '...'".
+_RECITING = frozenset({"read", "recite", "cite", "quote"})
+# Verbs that put the speaker's words on a thing: "she called the plan 'a costly mistake'",
+# "he described it as 'a disgrace'"; the quote in their clause is the subject's.
+_LABELLING = frozenset({"call", "describe", "dub", "brand", "label", "term"})
 # Verbs that say a thing happened: "meetings were held", "talks took place".
 _EXISTENCE = frozenset(
     {
@@ -1379,6 +1392,11 @@ def _window(counted: Token | None) -> str:
     return ""
 
 
+def _when_clause(clause: Token) -> bool:
+    """A clause that says when its host happened: "when the roof collapsed"."""
+    return any(c.dep_ == "advmod" and fold(c.text) == "when" for c in clause.children)
+
+
 def _inherited_subject(token: Token) -> Token | None:
     """The subject a clause shares with the one it hangs from ("arrested and charged",
     "wants to leave", "won by leading"), or the object that does it ("accused the army of
@@ -1571,6 +1589,16 @@ def _reported_person(verb: Token, subject: Token | None, reporter: Token | None)
 _FUTURE_WORDS = frozenset({"expect", "due", "schedule", "set", "plan", "go", "poise", "slate"})
 
 
+# Verbs of a plan that, told in the present, announce what will be done: "Varo plans to cut
+# 1,800 jobs" is the company's word, as "Varo will cut 1,800 jobs" is (not "hopes to").
+_PLANS = frozenset({"plan", "intend", "aim"})
+
+
+def _announced_plan(verb: Token) -> bool:
+    """ "plans to", "intends to", "aims to" in the present: the future, announced."""
+    return fold(verb.lemma_) in _PLANS and verb.tag_ in ("VBZ", "VBP")
+
+
 def _future(verb: Token) -> bool:
     """A clause told of the future: "will" or "shall", or a present "is expected / is due to /
     is set to / is scheduled" (on the verb or the one it completes)."""
@@ -1737,8 +1765,13 @@ class _Reader:
         words = self.words
         lemma = fold(verb.lemma_)
         predicate_token = verb
-        subject = _argument(verb, _SUBJECT_DEPS) or _inherited_subject(verb)
+        own_subject = _argument(verb, _SUBJECT_DEPS)
+        subject = own_subject or _inherited_subject(verb)
         passive = subject is not None and subject.dep_ == "nsubjpass"
+        if own_subject is None and any(c.dep_ == "auxpass" for c in verb.children):
+            # a shared subject of a passive infinitive is what it befalls: "the accord has
+            # yet to be signed", "she hopes to be elected"
+            passive = passive or subject is not None
         if subject is not None and verb.dep_ == "advcl" and verb.tag_ == "VBN":
             # a fronted past participle is passive: "Launched in 2021, the probe reached"
             # tells that the probe was launched, as "the probe, launched in 2021" does
@@ -1827,7 +1860,12 @@ class _Reader:
         hedged = hedged or _scant(subject) or _scant(obj)
         limited = any(fold(t.text) in _LIMITS and t.dep_ == "prep" for t in own)
         speaker = self._speaker(verb)
-        times = tuple(TimeRef(self.text[s:e], s, e) for s, e in self._times_of(verb, own))
+        spans = self._times_of(verb, own)
+        if not spans:
+            # "no one was hurt when the roof collapsed overnight": when the other thing did
+            for clause in (c for c in verb.children if c.dep_ == "advcl" and _when_clause(c)):
+                spans = self._times_of(clause, _own_subtree(clause))
+        times = tuple(TimeRef(self.text[s:e], s, e) for s, e in spans)
         reporter = speaker[3] if speaker else None
         reported = (
             tuple(
@@ -2130,6 +2168,7 @@ class _Reader:
                 lemma in words.intentions
                 and t.dep_ in ("xcomp", "acl", "pcomp", "prep")
                 and not _alternative_declined(verb)  # "negotiated instead of striking"
+                and not _announced_plan(parent)
             ):
                 # "offered to plead guilty", "trying to determine", "plans to cut": meant,
                 # not done
@@ -2906,6 +2945,8 @@ class _Reader:
         speaker's own name ("Ajax coach Maarten de Wit", the parser's PERSON "Ajax")."""
         persons = [e for e in self.doc.ents if e.label_ == "PERSON" and start <= e.start_char < end]
         kept: list[Token] = [] if persons else self._after_honorific(start, end)
+        if not persons and not kept:
+            kept = self._after_title(start, end)
         for n, ent in enumerate(persons):
             after = self.doc[ent.end] if ent.end < len(self.doc) else None
             title = after is not None and after.pos_ == "NOUN"
@@ -2938,6 +2979,21 @@ class _Reader:
         first, last = before[0], before[-1]
         return first.idx, last.idx + len(last.text), _key_of_phrase(head)
 
+    def _introducer(self, start: int) -> tuple[int, int, tuple[str, ...]] | None:
+        """The person who opens a quote after a colon with a verb that is not a reporting
+        one ("Coach Hal Rennard summed up the defeat: '...'"): the subject of the verb
+        nearest before the colon, when that subject names a person."""
+        verbs = [t for t in self.doc if t.idx < start and t.pos_ == "VERB"]
+        if not verbs or fold(verbs[-1].lemma_) in _RECITING:
+            return None  # "the senator read out the letter: '...'": the letter's words
+        subject = _argument(verbs[-1], frozenset({"nsubj"}))
+        if subject is None:
+            return None
+        s, e = _phrase(subject)
+        if not self._speaker_names(s, e):
+            return None
+        return s, e, _key_of_phrase(subject)
+
     def _after_honorific(self, start: int, end: int) -> list[Token]:
         """A name the parser did not take for a person, told after an honorific ("Dr Amara
         Diallo", which it may read as an organisation): the proper nouns that follow it."""
@@ -2947,6 +3003,17 @@ class _Reader:
                 name = list(itertools.takewhile(lambda n: n.pos_ == "PROPN", tokens[k + 1 :]))
                 return name if name else []
         return []
+
+    def _after_title(self, start: int, end: int) -> list[Token]:
+        """A name the parser did not take for a person, told after a title in one run of
+        three or more proper nouns ("Mayor Ilse Brandt", which it may read as a work of art):
+        the run but its first word. Two ("Mayor Brandt") may be a title and a surname, or a
+        body's name, and give none."""
+        tokens = [t for t in self.doc if start <= t.idx < end]
+        run = list(itertools.takewhile(lambda t: t.pos_ == "PROPN", tokens))
+        if len(run) < 3 or len(run) != len(tokens):
+            return []
+        return run[1:]
 
     def _named_before(self, start: int, end: int) -> tuple[str, ...]:
         """For a speaker told as "he" or "she", the one person the passage names before it,
@@ -2995,11 +3062,14 @@ class _Reader:
             # a quote after a colon is the words of the clause just before it
             colon = self.text[:start].rstrip(" \"“‘'").endswith(":")
             for verb in outside:
-                if fold(verb.lemma_) in words.reporting and verb.pos_ == "VERB":
+                labelling = fold(verb.lemma_) in _LABELLING
+                if (fold(verb.lemma_) in words.reporting or labelling) and verb.pos_ == "VERB":
                     covered = {t.i for t in verb.subtree}
                     near = any(t.i in covered for t in inside) or any(
                         t.head.i == verb.i or verb.head.i == t.i for t in inside
                     )
+                    if labelling and not near:
+                        continue
                     # the verb just before a colon, else the one most tightly around
                     # the quote, else any verb of a short attribution
                     if colon and verb.idx < start:
@@ -3020,7 +3090,7 @@ class _Reader:
             if speaker is None:
                 speaker = self._according_to(start, end)
             if speaker is None and colon:
-                speaker = self._headline_speaker(start)
+                speaker = self._headline_speaker(start) or self._introducer(start)
             names = self._speaker_names(speaker[0], speaker[1]) if speaker else ()
             if speaker is not None and not names:
                 names = self._named_before(speaker[0], speaker[1])

@@ -61,7 +61,7 @@ def test_file_fits_the_schema_with_unique_ids(pairs):
     assert len({p.id for p in pairs}) == len(pairs)
 
 
-FRESH_SPLITS = ["fresh", *(f"fresh{n}" for n in range(2, 14))]
+FRESH_SPLITS = ["fresh", *(f"fresh{n}" for n in range(2, 15))]
 
 
 def test_at_least_240_pairs(pairs):
@@ -277,7 +277,7 @@ def test_main_writes_both_paths(tmp_path, capsys):
 
 @pytest.fixture(scope="module")
 def scores(pairs) -> dict[str, Scores]:
-    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (1,710
+    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (1,830
     # stories of two sentences)
     measured = [p for p in pairs if p.split not in HELD_OUT + UNSCORED]
     return {
@@ -293,49 +293,50 @@ def test_export_links_most_pairs(scores):
 
 
 # Where the engine still misses the target, by path and kind: P / R over the whole file but
-# the held-out split (1,710 pairs; 2026-12-04, bench/README.md). fresh3 to fresh11, each held out
+# the held-out split (1,830 pairs; 2026-12-04, bench/README.md). fresh3 to fresh12, each held out
 # in its time, had their misses read later (a few rules came of them), or count here once their
 # turn as the held-out split ended, so they pull recall under the target.
 _WHOLE_FIGURES = {
     "detector": {
-        "number": "P 0.95 R 0.72",
-        "differs": "P 0.98 R 0.75",
-        "negation": "P 0.92 R 0.77",
+        "number": "P 0.94 R 0.70",
+        "differs": "P 0.98 R 0.76",
+        "negation": "P 0.93 R 0.75",
+        "time": "P 0.97 R 0.78",
     },
     "export": {
-        "number": "P 0.95 R 0.72",
+        "number": "P 0.94 R 0.70",
         "differs": "P 0.98 R 0.73",
-        "negation": "P 0.93 R 0.77",
-        "time": "P 0.96 R 0.74",
+        "negation": "P 0.93 R 0.75",
+        "time": "P 0.96 R 0.71",
     },
 }
 MISSED: dict[tuple[str, str], str] = {
     (path, kind): why for path, figures in _WHOLE_FIGURES.items() for kind, why in figures.items()
 }
-# The same target on the held-out split alone: fresh12 (120 pairs), written in session 13 by a
+# The same target on the held-out split alone: fresh13 (120 pairs), written in session 14 by a
 # helper who read no rule and paraphrased each pair as two outlets would, scored once at
-# session 14's start, aggregated only (71 of 120 exactly right through the detector and through
+# session 15's start, aggregated only (73 of 120 exactly right through the detector, 72 through
 # the export), its misses never read (2026-12-04, bench/README.md). No kind meets the target.
-HELD_OUT = ("fresh12",)
-# fresh13 (session 14, written by a helper who read no rule) is in no score target: the next
-# session's held-out split, scored once by the lead before fresh12's misses are read
-UNSCORED = ("fresh13",)
+HELD_OUT = ("fresh13",)
+# fresh14 (session 15, written by a helper who read no rule) is in no score target: the next
+# session's held-out split, scored once by the lead before fresh13's misses are read
+UNSCORED = ("fresh14",)
 _HELD_OUT_FIGURES = {
     "detector": {
-        "number": "P 0.67 R 0.35",
-        "differs": "P 1.00 R 0.30",
-        "negation": "P 1.00 R 0.25",
-        "time": "P 1.00 R 0.30",
-        "attribution": "P 0.80 R 0.40",
-        "quote": "P 0.80 R 0.40",
+        "number": "P 0.67 R 0.46",
+        "differs": "P 1.00 R 0.45",
+        "negation": "P 0.67 R 0.15",
+        "time": "P 1.00 R 0.18",
+        "attribution": "P 0.83 R 0.45",
+        "quote": "P 1.00 R 0.55",
     },
     "export": {
-        "number": "P 0.75 R 0.35",
-        "differs": "P 1.00 R 0.30",
-        "negation": "P 1.00 R 0.25",
-        "time": "P 1.00 R 0.30",
-        "attribution": "P 0.80 R 0.40",
-        "quote": "P 0.75 R 0.30",
+        "number": "P 0.67 R 0.46",
+        "differs": "P 1.00 R 0.45",
+        "negation": "P 0.67 R 0.15",
+        "time": "P 1.00 R 0.18",
+        "attribution": "P 0.83 R 0.45",
+        "quote": "P 1.00 R 0.45",
     },
 }
 MISSED_HELD_OUT = {

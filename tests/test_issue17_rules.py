@@ -1162,3 +1162,111 @@ def test_a_denied_thing_told_as_a_subject_is_shown_whole() -> None:
     assert made.kind == "negation"
     assert made.reason.startswith("offers: ")
     assert 'b says "The offer of a pardon to the rebel leader is a risky move"' in made.reason
+
+
+# ------------------------------------------------------------------ session 15: fresh12's misses
+
+
+def test_a_name_after_a_title_the_parser_missed_names_a_speaker(read) -> None:  # type: ignore[no-untyped-def]
+    # spaCy may read "Governor Tomas Aralt" as a work of art: the run of proper nouns after
+    # the title is a name all the same
+    a = '"The dam will hold through the night," Governor Tomas Aralt said.'
+    b = 'Water board chief Petra Vinn told reporters: "The dam will hold through the night."'
+    assert set(read(a).quotes[0].speaker_names) >= {"tomas", "aralt"}
+    assert _kinds(a, b) == {"attribution"}
+    # a title and a surname are one of the person's names
+    c = '"The dam will hold through the night," Governor Aralt said.'
+    assert _kinds(c, '"The dam will hold through the night," Tomas Aralt said.') == set()
+
+
+def test_a_person_who_opens_a_quote_after_a_colon_is_its_speaker(read) -> None:  # type: ignore[no-untyped-def]
+    a = "Goalkeeper Ines Barros put it plainly: 'We let our fans down tonight.'"
+    assert read(a).quotes[0].speaker == "Goalkeeper Ines Barros"
+    b = "'We let our fans down tonight,' manager Rui Sequeira said."
+    assert _kinds(a, b) == {"attribution"}
+    # one who reads out another's text voices it, and is not its speaker
+    c = "Senator Ada Lind read out the petition: 'We let our fans down tonight.'"
+    assert read(c).quotes[0].speaker == ""
+    # nor is a thing that opens it
+    d = "Police found a note in the van: 'We let our fans down tonight.'"
+    assert read(d).quotes[0].speaker == ""
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # one named person's few words, one added inside the quote
+        (
+            "Councillor Marta Soler said the bypass was “a needless expense”.",
+            "Councillor Marta Soler on Friday called the bypass “a completely needless expense”.",
+            {"quote"},
+        ),
+        # the same few words: one quote
+        (
+            "Councillor Marta Soler said the bypass was “a needless expense”.",
+            "Councillor Marta Soler on Friday called the bypass “a needless expense”.",
+            set(),
+        ),
+        # two people's few words alike by chance are no altered quote
+        (
+            "Councillor Marta Soler said the bypass was “a needless expense”.",
+            "Councillor Jon Abad said the stadium was “a very needless expense”.",
+            set(),
+        ),
+    ],
+)
+def test_a_named_persons_few_words_told_two_ways(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"quote", "attribution"} == kinds
+
+
+def test_a_labelling_verb_credits_its_quote_to_its_subject(read) -> None:  # type: ignore[no-untyped-def]
+    said = read("Union leader Karl Ebbe described the pay offer as “an insult to every driver”.")
+    assert said.quotes[0].speaker == "Union leader Karl Ebbe"
+    said = read("The pay offer, called “an insult to every driver” in the leaflet, was rejected.")
+    assert said.quotes[0].speaker != "The pay offer"
+
+
+def test_a_cut_marked_with_an_ellipsis_is_no_altered_quote() -> None:
+    a = '"The trial went well, though it was short, and we will now widen it," Dr Lia Horn said.'
+    b = 'Dr Lia Horn said: "The trial went well ... and we will now widen it."'
+    assert _kinds(a, b) & {"quote"} == set()
+    # without the mark, the cut is the outlet's
+    c = 'Dr Lia Horn said: "The trial went well and we will now widen it."'
+    assert _kinds(a, c) & {"quote"} == {"quote"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # a passive infinitive's shared subject is what it befalls
+        (
+            "The two unions signed the wage deal in Brest on Friday.",
+            "The wage deal has yet to be signed, union officials in Brest said on Friday.",
+            {"negation"},
+        ),
+        (
+            "The two unions signed the wage deal in Brest on Friday.",
+            "The wage deal is expected to be signed in Brest next month, officials said.",
+            set(),
+        ),
+        # "no one was hurt" denies whoever else is said to be hurt
+        (
+            "No one was injured when a crane toppled onto the Lerby quay overnight, police said.",
+            "Two dock workers were hurt when a crane fell onto the Lerby quay overnight.",
+            {"negation"},
+        ),
+        (
+            "Nobody was injured when a crane toppled onto the Lerby quay overnight.",
+            "A crane fell onto the Lerby quay overnight, injuring a dock worker.",
+            {"negation"},
+        ),
+        # another accident, at another time (the "when" clause times the injuries)
+        (
+            "No one was injured when a crane toppled onto the Lerby quay on 12 May.",
+            "Two dock workers were hurt at the Lerby quay in March when a forklift overturned.",
+            set(),
+        ),
+    ],
+)
+def test_passive_infinitives_and_no_one_hurt(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"negation"} == kinds

@@ -189,6 +189,13 @@ def _one_speaker(qa: Quote, qb: Quote) -> bool:
     return bool(ka and kb) and (ka <= kb or kb <= ka)
 
 
+def _one_named_person(qa: Quote, qb: Quote) -> bool:
+    """Both quotes credited to one person named on both sides ("Ruth Abara" / "Mayor Ruth
+    Abara"): a few words of theirs quoted inside a sentence are theirs, not a common phrase."""
+    na, nb = set(qa.speaker_names), set(qb.speaker_names)
+    return bool(na and nb) and _one_person(na, nb)
+
+
 def _one_person(x: set[str], y: set[str]) -> bool:
     """Two tellings of one name: each name of the shorter in the longer, spelt alike or as
     its initial ("Butler" / "A.J. Butler", "AJ Butler" / "A.J. Butler", "J. Ortiz" / "Juan
@@ -228,7 +235,7 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
             # a short quote of one speaker with one word changed or added: "will" / "may"
             short_same = (
                 _one_speaker(qa, qb)
-                and not (qa.fragment or qb.fragment)
+                and (not (qa.fragment or qb.fragment) or _one_named_person(qa, qb))
                 and common >= MIN_SHORT_WORDS
                 and common >= SAME_SHORT_QUOTE * longer
             )
@@ -297,7 +304,9 @@ def _same_frame(a: View, qa: Quote, b: View, qb: Quote) -> bool:
         words = [w for w, _, _ in _text_words(view, q.start - len(before), q.start)]
         after = view.said(q.end, min(view.offset + len(view.text), q.end + 40))
         following = [w for w, _, _ in _text_words(view, q.end, q.end + len(after))]
-        ends = re.match(r"[\"”’']?\s*[.!?]", after) is not None
+        # a stop or a comma closes the frame: 'had shown "no remorse".' and 'had shown
+        # "little remorse", the judge said' are one sentence told twice
+        ends = re.match(r"[\"”’']?\s*[.!?,;]", after) is not None
         return words[-FRAME_WORDS:], "." if ends or not following else following[0]
 
     (before_a, after_a), (before_b, after_b) = frame(a, qa), frame(b, qb)
@@ -370,6 +379,14 @@ def _told_elsewhere(words: list[tuple[str, int, int]], view: View) -> bool:
     return n > 0 and any(said[k : k + n] == wanted for k in range(len(said) - n + 1))
 
 
+def _cut_marked(view: View, words: list[tuple[str, int, int]], k: int) -> bool:
+    """An ellipsis between the quote's words k-1 and k, where the other quote has more."""
+    if k <= 0 or k >= len(words):
+        return False
+    gap = view.said(words[k - 1][2], words[k][1])
+    return "..." in gap or "…" in gap
+
+
 def _altered(
     a: View,
     qa: Quote,
@@ -391,6 +408,8 @@ def _altered(
             j1 == j2 and _told_elsewhere(wa[i1:i2], b)
         ):
             continue  # words one quote lacks that its passage tells anyway (another quote)
+        if (j1 == j2 and _cut_marked(b, wb, j1)) or (i1 == i2 and _cut_marked(a, wa, i1)):
+            continue  # the outlet marks its cut with an ellipsis: "encouraging ... and we need"
         # a quote cut at its ends is a shorter quote, not an altered one, unless it drops
         # words inside
         if i1 < i2:
