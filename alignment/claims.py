@@ -1046,8 +1046,28 @@ def _antecedent(token: Token) -> Token:
     other word is itself."""
     clause = token.head
     if token.tag_ in ("WP", "WDT") and clause.dep_ == "relcl" and clause.head.i != clause.i:
-        return clause.head
+        return _told_of(clause)
     return token
+
+
+def _told_of(clause: Token) -> Token:
+    """The noun a relative clause tells of: the one it hangs on, or, when the clause is set
+    off by a comma after a subject's prepositional phrase ("the strike at the Antwerp port,
+    which began on Wednesday"; "the tunnel under the Elbe, which opened in 2001"), the
+    subject's head, which the parser leaves for the nearer noun."""
+    noun = clause.head
+    prep = noun.head
+    comma = clause.i > 0 and clause.doc[clause.left_edge.i - 1].text == ","
+    if (
+        comma
+        and noun.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.head.dep_ in ("nsubj", "nsubjpass")
+        and prep.head.pos_ in ("NOUN", "PROPN")
+        and noun.ent_type_ != "PERSON"
+    ):
+        return prep.head
+    return noun
 
 
 # Predicates that place an event in time: what they are told of is the event ("the summit
@@ -1064,7 +1084,7 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 # Verbs that place an event's start or end: "the truce takes effect at noon", "the strike
 # began on Monday", "production started in May".
 _ASPECTS = {"begin": "start", "start": "start", "commence": "start", "end": "end"}
-_ASPECTS |= {"finish": "end", "conclude": "end"}
+_ASPECTS |= {"finish": "end", "conclude": "end", "break out": "start"}
 
 
 def _event_noun(verb: Token) -> tuple[Token, bool, str] | None:
@@ -1077,7 +1097,7 @@ def _event_noun(verb: Token) -> tuple[Token, bool, str] | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     took_effect = lemma == "take" and obj is not None and fold(obj.text) == "effect"
-    aspect = "start" if took_effect else _ASPECTS.get(lemma, "")
+    aspect = "start" if took_effect else _ASPECTS.get(_phrasal(verb)) or _ASPECTS.get(lemma, "")
     placing = (
         aspect
         or lemma in _PLACING
@@ -1092,8 +1112,10 @@ def _event_noun(verb: Token) -> tuple[Token, bool, str] | None:
             return obj, True, aspect  # "leaders held talks on Monday", "began production in May"
         if subject is not None and subject.pos_ in _NOUNS:
             return subject, True, aspect
-        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in _NOUNS:
-            return verb.head, True, aspect  # "a truce that takes effect", "the auction, held"
+        if verb.dep_ == "relcl" and _told_of(verb).pos_ in _NOUNS:
+            return _told_of(verb), True, aspect  # "a truce that takes effect"
+        if verb.dep_ == "acl" and verb.head.pos_ in _NOUNS:
+            return verb.head, True, aspect  # "the auction, held on Sunday"
         return None
     for arg in (subject, obj):
         if arg is not None and any(
@@ -1777,7 +1799,7 @@ class _Reader:
             # tells that the probe was launched, as "the probe, launched in 2021" does
             passive = passive or _participle_host(verb) is not None
         if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            subject = verb.head  # "a tsunami that killed 230,000": the tsunami killed
+            subject = _told_of(verb)  # "a tsunami that killed 230,000": the tsunami killed
         if subject is None:
             subject = _noun_root(verb)  # "A fire swept through the depot" read as a fire swept
         obj = _argument(verb, _OBJECT_DEPS)
@@ -1876,6 +1898,11 @@ class _Reader:
             else ()
         )
         key = _key(predicate_token, words)
+        phrasal = _phrasal(verb) if predicate_token is verb else ""
+        if phrasal in words.synonyms and _stem_key(verb) in words.synonyms:
+            # a particle that takes a listed verb elsewhere: "passed away" died, where
+            # "passed" approved
+            key = words.synonyms[phrasal]
         if predicate_token is not verb and predicate_token.pos_ == "NOUN":
             key = _key_as_verb(predicate_token, words)
         if went_ahead:
