@@ -143,6 +143,8 @@ class Lexicon:
         "scrap:hold",
         "bar:allow",
         "block:approve",
+        "sit out:play",
+        "stay away:attend",
     )
     not_negating: tuple[str, ...] = (
         "not only",
@@ -342,6 +344,8 @@ class Lexicon:
             "fatalities",
             "slain",
             "toll",
+            "body",
+            "bodies",
         ),
         ("injuries", "injury", "injure", "wound", "hurt"),
         ("votes", "vote", "ballot", "win", "won", "beat", "margin", "winner"),

@@ -1337,3 +1337,67 @@ def test_phrasal_verbs_meet_their_synonyms(read) -> None:  # type: ignore[no-unt
 )
 def test_a_plan_told_in_the_present_is_announced(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"number", "differs"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # one figure each of one specific noun, one told loosely, close but apart
+        (
+            "Heavy snow forced Brannick airport to scrap fewer than ten flights on Friday.",
+            "Snow led to the cancellation of 13 flights at Brannick airport on Friday.",
+            {"number"},
+        ),
+        (
+            "Nearly half of the schools inspected in Lorne were found to be overcrowded.",
+            "The inspectors found 37 percent of the schools in Lorne overcrowded.",
+            {"number"},
+        ),
+        # within the loose figure: compatible, graded
+        (
+            "Heavy snow forced Brannick airport to scrap fewer than ten flights on Friday.",
+            "Snow led to the cancellation of eight flights at Brannick airport on Friday.",
+            {"differs"},
+        ),
+        # a generic noun counts anything of a story
+        (
+            "More than 300 people were evacuated from the Lorne valley on Friday.",
+            "Rescuers moved 250 residents out of the Lorne valley on Friday.",
+            set(),
+        ),
+        # a measure is not a count
+        (
+            "The storm dropped 90 mm of rain on Lorne in six hours.",
+            "Lorne usually gets about 60 mm of rain in the whole of May.",
+            set(),
+        ),
+    ],
+)
+def test_one_loose_figure_each_close_but_apart(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"number", "differs"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # bodies recovered are deaths counted
+        (
+            "At least 25 people were killed when the dam burst above Tarvo, rescuers said.",
+            "Rescuers have recovered 28 bodies from the mud below the Tarvo dam.",
+            {"differs"},
+        ),
+        (
+            "At least 25 people were killed when the dam burst above Tarvo, rescuers said.",
+            "Rescuers have recovered 28 bodies and pulled 40 survivors from the Tarvo mud.",
+            {"differs"},
+        ),
+    ],
+)
+def test_bodies_count_deaths(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"number", "differs"} == kinds
+
+
+def test_sitting_out_a_match_is_not_playing_it() -> None:
+    a = "Captain Ines Mora played in Sunday's final against Dunmore."
+    assert _kinds(a, "Captain Ines Mora sat out Sunday's final against Dunmore.") == {"negation"}
+    assert _kinds(a, "Captain Ines Mora sat out Friday's training session.") == set()

@@ -197,7 +197,7 @@ _UNITS = frozenset(
     """
     yard point mile kilometre kilometer km metre meter foot feet inch kilogram kg tonne ton
     pound hectare acre degree minute second hour day week month year round game goal run
-    lap percent
+    lap percent mm cm millimetre millimeter centimetre centimeter litre liter gallon
     """.split()  # noqa: SIM905
 )
 # How close two loosely told figures of one noun must be to be one quantity ("at least 80" /
@@ -413,6 +413,11 @@ def figure_conflicts(
     return [c for _, c in sorted(found.values(), key=lambda t: (-t[0], t[1].spans[0].start))]
 
 
+# Qualifiers that bound a figure ("fewer than ten", "at least two dozen", "nearly half"),
+# where "some" and "about" only round it.
+_BOUNDS = frozenset({"min", "max", "nearly", "just over"})
+
+
 def _one_each(
     a: View, b: View, xs: list[Figure], ys: list[Figure], used_x: set[int], used_y: set[int]
 ) -> Conflict | None:
@@ -424,7 +429,7 @@ def _one_each(
     if len(xs) != 1 or len(ys) != 1 or used_x or used_y:
         return None
     x, y = xs[0], ys[0]
-    if bool(x.qualifier) == bool(y.qualifier) or not overlap(x, y) or same_value(x, y):
+    if bool(x.qualifier) == bool(y.qualifier) or same_value(x, y):
         return None
     if x.unit != "%" and abs(_point(x) - _point(y)) > CLOSE * max(_point(x), _point(y)):
         return None
@@ -433,12 +438,23 @@ def _one_each(
     two_nouns = x.counted and y.counted and x.counted != y.counted
     if two_nouns and not {x.counted, y.counted} <= GENERIC_COUNTED:
         return None
+    kind: ConflictKind = "differs"
+    if not overlap(x, y):
+        # close but apart ("fewer than ten flights" / "14 flights", "21 migrants" / "at
+        # least two dozen migrants"): one quantity only when one specific noun counts both
+        if x.counted != y.counted or not x.counted or x.counted in GENERIC_COUNTED:
+            return None
+        if not {x.qualifier, y.qualifier} & _BOUNDS:
+            return None  # "80 firefighters" / "some 95 firefighters": maybe two counts
+        if x.unit not in ("", "%"):
+            return None  # "90 mm of rain" / "about 70 mm of rain": measured, not counted
+        kind = "number"
     if not comparable(x, y, any_measure=True):
         return None
     if not same_party(_party(a, x), _party(b, y)) or _moments(a, x, b, y) == "apart":
         return None
     label = x.label or y.label or x.counted or y.counted
-    return conflict("differs", label, a, (x.start, x.end), b, (y.start, y.end), _WHY["differs"])
+    return conflict(kind, label, a, (x.start, x.end), b, (y.start, y.end), _WHY[kind])
 
 
 def _one_left(
