@@ -1414,6 +1414,14 @@ def _window(counted: Token | None) -> str:
     return ""
 
 
+def _bare_count(token: Token) -> bool:
+    """A number the parser took for a date all by itself ("the death toll was 74"): a plain
+    number under 1,000, alone in its entity, is no day or year."""
+    if not token.text.isdigit() or int(token.text) >= 1000:
+        return False
+    return any(e.start == token.i and e.end == token.i + 1 for e in token.doc.ents)
+
+
 def _when_clause(clause: Token) -> bool:
     """A clause that says when its host happened: "when the roof collapsed"."""
     return any(c.dep_ == "advmod" and fold(c.text) == "when" for c in clause.children)
@@ -2348,7 +2356,11 @@ class _Reader:
             tokens = [t for t in self.doc if q.start <= t.idx < q.end]
             if not tokens:
                 continue
-            dated = any(t.ent_type_ in ("DATE", "TIME", "ORDINAL") for t in tokens if t.like_num)
+            dated = any(
+                t.ent_type_ in ("DATE", "TIME", "ORDINAL") and not _bare_count(t)
+                for t in tokens
+                if t.like_num
+            )
             if dated and q.unit and _NOT_A_TIME.search(self.text[q.start : q.end]):
                 dated = False  # the parser's date of "between 40 and 60 million euros"
             if dated and not self._duration(q.end):
@@ -2711,14 +2723,15 @@ class _Reader:
             quality = _argument(t.head, frozenset({"acomp", "attr"}))
             if quality is not None and quality.i != t.i:
                 return quality  # "of which 310,000 were electric"
-        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "attr") and t.head.pos_ in (
-            "VERB",
-            "AUX",
-        ):
+        # a number the parser hangs on a copula as its complement ("the toll was 74")
+        number_complement = t.dep_ == "acomp" and t.like_num
+        if (
+            t.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "attr") or number_complement
+        ) and t.head.pos_ in ("VERB", "AUX"):
             verb = t.head
             if t.dep_ == "conj":
                 return self._event(t.head) if t.head.pos_ in ("NOUN", "NUM") else verb
-            if t.dep_ == "attr" or verb.pos_ == "AUX":
+            if t.dep_ in ("attr", "acomp") or verb.pos_ == "AUX":
                 subject = _argument(verb, _SUBJECT_DEPS)
                 if subject is not None and subject.i != t.i:
                     return subject

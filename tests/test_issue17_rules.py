@@ -1401,3 +1401,18 @@ def test_sitting_out_a_match_is_not_playing_it() -> None:
     a = "Captain Ines Mora played in Sunday's final against Dunmore."
     assert _kinds(a, "Captain Ines Mora sat out Sunday's final against Dunmore.") == {"negation"}
     assert _kinds(a, "Captain Ines Mora sat out Friday's training session.") == set()
+
+
+def test_a_bare_number_the_parser_took_for_a_date_is_a_count(read) -> None:  # type: ignore[no-untyped-def]
+    # spaCy's small pipeline tags "74" in "the death toll was 74" as a date
+    said = "The storm's final death toll was 74, officials said."
+    toll = read(said)
+    assert [said[f.start : f.end] for f in toll.figures] == ["74"]
+    assert toll.figures[0].measure == ("deaths",)
+    assert _kinds(
+        "The storm's final death toll was 74, officials said.",
+        "The storm killed 47 people, officials said.",
+    ) & {"number"} == {"number"}
+    # a year or a day stays a time
+    assert read("The bridge was opened in 1998.").figures == ()
+    assert read("The vote was held on 12 May.").figures == ()
