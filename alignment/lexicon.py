@@ -393,6 +393,12 @@ class Lexicon:
         "negotiate",
         "bid",
         "effort",
+        "ask",
+        "urge",
+        "demand",
+        "request",
+        "need",
+        "press",
     )
     beliefs: tuple[str, ...] = ("believe", "think", "expect", "doubt", "feel")
     region_parts: tuple[str, ...] = (

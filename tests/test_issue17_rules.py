@@ -1416,3 +1416,29 @@ def test_a_bare_number_the_parser_took_for_a_date_is_a_count(read) -> None:  # t
     # a year or a day stays a time
     assert read("The bridge was opened in 1998.").figures == ()
     assert read("The vote was held on 12 May.").figures == ()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # a request is not a deed: "asked the minister to scrap the rule"
+        (
+            "The minister did not scrap the grazing rule on Tuesday.",
+            "Farmers' groups asked the minister to scrap the grazing rule on Tuesday.",
+            set(),
+        ),
+        (
+            "The minister did not scrap the grazing rule on Tuesday.",
+            "The minister still needs to scrap the grazing rule, farmers' groups said.",
+            set(),
+        ),
+        # the deed itself
+        (
+            "The minister did not scrap the grazing rule on Tuesday.",
+            "The minister scrapped the grazing rule on Tuesday, farmers' groups said.",
+            {"negation"},
+        ),
+    ],
+)
+def test_a_request_is_not_a_deed(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"negation"} == kinds
