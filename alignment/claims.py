@@ -1073,6 +1073,8 @@ def _told_of(clause: Token) -> Token:
 # Predicates that place an event in time: what they are told of is the event ("the summit
 # will be held on 3 March", "the verdict is due on Thursday").
 _PLACING = frozenset({"hold", "happen", "occur", "schedule"})
+# Verbs of going, whose "to" names the event gone to ("voters go to the polls on Sunday").
+_GOING = frozenset({"go", "return", "head"})
 # Verbs of deciding or telling: their object's time is its own only after "for" ("called an
 # election for May 18"; "announced the election on Monday" tells when it was announced).
 _SETTING = frozenset({"call", "set", "announce", "schedule", "fix", "confirm", "plan"})
@@ -1122,8 +1124,12 @@ def _event_noun(verb: Token) -> tuple[Token, bool, str] | None:
             c.dep_ == "poss" and c.ent_type_ == "DATE" for c in arg.children
         ):
             return arg, True, ""  # "Saturday's auction raised €80k"
+    # "meet for the summit", "spoke at the rally", "voters go to the polls"
+    going = lemma in _GOING
     for prep in verb.children:
-        if prep.dep_ == "prep" and fold(prep.text) in ("for", "at"):
+        if prep.dep_ == "prep" and (
+            fold(prep.text) in ("for", "at") or (going and fold(prep.text) == "to")
+        ):
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and not pobj.ent_type_:
                     return pobj, False, ""

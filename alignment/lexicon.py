@@ -321,6 +321,7 @@ class Lexicon:
         ("find", "discover", "unearth", "locate"),
         ("begin", "start", "commence", "break out"),
         ("fire", "blaze", "inferno"),
+        ("election", "poll", "polls"),
         ("arrive", "land", "touch down"),
         ("cut", "lower", "reduce", "slash"),
         ("open", "reopen"),

@@ -1442,3 +1442,29 @@ def test_a_bare_number_the_parser_took_for_a_date_is_a_count(read) -> None:  # t
 )
 def test_a_request_is_not_a_deed(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"negation"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # going to the polls is the election
+        (
+            "Voters in Ostravia go to the polls on 9 October to choose a new parliament.",
+            "Ostravia's general election will take place on 16 October, officials confirmed.",
+            {"time"},
+        ),
+        (
+            "Voters in Ostravia go to the polls on 9 October to choose a new parliament.",
+            "Ostravia's general election will take place on 9 October, officials confirmed.",
+            set(),
+        ),
+        # going to a place is no event
+        (
+            "The prime minister of Ostravia goes to Brussels on 9 October for talks.",
+            "Ostravia's general election will take place on 16 October, officials confirmed.",
+            set(),
+        ),
+    ],
+)
+def test_going_to_the_polls_is_the_election(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"time"} == kinds
