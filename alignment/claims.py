@@ -1420,6 +1420,21 @@ def _window(counted: Token | None) -> str:
     return ""
 
 
+# Words of a capacity: "enough food for 5,000 people", "room for 300 cars".
+_ENOUGH = frozenset({"enough", "room", "space", "sufficient", "capacity"})
+
+
+def _capacity(counted: Token) -> bool:
+    """A counted noun told as what a thing has room for ("holds enough supplies for 15,000
+    refugees", "room for 300 cars"): a capacity, not a count of those there."""
+    prep = counted.head
+    if counted.dep_ != "pobj" or fold(prep.text) != "for" or prep.head.i == prep.i:
+        return False
+    host = prep.head
+    near = [host, *host.children, *(g for c in host.children for g in c.children)]
+    return any(fold(t.text) in _ENOUGH for t in near)
+
+
 def _bare_count(token: Token) -> bool:
     """A number the parser took for a date all by itself ("the death toll was 74"): a plain
     number under 1,000, alone in its entity, is no day or year."""
@@ -2407,6 +2422,8 @@ class _Reader:
                 event = self._event(counted if counted is not None else anchor)
             if counted is not None and counted.tag_ == "NNP":
                 continue  # "Indianapolis 27", "Route 66": a score or a name, not a count
+            if counted is not None and _capacity(counted):
+                continue  # "enough supplies for 15,000 refugees": room for them, not them
             measure, label = self._measure(counted, event, q.unit)
             if q.unit and counted is None and fold(top.head.text) == "worth":
                 # "jewellery worth an estimated €9 million", "are worth about €4 million": a

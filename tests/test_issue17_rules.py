@@ -1468,3 +1468,13 @@ def test_a_request_is_not_a_deed(a: str, b: str, kinds: set[str]) -> None:
 )
 def test_going_to_the_polls_is_the_election(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"time"} == kinds
+
+
+def test_room_for_a_number_is_no_count_of_it(read) -> None:  # type: ignore[no-untyped-def]
+    assert read("The depot holds enough tents for 8,000 families.").figures == ()
+    assert read("The new stand has room for 3,000 fans.").figures == ()
+    # a count told with "for" is still one
+    assert len(read("The charity found homes for 300 families.").figures) == 1
+    a = "The camp at Orsa is now home to more than 9,000 families."
+    assert _kinds(a, "A warehouse at Orsa holds enough tents for 6,000 families.") == set()
+    assert _kinds(a, "Aid workers at Orsa say 6,000 families live in the camp.") == {"number"}
