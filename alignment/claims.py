@@ -3003,7 +3003,8 @@ class _Reader:
 
     def _speaker_names(self, start: int, end: int) -> tuple[str, ...]:
         """The person names in a speaker's phrase ``[start, end)``, folded: not a name the
-        speaker is "for" or "of" ("a spokesman for Senator Moreno"), nor one in a clause of it
+        speaker is "for" or "of" ("a spokesman for Senator Moreno"), or whose the speaker is
+        ("Paula Greer's chief scientist, Dr Ewan Tolle"), nor one in a clause of it
         ("Pavel Danek, whose brother Ivan ..."), nor one that qualifies a title before the
         speaker's own name ("Ajax coach Maarten de Wit", the parser's PERSON "Ajax")."""
         persons = [e for e in self.doc.ents if e.label_ == "PERSON" and start <= e.start_char < end]
@@ -3023,7 +3024,9 @@ class _Reader:
                     for t in kept
                     if t.text[:1].isalnum()
                     and not any(
-                        h.dep_ in ("prep", "relcl", "acl") for h in t.ancestors if h.idx >= start
+                        h.dep_ in ("prep", "relcl", "acl", "poss")
+                        for h in (t, *t.ancestors)
+                        if h.idx >= start
                     )
                 }
             )

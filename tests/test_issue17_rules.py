@@ -1478,3 +1478,12 @@ def test_room_for_a_number_is_no_count_of_it(read) -> None:  # type: ignore[no-u
     a = "The camp at Orsa is now home to more than 9,000 families."
     assert _kinds(a, "A warehouse at Orsa holds enough tents for 6,000 families.") == set()
     assert _kinds(a, "Aid workers at Orsa say 6,000 families live in the camp.") == {"number"}
+
+
+def test_a_name_the_speaker_belongs_to_is_not_the_speakers(read) -> None:  # type: ignore[no-untyped-def]
+    b = "Omar Reyes's press secretary, Lina Voss, told reporters: “The talks have collapsed.”"
+    assert set(read(b).quotes[0].speaker_names) == {"lina", "voss"}
+    assert _kinds("“The talks have collapsed,” Governor Omar Reyes said.", b) == {"attribution"}
+    # his spokesman speaks for him
+    c = "Omar Reyes's spokesman told reporters: “The talks have collapsed.”"
+    assert _kinds("“The talks have collapsed,” Governor Omar Reyes said.", c) == set()
