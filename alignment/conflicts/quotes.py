@@ -15,6 +15,7 @@ mostly agree (at least ``MIN_WORDS`` words in common, and most of the shorter on
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 from ..claims import Quote
@@ -58,7 +59,14 @@ def _text_words(view: View, first: int, last: int) -> list[tuple[str, int, int]]
     numbers spelt one way ("11th" / "eleventh"), with their document offsets; an editor's
     words in brackets are not the speaker's: they stand as one ``EDITED`` mark, which meets
     whatever the other outlet has there ("[The police] came" / "They came")."""
-    text = view.said(first, last)
+    return list(_spelt_words(view.said(first, last), first))
+
+
+# A passage's quotes are compared with those of every passage it links to: their words are
+# spelt once per text.
+@functools.lru_cache(maxsize=4096)
+def _spelt_words(text: str, first: int) -> tuple[tuple[str, int, int], ...]:
+    """``_text_words`` of ``text``, which starts at document offset ``first``."""
     editorial = [m.span() for m in _EDITORIAL.finditer(text)]
     out: list[tuple[str, int, int]] = [(EDITED, first + s, first + e) for s, e in editorial]
     for m in _WORD.finditer(text):
@@ -72,7 +80,7 @@ def _text_words(view: View, first: int, last: int) -> list[tuple[str, int, int]]
             out.append((_CONTRACTIONS[tail], start, end))
         else:
             out.append((head if tail == "s" else word, start, end))
-    return sorted(out, key=lambda w: w[1])
+    return tuple(sorted(out, key=lambda w: w[1]))
 
 
 def _named(q: Quote, view: View) -> bool:
