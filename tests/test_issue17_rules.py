@@ -1487,3 +1487,24 @@ def test_a_name_the_speaker_belongs_to_is_not_the_speakers(read) -> None:  # typ
     # his spokesman speaks for him
     c = "Omar Reyes's spokesman told reporters: “The talks have collapsed.”"
     assert _kinds("“The talks have collapsed,” Governor Omar Reyes said.", c) == set()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # a count over several days and a count of one day: a whole and a part of it
+        (
+            "Police have made 90 arrests over three nights of rioting in Helmsby.",
+            "Police arrested 35 people in Helmsby on Tuesday night.",
+            set(),
+        ),
+        # both over the same stretch: one count
+        (
+            "Police have made 90 arrests over three nights of rioting in Helmsby.",
+            "Police made 35 arrests over three nights of rioting in Helmsby.",
+            {"number"},
+        ),
+    ],
+)
+def test_a_count_over_days_and_a_count_of_one_day(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"number", "differs"} == kinds

@@ -19,6 +19,7 @@ Two kinds come out:
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 
 from ..claims import GENERIC_COUNTED, MEASURING_VERBS, Claim, Figure, TimeRef
@@ -145,6 +146,32 @@ def _moments(a: View, x: Figure, b: View, y: Figure) -> str:
         return "apart"
     earlier, later = (x, y) if order > 0 else (y, x)
     return "later" if _point(later) > _point(earlier) else "same"
+
+
+# A stretch of several days told as a count's time: "over four nights", "in three days".
+_STRETCH = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
+    r"(?:days|nights|weeks|months|years)\b",
+    re.IGNORECASE,
+)
+
+
+def _span_and_day(x: Claim | None, y: Claim | None) -> bool:
+    """One count told over a stretch of days and the other on one day: a whole and a part
+    of it ("over 50 arrests over four nights" / "46 were arrested Wednesday night")."""
+    if x is None or y is None:
+        return False
+
+    def stretch(c: Claim) -> bool:
+        return any(_STRETCH.search(t.text) for t in c.times)
+
+    def one_day(c: Claim) -> bool:
+        read = [read_time(t.text, t.start) for t in c.times]
+        return any(w is not None and w.kind in ("weekday", "date") for w in read)
+
+    return (stretch(x) and one_day(y) and not stretch(y)) or (
+        stretch(y) and one_day(x) and not stretch(x)
+    )
 
 
 def _count_times(claim: Claim) -> tuple[TimeRef, ...]:
@@ -324,6 +351,8 @@ def figure_conflicts(
     def one_quantity(x: Figure, y: Figure) -> bool:
         if not comparable(x, y) or not same_party(_party(a, x), _party(b, y)):
             return False
+        if _span_and_day(_claim(a, x), _claim(b, y)):
+            return False  # "over 50 arrests over four nights" / "46 arrested Wednesday night"
         if _told_unharmed(a, x, states) != _told_unharmed(b, y, states):
             return False  # "30 escaped unharmed" counts others than "three were hurt"
         if _part_of_the_place(x, words_b, parts) or _part_of_the_place(y, words_a, parts):
