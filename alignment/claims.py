@@ -1209,8 +1209,16 @@ def _of_a_base(ent: Span, verb: Token) -> bool:
 
 
 def _until(verb: Token) -> bool:
-    """A clause bounded by "until" ("did not leave until midnight"): told of when it happens."""
-    return any(c.dep_ == "prep" and fold(c.text) == "until" for c in verb.children)
+    """A clause bounded by "until" ("did not leave until midnight", "could not reach the yacht
+    until the wind dropped"): told of when it happens."""
+    return any(
+        (c.dep_ == "prep" and fold(c.text) == "until")
+        or (
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and fold(m.text) in ("until", "till") for m in c.children)
+        )
+        for c in verb.children
+    )
 
 
 # Words that make a figure an amount on top of another: "another 15", "a further 300", "four
@@ -1441,6 +1449,15 @@ def _bare_count(token: Token) -> bool:
     if not token.text.isdigit() or int(token.text) >= 1000:
         return False
     return any(e.start == token.i and e.end == token.i + 1 for e in token.doc.ents)
+
+
+# Modals of ability: negated, they tell that a thing did not happen ("could not reach").
+_ABILITY = frozenset({"could", "can", "ca"})
+
+
+def _negated_here(verb: Token) -> bool:
+    """A ``neg`` dependent on the verb itself ("could not reach", "can't confirm")."""
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _when_clause(clause: Token) -> bool:
@@ -2191,6 +2208,14 @@ class _Reader:
             c.dep_ == "advmod" and fold(c.text) == "too" for c in verb.head.children
         ):
             conditional = True  # "too soon to lift the ban": a lifting that does not happen
+        if (
+            verb.dep_ == "advcl"
+            and any(c.dep_ == "aux" and fold(c.text) == "to" for c in verb.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        ):
+            # "used my legs to make a play": a purpose, not a deed ("enough for Scotland to
+            # qualify" names its doer and tells what came of it)
+            conditional = True
         # the parser may hang "would" on the auxiliary it goes with ("would have placed")
         helpers = [g for c in verb.children if c.dep_ == "aux" for g in c.children]
         for child in [*verb.children, *helpers]:
@@ -2201,7 +2226,8 @@ class _Reader:
             if child.dep_ in ("aux", "advmod", "mark") and (
                 lemma in words.hedges or text in words.hedges
             ):
-                hedged = True
+                # "could not reach the yacht": an inability, told firmly
+                hedged = hedged or not (text in _ABILITY and _negated_here(verb))
             if child.dep_ in ("aux", "mark") and (
                 lemma in words.irrealis or text in words.irrealis
             ):

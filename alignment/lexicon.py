@@ -400,6 +400,7 @@ class Lexicon:
         "request",
         "need",
         "press",
+        "struggle",
     )
     beliefs: tuple[str, ...] = ("believe", "think", "expect", "doubt", "feel")
     region_parts: tuple[str, ...] = (

@@ -1508,3 +1508,42 @@ def test_a_name_the_speaker_belongs_to_is_not_the_speakers(read) -> None:  # typ
 )
 def test_a_count_over_days_and_a_count_of_one_day(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"number", "differs"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # "could not" tells an inability firmly
+        (
+            "Firefighters could not reach the upper floors of the Vell tower block.",
+            "Firefighters reached the upper floors of the Vell tower block and rescued six people.",
+            {"negation"},
+        ),
+        # "could" alone is a hedge
+        (
+            "Firefighters could reach the upper floors of the Vell tower block by noon.",
+            "Firefighters did not reach the upper floors of the Vell tower block.",
+            set(),
+        ),
+        # not until a thing happened says when it did
+        (
+            "Firefighters could not reach the tower's upper floors until the smoke cleared.",
+            "Firefighters reached the tower's upper floors once the smoke had cleared.",
+            set(),
+        ),
+        # a purpose is not a deed
+        (
+            "Firefighters did not reach the upper floors of the Vell tower block.",
+            "Firefighters raised a ladder to reach the upper floors of the Vell tower block.",
+            set(),
+        ),
+        # struggling to do a thing is not doing it
+        (
+            "Firefighters did not reach the upper floors of the Vell tower block.",
+            "Firefighters were struggling to reach the upper floors of the Vell tower block.",
+            set(),
+        ),
+    ],
+)
+def test_inability_purpose_and_struggle(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"negation"} == kinds
