@@ -403,7 +403,7 @@ def same_claim(x: Claim, y: Claim) -> bool:
         return False
     objects = bool(x.object_words and y.object_words)
     # "no one was hurt" / "two guards were injured": nobody of all those it could befall
-    anyone = any(c.negated and c.object in _ANYONE and c.absent in ("", c.object) for c in (x, y))
+    anyone = any(c.negated and c.object in _ANYBODY and c.absent in ("", c.object) for c in (x, y))
     if anyone and not subjects and (x.object_words or y.object_words):
         return True
     if objects and (not _shared(x.object_words, y.object_words) or _things_apart(x, y)):
@@ -418,8 +418,9 @@ def same_claim(x: Claim, y: Claim) -> bool:
     return universal and bool(shared)
 
 
-# Heads of a negated argument that name anyone at all ("no one", "nobody", "no people").
-_ANYONE = frozenset({"one", "body", "nobody", "people", "person", "anyone"})
+# Heads of a negated object that name any person at all ("no one was hurt", "nobody",
+# "did not hurt anyone").
+_ANYBODY = frozenset({"one", "body", "nobody", "people", "person", "anyone"})
 
 
 # Pronoun subjects that name a person and those that name a thing: two of different kinds

@@ -51,8 +51,10 @@ class Lexicon:
             still missing", "remains at large") denies the event that would end it
             ("reopened", "was found", "was arrested"); a state may be a word or a
             preposition and its noun ("at large").
-        intentions: verbs and nouns of meaning to do something ("try", "plan", "offer"):
-            what follows them ("offered to plead guilty") is intended, not done.
+        intentions: verbs and nouns of meaning, asking or needing something done ("try",
+            "plan", "offer", "urge", "need"): what follows them ("offered to plead guilty",
+            "asked the minister to resign") is intended, not done; "plans to" in the present
+            is announced, as "will" is.
         beliefs: verbs of belief; what follows a negated one ("does not believe he had a
             gun") or "doubt" is uncertain, like a hedge.
         region_parts: place nouns of a part of a region ("district", "county"): a figure
@@ -319,7 +321,7 @@ class Lexicon:
         ("win", "winner", "victory", "beat", "defeat"),
         ("protest", "demonstration", "rally"),
         ("find", "discover", "unearth", "locate"),
-        ("begin", "start", "commence", "break out"),
+        ("begin", "start", "commence"),
         ("fire", "blaze", "inferno"),
         ("election", "poll", "polls"),
         ("arrive", "land", "touch down"),

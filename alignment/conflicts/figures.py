@@ -452,9 +452,10 @@ def _one_each(
 ) -> Conflict | None:
     """Two passages of one figure each, one told loosely and the other within it, close
     ("more than 1,000 people were evacuated" / "authorities moved 1,340 residents", "up to
-    1,800 jobs" / "1,250 jobs"): one quantity told two ways, whatever the verbs, graded. Two
-    figures told loosely, or far apart, or of two specific nouns or a unit, may be two
-    quantities."""
+    1,800 jobs" / "1,250 jobs"): one quantity told two ways, whatever the verbs, graded; or
+    close but outside a bound, of one specific noun ("fewer than ten flights" / "14
+    flights"): a number conflict. Two figures told loosely, or far apart, or of two specific
+    nouns or a unit, may be two quantities."""
     if len(xs) != 1 or len(ys) != 1 or used_x or used_y:
         return None
     x, y = xs[0], ys[0]
