@@ -1115,8 +1115,9 @@ def _event_noun(verb: Token) -> tuple[Token, bool, str] | None:
             return obj, True, aspect  # "leaders held talks on Monday", "began production in May"
         if subject is not None and subject.pos_ in _NOUNS:
             return subject, True, aspect
-        if verb.dep_ == "relcl" and _told_of(verb).pos_ in _NOUNS:
-            return _told_of(verb), True, aspect  # "a truce that takes effect"
+        told_of = _told_of(verb) if verb.dep_ == "relcl" else None
+        if told_of is not None and told_of.pos_ in _NOUNS:
+            return told_of, True, aspect  # "a truce that takes effect"
         if verb.dep_ == "acl" and verb.head.pos_ in _NOUNS:
             return verb.head, True, aspect  # "the auction, held on Sunday"
         return None
@@ -1872,7 +1873,8 @@ class _Reader:
             # "the pilot survived the crash", "two hikers died in the storm": the subject is
             # what befalls it, as the object of "the pilot was killed" is
             obj, subject = subject, None
-        went_ahead = _phrasal(verb) == "go ahead" and obj is None
+        phrasal = _phrasal(verb)  # "went ahead", "passed away", "called off"
+        went_ahead = phrasal == "go ahead" and obj is None
         if went_ahead:
             # "the festival went ahead" tells that it was held (and "was cancelled", not)
             obj, subject = subject, None
@@ -1945,8 +1947,11 @@ class _Reader:
             else ()
         )
         key = _key(predicate_token, words)
-        phrasal = _phrasal(verb) if predicate_token is verb else ""
-        if phrasal in words.synonyms and _stem_key(verb) in words.synonyms:
+        if (
+            predicate_token is verb
+            and phrasal in words.synonyms
+            and _stem_key(verb) in words.synonyms
+        ):
             # a particle that takes a listed verb elsewhere: "passed away" died, where
             # "passed" approved
             key = words.synonyms[phrasal]
@@ -1959,7 +1964,7 @@ class _Reader:
         object_head = _head_noun(obj) if obj is not None else None
         state_of: Token | None = None  # a subject moved to the object of its state's verb
         opposite = (
-            words.phrasal_antonyms.get(_phrasal(verb))
+            words.phrasal_antonyms.get(phrasal)
             or words.phrasal_antonyms.get(_with_preposition(verb))
             if predicate_token is verb
             else None
