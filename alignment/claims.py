@@ -1074,6 +1074,8 @@ def _told_of(clause: Token) -> Token:
 # Predicates that place an event in time: what they are told of is the event ("the summit
 # will be held on 3 March", "the verdict is due on Thursday").
 _PLACING = frozenset({"hold", "happen", "occur", "schedule"})
+# Phrasal verbs that tell an event took place ("the blast went off at 7 a.m.").
+_PLACING_PHRASES = frozenset({"go off", "break out"})
 # Verbs of going, whose "to" names the event gone to ("voters go to the polls on Sunday").
 _GOING = frozenset({"go", "return", "head"})
 # Verbs of deciding or telling: their object's time is its own only after "for" ("called an
@@ -1082,6 +1084,22 @@ _SETTING = frozenset({"call", "set", "announce", "schedule", "fix", "confirm", "
 # Nouns that say when a thing is, not what it is ("set the date of the by-election").
 _WHEN_NOUNS = frozenset({"date", "day", "time"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+# Verbs whose "on" names an event that starts ("workers went on strike", "will go on trial").
+_STARTING_ON = frozenset({"go", "come"})
+# What "came into" names when a thing starts to hold ("the truce came into force").
+_IN_FORCE = frozenset({"force", "effect"})
+
+
+def _prep_object(verb: Token, preposition: str) -> str:
+    """The folded object of the verb's preposition ("came into force": force), "" if none."""
+    for c in verb.children:
+        if c.dep_ == "prep" and fold(c.text) == preposition:
+            pobj = _argument(c, frozenset({"pobj"}))
+            if pobj is not None:
+                return fold(pobj.text)
+    return ""
 
 
 # Verbs that place an event's start or end: "the truce takes effect at noon", "the strike
@@ -1100,10 +1118,27 @@ def _event_noun(verb: Token) -> tuple[Token, bool, str] | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     took_effect = lemma == "take" and obj is not None and fold(obj.text) == "effect"
+    took_effect = took_effect or (lemma == "come" and _prep_object(verb, "into") in _IN_FORCE)
     aspect = "start" if took_effect else _ASPECTS.get(_phrasal(verb)) or _ASPECTS.get(lemma, "")
+    if lemma == "open" and obj is None and subject is not None and subject.pos_ in _NOUNS:
+        return subject, True, "start"  # "the trial will open in October"
+    if lemma in _STARTING_ON:
+        begun = next(
+            (
+                p
+                for c in verb.children
+                if c.dep_ == "prep" and fold(c.text) == "on"
+                for p in c.children
+                if p.dep_ == "pobj" and p.pos_ == "NOUN" and not p.ent_type_
+            ),
+            None,
+        )
+        if begun is not None:
+            return begun, True, "start"  # "went on strike on Tuesday", "goes on trial in May"
     placing = (
         aspect
         or lemma in _PLACING
+        or _phrasal(verb) in _PLACING_PHRASES
         or (lemma == "take" and obj is not None and fold(obj.text) == "place")
         or (
             lemma == "be"
@@ -1913,6 +1948,16 @@ class _Reader:
             if attribute is not None:
                 predicate_token, obj = attribute, None
                 lemma = fold(attribute.lemma_)
+                if (
+                    verb.pos_ == "AUX"
+                    and verb.tag_ not in ("VBZ", "VBP")
+                    and attribute.tag_ == "VBN"
+                    and attribute.pos_ == "VERB"
+                ):
+                    # a participle the parser hung as the copula's complement is a passive:
+                    # "the bridge was closed yesterday" tells what "closed the bridge" tells
+                    # ("is closed", in the present, is a state)
+                    obj, subject = subject, None
         own = _own_subtree(verb)
         verdict = _complement(verb, _stem_key(verb), words)
         if verdict is not None and obj is None:

@@ -277,7 +277,7 @@ def test_main_writes_both_paths(tmp_path, capsys):
 
 @pytest.fixture(scope="module")
 def scores(pairs) -> dict[str, Scores]:
-    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (1,830
+    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (1,950
     # stories of two sentences)
     measured = [p for p in pairs if p.split not in HELD_OUT + UNSCORED]
     return {
@@ -293,49 +293,49 @@ def test_export_links_most_pairs(scores):
 
 
 # Where the engine still misses the target, by path and kind: P / R over the whole file but
-# the held-out split (1,830 pairs; 2026-12-04, bench/README.md). fresh3 to fresh12, each held out
+# the held-out split (1,950 pairs; end of session 16, 2026-12-04, bench/README.md; detector time
+# meets it again). fresh3 to fresh13, each held out
 # in its time, had their misses read later (a few rules came of them), or count here once their
 # turn as the held-out split ended, so they pull recall under the target.
 _WHOLE_FIGURES = {
     "detector": {
-        "number": "P 0.94 R 0.71",
-        "differs": "P 0.98 R 0.78",
-        "negation": "P 0.93 R 0.76",
+        "number": "P 0.93 R 0.70",
+        "differs": "P 0.97 R 0.75",
+        "negation": "P 0.92 R 0.72",
     },
     "export": {
-        "number": "P 0.95 R 0.71",
-        "differs": "P 0.98 R 0.75",
-        "negation": "P 0.93 R 0.76",
-        "time": "P 0.96 R 0.75",
+        "number": "P 0.93 R 0.70",
+        "differs": "P 0.98 R 0.73",
+        "negation": "P 0.93 R 0.72",
+        "time": "P 0.97 R 0.75",
     },
 }
 MISSED: dict[tuple[str, str], str] = {
     (path, kind): why for path, figures in _WHOLE_FIGURES.items() for kind, why in figures.items()
 }
-# The same target on the held-out split alone: fresh13 (120 pairs), written in session 14 by a
+# The same target on the held-out split alone: fresh14 (120 pairs), written in session 15 by a
 # helper who read no rule and paraphrased each pair as two outlets would, scored once at
-# session 15's start, aggregated only (73 of 120 exactly right through the detector, 72 through
-# the export), its misses never read (2026-12-04, bench/README.md). No kind meets the target.
-HELD_OUT = ("fresh13",)
-# fresh14 (session 15, written by a helper who read no rule) is in no score target: the next
-# session's held-out split, scored once by the lead before fresh13's misses are read
-UNSCORED = ("fresh14",)
+# session 16's start, aggregated only (79 of 120 exactly right on both paths), its misses never
+# read (2026-12-04, bench/README.md). Only quotes meet the target.
+HELD_OUT = ("fresh14",)
+# fresh15 is in no score target: not written yet (session 16's helper stopped without a file);
+# once a helper who read no rule writes it, the next held-out split, scored once before
+# fresh14's misses are read
+UNSCORED = ("fresh15",)
 _HELD_OUT_FIGURES = {
     "detector": {
-        "number": "P 0.67 R 0.46",
-        "differs": "P 1.00 R 0.45",
-        "negation": "P 0.67 R 0.15",
-        "time": "P 1.00 R 0.18",
-        "attribution": "P 0.83 R 0.45",
-        "quote": "P 1.00 R 0.55",
+        "number": "P 0.67 R 0.50",
+        "differs": "P 1.00 R 0.50",
+        "negation": "P 0.50 R 0.25",
+        "time": "P 1.00 R 0.10",
+        "attribution": "P 1.00 R 0.40",
     },
     "export": {
-        "number": "P 0.67 R 0.46",
-        "differs": "P 1.00 R 0.45",
-        "negation": "P 0.67 R 0.15",
-        "time": "P 1.00 R 0.18",
-        "attribution": "P 0.83 R 0.45",
-        "quote": "P 1.00 R 0.45",
+        "number": "P 0.67 R 0.50",
+        "differs": "P 1.00 R 0.50",
+        "negation": "P 0.50 R 0.25",
+        "time": "P 1.00 R 0.10",
+        "attribution": "P 1.00 R 0.40",
     },
 }
 MISSED_HELD_OUT = {

@@ -1547,3 +1547,84 @@ def test_a_count_over_days_and_a_count_of_one_day(a: str, b: str, kinds: set[str
 )
 def test_inability_purpose_and_struggle(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"negation"} == kinds
+
+
+# --------------------------------------------------------------------------- session 16: times
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # a participle hung on "was" is a passive: what "closed the road" tells
+        (
+            "The coastal road at Amber Point was closed on Monday after a rockfall.",
+            "Highway crews closed the coastal road at Amber Point on Thursday after a rockfall.",
+            {"time"},
+        ),
+        (
+            "The coastal road at Amber Point was closed on Monday after a rockfall.",
+            "Highway crews closed the coastal road at Amber Point on Monday after a rockfall.",
+            set(),
+        ),
+        # "is closed", in the present, is a state: still a denial of the reopening
+        (
+            "The coastal road at Amber Point reopened to traffic on Monday.",
+            "The coastal road at Amber Point is still closed to traffic, officials said.",
+            {"negation"},
+        ),
+        # going on strike, or on trial, is the event's start
+        (
+            "Dock workers at the port of Selm began their strike on Wednesday.",
+            "Cargo piled up after dock workers at the port of Selm went on strike on Friday.",
+            {"time"},
+        ),
+        (
+            "Dock workers at the port of Selm began their strike on Wednesday.",
+            "Cargo piled up after dock workers at the port of Selm went on strike on Wednesday.",
+            set(),
+        ),
+        (
+            "The trial of the former minister Olek Marr will open in March, the court said.",
+            "The court said the former minister Olek Marr would go on trial in November.",
+            {"time"},
+        ),
+        # a truce that came into force is a ceasefire that took effect
+        (
+            "The ceasefire in the Orla hills took effect at dawn on Monday.",
+            "A truce in the Orla hills came into force on Wednesday, both sides said.",
+            {"time"},
+        ),
+        (
+            "The ceasefire in the Orla hills took effect on Monday.",
+            "A truce in the Orla hills came into force on Monday, both sides said.",
+            set(),
+        ),
+        # parts of the day far apart clash; near ones do not
+        (
+            "The blast at the Kerr paint factory happened shortly after 6 a.m. on Sunday.",
+            "The explosion at the Kerr paint factory went off late on Sunday evening.",
+            {"time"},
+        ),
+        (
+            "The blast at the Kerr paint factory happened shortly after 6 a.m. on Sunday.",
+            "The explosion at the Kerr paint factory went off early on Sunday morning.",
+            set(),
+        ),
+        (
+            "The blast at the Kerr paint factory happened at about 5 p.m. on Sunday.",
+            "The explosion at the Kerr paint factory went off on Sunday afternoon.",
+            set(),
+        ),
+    ],
+)
+def test_event_times_told_two_ways(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"time", "negation"} == kinds
+
+
+def test_hours_of_two_days_are_not_one_moment() -> None:
+    # a toll by Monday morning and a higher one by Tuesday night: a later count, graded
+    kinds = _kinds(
+        "By Monday morning the death toll from the Tarn bus crash stood at 14.",
+        "By Tuesday night the death toll from the Tarn bus crash had risen to 22.",
+    )
+    assert kinds == {"differs"}

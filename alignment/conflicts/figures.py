@@ -131,6 +131,10 @@ def _moments(a: View, x: Figure, b: View, y: Figure) -> str:
             # a clock time against a day tells nothing ("by noon on Monday" / "by Tuesday")
             and (wa.kind == "clock") == (wb.kind == "clock")
         ]
+        # days first: the hours of two days tell nothing of one moment ("by Monday morning"
+        # / "by Tuesday night")
+        days = [(wa, wb) for wa, wb in pairs if wa.kind != "clock"]
+        pairs = days or pairs
         # one time in common is one moment: "6.1% in May, from 5.4% in April" meets "6.8%
         # in May"
         if not any(not times_clash(wa, wb, a.published, b.published) for wa, wb in pairs):

@@ -60,6 +60,19 @@ _CLOCK = re.compile(
     r"|\b(?P<named>noon|midday|midnight)\b)",
     re.IGNORECASE,
 )
+# A part of the day, read as a loose clock time: its middle and the minutes either side it
+# covers ("in the evening": 17:00 to 23:00). Morning and afternoon meet at noon, evening and
+# night overlap: only parts far apart clash ("shortly after 7 a.m." / "late on Saturday
+# evening", "in the morning" / "at night").
+_DAY_PART = re.compile(r"\b(?P<part>morning|afternoon|evening|night|overnight|early hours)\b")
+_DAY_PARTS = {
+    "morning": (510, 210),
+    "afternoon": (900, 180),
+    "evening": (1200, 180),
+    "night": (60, 240),
+    "overnight": (60, 240),
+    "early hours": (150, 150),
+}
 # A decade: "the 1890s", "in the 1980s".
 _DECADE = re.compile(r"\b(?P<decade>(?:1[89]|20)\d0)s\b")
 _WORD_MINUTES = {"a quarter": 15, "quarter": 15, "half": 30, "five": 5, "ten": 10}
@@ -229,6 +242,10 @@ def find_times(text: str, tokens: list[Token]) -> list[When]:
             slack = LOOSE_MINUTES  # "about 8 p.m.", "shortly after 2 a.m."
         at = sentence_at(m.start())
         add(When("clock", m.start(), m.end(), at, m.group(), minute=minute, slack=slack))
+    for m in _DAY_PART.finditer(text):
+        middle, slack = _DAY_PARTS[m.group("part").lower()]
+        at = sentence_at(m.start())
+        add(When("clock", m.start(), m.end(), at, m.group(), minute=middle, slack=slack))
     found.sort(key=lambda w: w.start)
     return found
 
@@ -445,6 +462,10 @@ def _event_conflicts(a: View, b: View) -> list[Conflict]:
                 b.published,
                 (ca.future, cb.future),
             )
+            if clash is None:
+                # the same day, or none told: the hours may still clash ("shortly after 7
+                # a.m." / "late on Saturday evening")
+                clash = _first_clash(_clocks(ca.event_times), _clocks(cb.event_times), None, None)
             if clash is not None:
                 return [_when(f"when ({a.said(*ca.event_span).lower()})", a, b, clash)]
     return []
@@ -453,6 +474,11 @@ def _event_conflicts(a: View, b: View) -> list[Conflict]:
 def _days(times: tuple[TimeRef, ...]) -> list[When]:
     """The times read, less clock times (a day clashes before an hour does)."""
     return [w for t in times if (w := read_time(t.text, t.start)) and w.kind != "clock"]
+
+
+def _clocks(times: tuple[TimeRef, ...]) -> list[When]:
+    """The clock times and parts of the day read."""
+    return [w for t in times if (w := read_time(t.text, t.start)) and w.kind == "clock"]
 
 
 def _when(topic: str, a: View, b: View, clash: tuple[When, When]) -> Conflict:
