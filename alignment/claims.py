@@ -28,7 +28,7 @@ import json
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from concurrent.futures import Future, wait
 from dataclasses import dataclass
 from functools import lru_cache
@@ -540,6 +540,7 @@ class _Words:
     negated_states: frozenset[str]
     lasting_states: dict[str, str]
     counted: dict[str, str]
+    bodies: dict[str, str]
 
 
 def _words(lexicon: Lexicon) -> _Words:
@@ -592,6 +593,10 @@ def _words(lexicon: Lexicon) -> _Words:
         ),
         negated_states=singles(lexicon.negated_states),
         counted={fold(w): fold(group[0]) for group in lexicon.counted_synonyms for w in group},
+        bodies={
+            stem(fold(member)): stem(fold(body))
+            for member, _, body in (pair.partition(":") for pair in lexicon.members)
+        },
         lasting_states={
             fold(state): synonyms.get(stem(fold(ending)), stem(fold(ending)))
             for state, _, ending in (pair.partition(":") for pair in lexicon.lasting_states)
@@ -660,6 +665,7 @@ _RELATIVE_TIME = frozenset({"past", "last", "next", "first", "final", "coming", 
 _DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
 # Verbs whose subject undergoes them, as the object of "kill" does: "died", "survived".
 _PATIENT_SUBJECT = frozenset({"die", "survive", "perish", "drown"})
+_PATIENT_PHRASES = frozenset({"pass away"})
 # Prepositions that put a figure in a place ("in the province", "across 14 countries").
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "around", "throughout", "inside"})
 # A unit glued to a figure by a hyphen: "30-point", "10-game", "86-yard".
@@ -709,7 +715,10 @@ _EXISTENCE = frozenset(
 
 
 # Words no time expression holds: a date entity with one is an amount.
-_NOT_A_TIME = re.compile(r"\b(?:million|billion|trillion|percent)\b|[%$€£¥]", re.IGNORECASE)
+# "between 40 and 60 million", "the age of 81", "aged 81": the parser's dates that are none.
+_NOT_A_TIME = re.compile(
+    r"\b(?:million|billion|trillion|percent|age|aged)\b|[%$€£¥]", re.IGNORECASE
+)
 _GLUED_AFTER = re.compile(r"[-–/:.]\d")
 _GLUED_BEFORE = re.compile(r"\d[/:.]$")
 
@@ -804,14 +813,14 @@ def _complement(token: Token, key: str, words: _Words) -> Token | None:
     ("guilty" in "was found guilty", "found the captain not guilty"), if any."""
     if not words.complements:
         return None
-    # an adjective right after the object is said of it: "found the fisherman alive"
-    after_object = [
-        c
-        for obj in token.children
-        if obj.dep_ == "dobj"
-        for c in obj.children
-        if c.dep_ == "amod" and c.i == obj.i + 1
-    ]
+    # an adjective right after the object (or after its apposition) is said of it: "found
+    # the fisherman alive", "found the former mayor, Piet Vanner, guilty"
+    obj = _argument(token, frozenset({"dobj"}))
+    after_object = (
+        [c for c in obj.children if c.dep_ == "amod" and _only_apposition_between(obj, c)]
+        if obj is not None
+        else []
+    )
     return next(
         (
             child
@@ -821,6 +830,31 @@ def _complement(token: Token, key: str, words: _Words) -> Token | None:
         ),
         None,
     )
+
+
+def _own_doors(obj: Token) -> bool:
+    """ "its doors", "their doors": a thing's own doors, closed or opened as itself."""
+    return fold(obj.lemma_) == "door" and any(
+        c.dep_ == "poss" and fold(c.text) in ("its", "their") for c in obj.children
+    )
+
+
+def _predicate_end(token: Token) -> int:
+    """Where the predicate's words end: after its particle when it follows at once ("turned
+    down", "step down"), for a phrasal verb is one word to a reader."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.dep_ == "prt" and following.head.i == token.i:
+        return following.idx + len(following.text)
+    return token.idx + len(token.text)
+
+
+def _only_apposition_between(noun: Token, after: Token) -> bool:
+    """A word after the noun, with nothing but the noun's apposition and its commas between."""
+    if after.i <= noun.i:
+        return False
+    between = noun.doc[noun.i + 1 : after.i]
+    appositions = [c for c in noun.children if c.dep_ == "appos"]
+    return all(t.dep_ == "punct" or any(t in a.subtree for a in appositions) for t in between)
 
 
 def _phrase(token: Token) -> tuple[int, int]:
@@ -954,6 +988,7 @@ def _content_keys(tokens: Iterable[Token], words: _Words) -> tuple[str, ...]:
         if t.pos_ in _CONTENT_POS and not _stop(t) and len(t.text) > 1 and not t.like_num
     }
     keys |= {t.text.replace(",", "") for t in tokens if t.like_num and t.text[:1].isdigit()}
+    keys |= {words.bodies[k] for k in keys if k in words.bodies}  # "senators": the senate
     return tuple(sorted(keys))
 
 
@@ -1074,6 +1109,10 @@ def _told_of(clause: Token) -> Token:
 # Predicates that place an event in time: what they are told of is the event ("the summit
 # will be held on 3 March", "the verdict is due on Thursday").
 _PLACING = frozenset({"hold", "happen", "occur", "schedule"})
+# Verbs that give an event a new time, the one after "to", "until" or "for" ("the final has
+# been moved to Sunday", "the vote was postponed until March"; not the day it was moved on).
+_RESCHEDULING = frozenset({"move", "postpone", "delay", "reschedule", "push", "bring", "put"})
+_NEW_TIME = frozenset({"to", "until", "till", "for"})
 # Phrasal verbs that tell an event took place ("the blast went off at 7 a.m.").
 _PLACING_PHRASES = frozenset({"go off", "break out"})
 # Verbs of going, whose "to" names the event gone to ("voters go to the polls on Sunday").
@@ -1135,9 +1174,12 @@ def _event_noun(verb: Token) -> tuple[Token, bool, str] | None:
         )
         if begun is not None:
             return begun, True, "start"  # "went on strike on Tuesday", "goes on trial in May"
+    passive_subject = subject is not None and subject.dep_ == "nsubjpass"
     placing = (
         aspect
         or lemma in _PLACING
+        or lemma in _RESCHEDULING
+        or (lemma == "play" and passive_subject)  # "the final will be played on Saturday"
         or _phrasal(verb) in _PLACING_PHRASES
         or (lemma == "take" and obj is not None and fold(obj.text) == "place")
         or (
@@ -1203,6 +1245,15 @@ def _event_keys(noun: Token, words: _Words) -> tuple[str, ...]:
 _LASTING_VERBS = frozenset({"remain", "stay"})
 
 
+_AUX_DEPS = frozenset({"aux", "auxpass"})
+
+
+def _lasting_verb(token: Token) -> bool:
+    """ "remain" or "stay", also where the parser left the word its own lemma ("stayed" as
+    an auxiliary)."""
+    return fold(token.lemma_) in _LASTING_VERBS or stem(fold(token.text)) in _LASTING_VERBS
+
+
 def _lasting_state(verb: Token, state: Token, words: _Words) -> tuple[str, Token] | None:
     """The key of the event a lasting state denies, and the state's word: "remains closed"
     (reopen), "is still missing" (find), "remains at large" (arrest); None when the clause
@@ -1211,7 +1262,10 @@ def _lasting_state(verb: Token, state: Token, words: _Words) -> tuple[str, Token
     still = any(
         c.dep_ == "advmod" and fold(c.text) == "still" for t in (verb, state) for c in t.children
     )
-    if not (still or fold(verb.lemma_) in _LASTING_VERBS) or _until(verb) or _until(state):
+    lasting = _lasting_verb(verb) or any(
+        c.dep_ in _AUX_DEPS and _lasting_verb(c) for c in verb.children
+    )  # "stayed shut" with "stayed" read as an auxiliary
+    if not (still or lasting) or _until(verb) or _until(state):
         return None
     ending = words.lasting_states.get(fold(state.text))
     if ending is not None:
@@ -1870,7 +1924,16 @@ class _Reader:
         words = self.words
         lemma = fold(verb.lemma_)
         predicate_token = verb
-        own_subject = _argument(verb, _SUBJECT_DEPS)
+        own_subject = _argument(verb, _SUBJECT_DEPS) or next(
+            # a subject the parser hung from an auxiliary ("the airport stayed shut", read as
+            # "stayed" an auxiliary of "shut") is the verb's
+            (
+                s
+                for c in verb.children
+                if c.dep_ in _AUX_DEPS and (s := _argument(c, _SUBJECT_DEPS)) is not None
+            ),
+            None,
+        )
         subject = own_subject or _inherited_subject(verb)
         passive = subject is not None and subject.dep_ == "nsubjpass"
         if own_subject is None and any(c.dep_ == "auxpass" for c in verb.children):
@@ -1904,11 +1967,24 @@ class _Reader:
             obj = subject
             subject = _argument(agent, frozenset({"pobj"})) if agent is not None else None
             by_agent = subject is not None
-        if subject is not None and fold(verb.lemma_) in _PATIENT_SUBJECT and not by_agent:
+        befalls_subject = (
+            fold(verb.lemma_) in _PATIENT_SUBJECT or _phrasal(verb) in _PATIENT_PHRASES
+        )
+        if subject is not None and befalls_subject and not by_agent:
             # "the pilot survived the crash", "two hikers died in the storm": the subject is
             # what befalls it, as the object of "the pilot was killed" is
             obj, subject = subject, None
+        if obj is not None and subject is not None and _own_doors(obj):
+            # "the plant closed its doors": the plant closed, as "the plant was closed" tells
+            # (and as "the plant closed" does: it stays the subject too)
+            obj = subject
         phrasal = _phrasal(verb)  # "went ahead", "passed away", "called off"
+        if obj is not None and not phrasal and obj.i == verb.i + 1 and not list(obj.children):
+            idiom = f"{fold(verb.lemma_)} {fold(obj.text)}"
+            if idiom in words.synonyms:
+                # "the bridge gave way": a listed verb and bare noun are one word, and the
+                # noun no thing the verb acts on
+                phrasal, obj = idiom, None
         went_ahead = phrasal == "go ahead" and obj is None
         if went_ahead:
             # "the festival went ahead" tells that it was held (and "was cancelled", not)
@@ -1942,7 +2018,12 @@ class _Reader:
             if attribute is None and verb.pos_ != "AUX":
                 # "escaped unharmed" (an adjective the parser may hang as a clause)
                 attribute = next(
-                    (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "ADJ"),
+                    (
+                        c
+                        for c in verb.children
+                        if c.dep_ in ("advcl", "xcomp")
+                        and (c.pos_ == "ADJ" or (c.tag_ == "VBN" and _lasting_verb(verb)))
+                    ),
                     None,
                 )
             if attribute is not None:
@@ -1992,13 +2073,9 @@ class _Reader:
             else ()
         )
         key = _key(predicate_token, words)
-        if (
-            predicate_token is verb
-            and phrasal in words.synonyms
-            and _stem_key(verb) in words.synonyms
-        ):
-            # a particle that takes a listed verb elsewhere: "passed away" died, where
-            # "passed" approved
+        if predicate_token is verb and phrasal in words.synonyms:
+            # a listed phrasal verb is its own word: "passed away" died, where "passed"
+            # approved; "stepped down" resigned
             key = words.synonyms[phrasal]
         if predicate_token is not verb and predicate_token.pos_ == "NOUN":
             key = _key_as_verb(predicate_token, words)
@@ -2019,7 +2096,7 @@ class _Reader:
             # "lost" states the opposite of "won", "called off" of "held": the same claim, the
             # other polarity
             key = opposite
-            flipped = (predicate_token.idx, predicate_token.idx + len(predicate_token.text), "", "")
+            flipped = (predicate_token.idx, _predicate_end(predicate_token), "", "")
             negation = flipped if negation is None else None
             # "30 passengers escaped unharmed": who was not injured, as the object of "three
             # passengers were hurt" is who was (a toll's verb: not "alive", told of anyone)
@@ -2038,7 +2115,7 @@ class _Reader:
             predicate=lemma,
             key=key,
             start=predicate_token.idx,
-            end=predicate_token.idx + len(predicate_token.text),
+            end=_predicate_end(predicate_token),
             subject=_key(subject_head, words) if subject_head is not None else "",
             object=_key(object_head, words) if object_head is not None else "",
             subject_words=_content_keys(_identity(subject), words) if subject is not None else (),
@@ -2095,15 +2172,17 @@ class _Reader:
                 t
                 for t in times
                 if event is not None
-                and (event[1] or fold(verb.lemma_) not in _SETTING or self._after_for(t))
+                and (event[1] or fold(verb.lemma_) not in _SETTING or self._after(t, {"for"}))
+                and (fold(verb.lemma_) not in _RESCHEDULING or self._after(t, _NEW_TIME))
             ),
             event_placed=event is not None and event[1],
             event_aspect=event[2] if event is not None else "",
         )
 
-    def _after_for(self, time: TimeRef) -> bool:
-        """The time follows "for" ("set the vote for 18 March")."""
-        return fold(self.text[max(0, time.start - 5) : time.start]).split()[-1:] == ["for"]
+    def _after(self, time: TimeRef, prepositions: Collection[str]) -> bool:
+        """The time follows one of the prepositions ("set the vote for 18 March")."""
+        before = fold(self.text[max(0, time.start - 7) : time.start]).split()[-1:]
+        return bool(before) and before[0] in prepositions
 
     def _negation(
         self, verb: Token, subject: Token | None, obj: Token | None
@@ -3057,7 +3136,13 @@ class _Reader:
             ]
             # "last year's flood", "the flood of 2019", "90 cases last year", "in the whole of
             # last season"
-            near += [g for c in near if c.dep_ in ("prep", "poss", "npadvmod") for g in c.children]
+            near += [
+                g
+                for c in near
+                if c.dep_ in ("prep", "poss", "npadvmod")
+                for g in c.children
+                if fold(g.text) not in _COMPARISON  # "up from 21 in the previous vote"
+            ]
             for _ in range(3):
                 near += [
                     g

@@ -231,7 +231,7 @@ def extend_groups(
 
     Returns:
         The groups with their new members (sorted ids), in the same order, then the new
-        groups of two.
+        groups of two (less those whose two passages both joined another group).
     """
     passage_docs = linkage.docs
     members = [list(g) for g in groups]
@@ -272,7 +272,15 @@ def extend_groups(
             doc_counts.append(Counter())
             add(a, len(members) - 1)
             add(b, len(members) - 1)
-    return [sorted(ms) for ms in members]
+    # a group of two whose passages both joined another group later tells that group's
+    # fact: its link is that group's, and it would be a fact without a link
+    first_new = len(groups)
+    kept = [
+        ms
+        for g, ms in enumerate(members)
+        if g < first_new or not (where[ms[0]] & where[ms[1]]) - {g}
+    ]
+    return [sorted(ms) for ms in kept]
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,8 @@ class Lexicon:
             first word names the group.
         counted_synonyms: groups of nouns that count one thing ("homes", "houses",
             "properties"); the first word names the group.
+        members: "member:body" pairs: the members of a body acting together are the body
+            ("senators rejected the bill" / "the Senate approved the bill").
         measures: groups naming what a number counts; the first word is the label shown in
             reasons ("arrests"), the rest are the words that point to it.
         degrees: groups of words that narrow what a number counts to a part of it
@@ -147,6 +149,8 @@ class Lexicon:
         "block:approve",
         "sit out:play",
         "stay away:attend",
+        "turn down:approve",
+        "fail:pass",
     )
     not_negating: tuple[str, ...] = (
         "not only",
@@ -330,7 +334,17 @@ class Lexicon:
         ("arrive", "land", "touch down"),
         ("cut", "lower", "reduce", "slash"),
         ("open", "reopen"),
+        ("collapse", "give way", "cave in"),
         ("approve", "clear", "authorize", "authorise", "allow", "permit", "accept", "pass"),
+    )
+    members: tuple[str, ...] = (
+        "senator:senate",
+        "councillor:council",
+        "councilor:council",
+        "juror:jury",
+        "legislator:legislature",
+        "trustee:board",
+        "director:board",
     )
     counted_synonyms: tuple[tuple[str, ...], ...] = (
         ("home", "house", "property", "dwelling"),

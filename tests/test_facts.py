@@ -69,6 +69,19 @@ def test_a_strong_link_that_fits_no_fact_is_a_fact_of_two(score, expected):
     assert extended[2:] == expected[2:]
 
 
+def test_a_fact_of_two_inside_another_fact_is_dropped():
+    # 6 and 7 (sources 3, 4) link strongly to each other first, a fact of two; then each
+    # joins fact A, which all three of its passages support: the pair is fact A's
+    joining = [(p, q, 0.8) for p in (0, 1, 2) for q in (6, 7)]
+    linkage = _linkage([0, 1, 2, 0, 1, 2, 3, 4], *FACT_A, (6, 7, 0.95), *joining)
+    extended = extend_groups([[0, 1, 2]], linkage, cohesion=0.6, pair_at=0.6)
+    assert extended == [[0, 1, 2, 6, 7]]
+
+
+def test_every_fact_of_the_seeds_holds_a_link(seed_alignment):
+    assert all(group.pairs for group in seed_alignment.groups)
+
+
 class _Vectors:
     """A stand-in scorer with vectors: every text is the story's direction plus its own."""
 

@@ -1628,3 +1628,145 @@ def test_hours_of_two_days_are_not_one_moment() -> None:
         "By Tuesday night the death toll from the Tarn bus crash had risen to 22.",
     )
     assert kinds == {"differs"}
+
+
+# --------------------------------------------------------------------------- session 17
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # a verdict said of the object after its apposition
+        (
+            "A court in Tessel found the party treasurer, Hugo Brand, guilty of fraud on Monday.",
+            "Party treasurer Hugo Brand was acquitted of fraud by a Tessel court on Monday.",
+            {"negation"},
+        ),
+        (
+            "A court in Tessel found the party treasurer, Hugo Brand, guilty of fraud on Monday.",
+            "Party treasurer Hugo Brand was convicted of fraud by a Tessel court on Monday.",
+            set(),
+        ),
+        # a listed phrasal verb is its own word, whatever its bare verb
+        (
+            "The transport secretary, Nia Holt, resigned on Friday over the rail contracts.",
+            "Transport secretary Nia Holt refused to step down on Friday over the rail contracts.",
+            {"negation"},
+        ),
+        (
+            "The transport secretary, Nia Holt, resigned on Friday over the rail contracts.",
+            "Transport secretary Nia Holt stepped down on Friday over the rail contracts.",
+            set(),
+        ),
+        # turning an offer down rejects it; failing a test is not passing it
+        (
+            "Nurses at the Brill clinic accepted the board's revised pay offer on Tuesday.",
+            "The board's revised pay offer was turned down by nurses at the Brill clinic.",
+            {"negation"},
+        ),
+        (
+            "The goalkeeper Ana Ruiz passed a late fitness test on Saturday.",
+            "Goalkeeper Ana Ruiz failed her late fitness test on Saturday, the club said.",
+            {"negation"},
+        ),
+        # the members of a body acting together are the body; another body is not
+        (
+            "The Senate approved the mining royalties bill on Wednesday.",
+            "Senators on Wednesday rejected the bill on mining royalties.",
+            {"negation"},
+        ),
+        (
+            "The Senate approved the mining royalties bill on Wednesday.",
+            "Shareholders on Wednesday rejected the bill on mining royalties.",
+            set(),
+        ),
+        # "stayed shut" is a lasting state: it denies the reopening
+        (
+            "The Pell Bridge reopened to traffic on Thursday.",
+            "The Pell Bridge stayed shut to traffic on Thursday.",
+            {"negation"},
+        ),
+        (
+            "The Pell Bridge reopened to traffic on Thursday.",
+            "The Pell Bridge stayed shut until Thursday, when it reopened to traffic.",
+            set(),
+        ),
+    ],
+)
+def test_verdicts_phrasal_verbs_bodies_and_lasting_states(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"negation", "time"} == kinds
+
+
+def test_a_phrasal_verbs_particle_is_part_of_its_words(read) -> None:  # type: ignore[no-untyped-def]
+    text = "The union turned down the offer."
+    turned = _claim(read(text), "turn")
+    assert text[turned.start : turned.end] == "turned down"
+
+
+def test_a_time_conflict_names_the_event_it_places() -> None:
+    found = find_conflicts(
+        Side(0, "a", "Bus drivers in Orvik went on strike on Monday over pay.", 0),
+        Side(1, "b", "Bus drivers in Orvik went on strike on Thursday over pay.", 0),
+    )
+    assert [c.kind for c in found] == ["time"]
+    assert "when (strike)" in found[0].reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # "passed away" befalls its subject, as "died" does; an age is no time
+        (
+            "The novelist Ada Quill died on Tuesday at her home in Lisk, aged 90.",
+            "Ada Quill, the novelist, passed away at the age of 90 at her home in Lisk on Friday.",
+            {"time"},
+        ),
+        (
+            "The novelist Ada Quill died on Tuesday at her home in Lisk, aged 90.",
+            "Ada Quill, the novelist, passed away at the age of 90 at her home in Lisk on Tuesday.",
+            set(),
+        ),
+        # a thing that closed its doors closed
+        (
+            "The Varn paper mill was shut down in 2017 after years of losses.",
+            "After years of losses, the paper mill in Varn closed its doors in 2020.",
+            {"time"},
+        ),
+        (
+            "The Varn paper mill was shut down in 2017 after years of losses.",
+            "After years of losses, the paper mill in Varn closed its doors in 2017.",
+            set(),
+        ),
+        # "gave way": a listed verb and its bare noun are one word
+        (
+            "The roof of the Tolk sports hall collapsed at about 3 p.m. on Sunday.",
+            "Shortly before 9 a.m. on Sunday, the roof of the Tolk sports hall gave way.",
+            {"time"},
+        ),
+        # an event moved, postponed or put back is placed at its new time, not the day it
+        # was moved on
+        (
+            "The Halden marathon has been moved to Sunday because of the heat.",
+            "Because of the heat, the Halden marathon will be held on Saturday.",
+            {"time"},
+        ),
+        (
+            "The Halden marathon was postponed on Thursday because of the heat.",
+            "Because of the heat, the Halden marathon will be held on Saturday.",
+            set(),
+        ),
+    ],
+)
+def test_deaths_closures_collapses_and_new_times(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"negation", "time"} == kinds
+
+
+def test_a_base_figures_time_scopes_no_other_figure(read) -> None:  # type: ignore[no-untyped-def]
+    # "up from 21 in the previous vote": the 21 is the previous vote's, not the 43
+    r = read("Up from 21 in the previous vote, the Liberals now hold 43 of the council's 90 seats.")
+    assert _figure(r, 43).scope == ()
+    kinds = _kinds(
+        "The Liberals took 38 seats on the 90-member council, up from 21 last time.",
+        "Up from 21 in the previous vote, the Liberals now hold 43 of the council's 90 seats.",
+    )
+    assert kinds == {"number"}

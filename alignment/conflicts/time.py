@@ -64,7 +64,9 @@ _CLOCK = re.compile(
 # covers ("in the evening": 17:00 to 23:00). Morning and afternoon meet at noon, evening and
 # night overlap: only parts far apart clash ("shortly after 7 a.m." / "late on Saturday
 # evening", "in the morning" / "at night").
-_DAY_PART = re.compile(r"\b(?P<part>morning|afternoon|evening|night|overnight|early hours)\b")
+_DAY_PART = re.compile(
+    r"\b(?P<part>morning|afternoon|evening|night|overnight|early hours)\b", re.IGNORECASE
+)
 _DAY_PARTS = {
     "morning": (510, 210),
     "afternoon": (900, 180),
@@ -424,24 +426,11 @@ def time_conflicts(a: View, b: View, *, loose: bool = False) -> list[Conflict]:
                 same_claim(ca, cb) or (not loose and _one_occurrence(a, ca, b, cb))
             ):
                 continue
-            clash = _first_clash(
-                [w for w in times_a if w.kind != "clock"],
-                [w for w in times_b if w.kind != "clock"],
-                a.published,
-                b.published,
-                (ca.future, cb.future),
-            )
-            if clash is None:
-                clash = _first_clash(
-                    [w for w in times_a if w.kind == "clock"],
-                    [w for w in times_b if w.kind == "clock"],
-                    None,
-                    None,
-                )
+            clash = _days_then_clocks(times_a, times_b, a, b, (ca.future, cb.future))
             if clash is None or _agrees_elsewhere(a, ca, b, cb) or _agrees_elsewhere(b, cb, a, ca):
                 continue
             seen.add(ca.key)
-            out.append(_when(f"when ({ca.predicate})", a, b, clash))
+            out.append(_when(f"when ({_what(a, ca)})", a, b, clash))
     return out if out else _event_conflicts(a, b)
 
 
@@ -455,30 +444,44 @@ def _event_conflicts(a: View, b: View) -> list[Conflict]:
         for cb in b.reading.claims:
             if not _one_event(ca, cb):
                 continue
-            clash = _first_clash(
-                _days(ca.event_times),
-                _days(cb.event_times),
-                a.published,
-                b.published,
-                (ca.future, cb.future),
+            clash = _days_then_clocks(
+                _read(ca.event_times), _read(cb.event_times), a, b, (ca.future, cb.future)
             )
-            if clash is None:
-                # the same day, or none told: the hours may still clash ("shortly after 7
-                # a.m." / "late on Saturday evening")
-                clash = _first_clash(_clocks(ca.event_times), _clocks(cb.event_times), None, None)
             if clash is not None:
                 return [_when(f"when ({a.said(*ca.event_span).lower()})", a, b, clash)]
     return []
 
 
-def _days(times: tuple[TimeRef, ...]) -> list[When]:
-    """The times read, less clock times (a day clashes before an hour does)."""
-    return [w for t in times if (w := read_time(t.text, t.start)) and w.kind != "clock"]
+def _read(times: tuple[TimeRef, ...]) -> list[When]:
+    """The times that read as times."""
+    return [w for t in times if (w := read_time(t.text, t.start)) is not None]
 
 
-def _clocks(times: tuple[TimeRef, ...]) -> list[When]:
-    """The clock times and parts of the day read."""
-    return [w for t in times if (w := read_time(t.text, t.start)) and w.kind == "clock"]
+def _days_then_clocks(
+    times_a: list[When], times_b: list[When], a: View, b: View, future: tuple[bool, bool]
+) -> tuple[When, When] | None:
+    """The first clash of two claims' days, resolved against the articles' dates; on the
+    same day, or none told, of their clock times and parts of the day ("shortly after 7
+    a.m." / "late on Saturday evening")."""
+    clash = _first_clash(
+        [w for w in times_a if w.kind != "clock"],
+        [w for w in times_b if w.kind != "clock"],
+        a.published,
+        b.published,
+        future,
+    )
+    if clash is not None:
+        return clash
+    clocks_a = [w for w in times_a if w.kind == "clock"]
+    return _first_clash(clocks_a, [w for w in times_b if w.kind == "clock"], None, None)
+
+
+def _what(view: View, claim: Claim) -> str:
+    """What a time conflict is about: the event the clause places, as written ("went on
+    strike": strike; "held talks": talks), else the clause's verb."""
+    if claim.event_placed and claim.event_span != (0, 0):
+        return view.said(*claim.event_span).lower()
+    return claim.predicate
 
 
 def _when(topic: str, a: View, b: View, clash: tuple[When, When]) -> Conflict:
