@@ -2092,6 +2092,9 @@ class _Reader:
             else None
         )
         opposite = opposite or words.antonyms.get(key) or _prefixed_opposite(predicate_token)
+        if predicate_token is verb and any(c.dep_ == "xcomp" for c in verb.children):
+            # "failed to reach a decision" tells of the reaching, not the opposite of passing
+            opposite = None
         if opposite is not None:
             # "lost" states the opposite of "won", "called off" of "held": the same claim, the
             # other polarity
@@ -3258,6 +3261,14 @@ class _Reader:
             return ()
         return tuple(sorted({w for person in people for w in person}))
 
+    def _reports(self, start: int) -> bool:
+        """The words before offset ``start`` end with a verb of saying, or with "that" after
+        one ("said", "declared that"): what follows is what was said, whole."""
+        before = [t for t in self.doc if t.idx + len(t.text) <= start and not t.is_punct]
+        if before and fold(before[-1].text) == "that":
+            before = before[:-1]
+        return bool(before) and fold(before[-1].lemma_) in self.words.reporting
+
     def _according_to(self, start: int, end: int) -> tuple[int, int, tuple[str, ...]] | None:
         """The speaker of "according to X" outside the quote ('According to striker Leo Park,
         "the dressing room is united"')."""
@@ -3336,8 +3347,9 @@ class _Reader:
                     speaker_names=names,
                     speaker_start=speaker[0] if speaker else 0,
                     speaker_end=speaker[1] if speaker else 0,
-                    # 'they were "deeply disappointed"': quoted words inside the sentence
-                    fragment=bool(before) and before[-1].isalnum(),
+                    # 'they were "deeply disappointed"': quoted words inside the sentence,
+                    # not the words a verb of saying reports ('said "this vote was stolen"')
+                    fragment=bool(before) and before[-1].isalnum() and not self._reports(start),
                 )
             )
         return out

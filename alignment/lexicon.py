@@ -335,6 +335,7 @@ class Lexicon:
         ("cut", "lower", "reduce", "slash"),
         ("open", "reopen"),
         ("collapse", "give way", "cave in"),
+        ("suspend", "halt", "pause"),
         ("approve", "clear", "authorize", "authorise", "allow", "permit", "accept", "pass"),
     )
     members: tuple[str, ...] = (

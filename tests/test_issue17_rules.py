@@ -1669,6 +1669,12 @@ def test_hours_of_two_days_are_not_one_moment() -> None:
             "Goalkeeper Ana Ruiz failed her late fitness test on Saturday, the club said.",
             {"negation"},
         ),
+        # failing to do a thing tells of that thing, not the opposite of passing
+        (
+            "The new rules let a majority of jurors approve a sentence of life in prison.",
+            "The jury failed to reach a unanimous decision on the sentence.",
+            set(),
+        ),
         # the members of a body acting together are the body; another body is not
         (
             "The Senate approved the mining royalties bill on Wednesday.",
@@ -1770,3 +1776,50 @@ def test_a_base_figures_time_scopes_no_other_figure(read) -> None:  # type: igno
         "Up from 21 in the previous vote, the Liberals now hold 43 of the council's 90 seats.",
     )
     assert kinds == {"number"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # words a verb of saying reports are a quote, not a phrase inside the sentence
+        (
+            'The mayor of Dunmore, Rosa Keel, said "the count was rigged" on Sunday night.',
+            'On Sunday night the governor, Ivo Lint, declared that "the count was rigged".',
+            {"attribution"},
+        ),
+        (
+            'The mayor of Dunmore, Rosa Keel, said "the count was rigged" on Sunday night.',
+            'On Sunday night Mayor Rosa Keel of Dunmore said that "the count was rigged".',
+            set(),
+        ),
+        # a cut marked with an ellipsis at a quote's start or end is no altered quote
+        (
+            '"After a long night of talks, we have a budget that protects our schools," the'
+            " council leader said.",
+            'The council leader said "...we have a budget that protects our schools".',
+            set(),
+        ),
+        (
+            '"We have a budget that protects our schools and our libraries," the council'
+            " leader said.",
+            'The council leader said "we have a budget that protects our schools...".',
+            set(),
+        ),
+        (
+            '"We have a budget that protects our schools and our libraries," the council'
+            " leader said.",
+            'The council leader said "we have a budget that protects our schools".',
+            {"quote"},
+        ),
+    ],
+)
+def test_reported_quotes_and_cuts_marked_at_the_ends(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"attribution", "quote"} == kinds
+
+
+def test_a_trial_not_halted_and_one_paused() -> None:
+    kinds = _kinds(
+        "The Lomar drug trial was not halted after the two setbacks, the firm said.",
+        "The firm paused its Lomar drug trial after two setbacks.",
+    )
+    assert kinds == {"negation"}

@@ -387,11 +387,14 @@ def _told_elsewhere(words: list[tuple[str, int, int]], view: View) -> bool:
     return n > 0 and any(said[k : k + n] == wanted for k in range(len(said) - n + 1))
 
 
-def _cut_marked(view: View, words: list[tuple[str, int, int]], k: int) -> bool:
-    """An ellipsis between the quote's words k-1 and k, where the other quote has more."""
-    if k <= 0 or k >= len(words):
+def _cut_marked(view: View, quote: Quote, words: list[tuple[str, int, int]], k: int) -> bool:
+    """An ellipsis between the quote's words k-1 and k, where the other quote has more; at
+    its start or end too ('"...we have a deal"')."""
+    if not words:
         return False
-    gap = view.said(words[k - 1][2], words[k][1])
+    start = words[k - 1][2] if k > 0 else quote.start
+    end = words[k][1] if k < len(words) else quote.end
+    gap = view.said(start, end) if start <= end else ""
     return "..." in gap or "…" in gap
 
 
@@ -416,7 +419,7 @@ def _altered(
             j1 == j2 and _told_elsewhere(wa[i1:i2], b)
         ):
             continue  # words one quote lacks that its passage tells anyway (another quote)
-        if (j1 == j2 and _cut_marked(b, wb, j1)) or (i1 == i2 and _cut_marked(a, wa, i1)):
+        if (j1 == j2 and _cut_marked(b, qb, wb, j1)) or (i1 == i2 and _cut_marked(a, qa, wa, i1)):
             continue  # the outlet marks its cut with an ellipsis: "encouraging ... and we need"
         # a quote cut at its ends is a shorter quote, not an altered one, unless it drops
         # words inside
