@@ -666,6 +666,9 @@ _DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25
 # Verbs whose subject undergoes them, as the object of "kill" does: "died", "survived".
 _PATIENT_SUBJECT = frozenset({"die", "survive", "perish", "drown"})
 _PATIENT_PHRASES = frozenset({"pass away"})
+# Words that put a figure in the whole country, and the place they name.
+_NATIONWIDE = frozenset({"nationwide", "countrywide", "nationally", "national"})
+NATION = "nation"
 # Prepositions that put a figure in a place ("in the province", "across 14 countries").
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "around", "throughout", "inside"})
 # A unit glued to a figure by a hyphen: "30-point", "10-game", "86-yard".
@@ -829,6 +832,23 @@ def _complement(token: Token, key: str, words: _Words) -> Token | None:
             and (key, fold(child.text)) in words.complements
         ),
         None,
+    )
+
+
+def _reschedules(verb: Token) -> bool:
+    """A verb that gives an event a new time ("moved to Sunday", "pushed back to May")."""
+    if fold(verb.lemma_) in _RESCHEDULING:
+        return True
+    # the particle may take the time itself ("pushed back to Sunday": "back" holds "to")
+    particles = (c for c in verb.children if c.dep_ in ("prt", "advmod") and c.i == verb.i + 1)
+    return any(f"{fold(verb.lemma_)} {fold(c.text)}" in _RESCHEDULING_PHRASES for c in particles)
+
+
+def _puts_at(verb: Token) -> bool:
+    """ "put the toll at 37", "placed the damage at $2 million": an estimate, its subject the
+    party that claims it."""
+    return fold(verb.lemma_) in ("put", "place") and any(
+        c.dep_ == "prep" and fold(c.text) == "at" for c in verb.children
     )
 
 
@@ -1111,7 +1131,8 @@ def _told_of(clause: Token) -> Token:
 _PLACING = frozenset({"hold", "happen", "occur", "schedule"})
 # Verbs that give an event a new time, the one after "to", "until" or "for" ("the final has
 # been moved to Sunday", "the vote was postponed until March"; not the day it was moved on).
-_RESCHEDULING = frozenset({"move", "postpone", "delay", "reschedule", "push", "bring", "put"})
+_RESCHEDULING = frozenset({"move", "postpone", "delay", "reschedule"})
+_RESCHEDULING_PHRASES = frozenset({"push back", "put off", "put back", "bring forward"})
 _NEW_TIME = frozenset({"to", "until", "till", "for"})
 # Phrasal verbs that tell an event took place ("the blast went off at 7 a.m.").
 _PLACING_PHRASES = frozenset({"go off", "break out"})
@@ -1178,7 +1199,7 @@ def _event_noun(verb: Token) -> tuple[Token, bool, str] | None:
     placing = (
         aspect
         or lemma in _PLACING
-        or lemma in _RESCHEDULING
+        or _reschedules(verb)
         or (lemma == "play" and passive_subject)  # "the final will be played on Saturday"
         or _phrasal(verb) in _PLACING_PHRASES
         or (lemma == "take" and obj is not None and fold(obj.text) == "place")
@@ -2142,7 +2163,7 @@ class _Reader:
             hedged=hedged,
             conditional=conditional,
             limited=limited,
-            declares=lemma in words.reporting,
+            declares=lemma in words.reporting or _puts_at(verb),
             negative_subject=grammatical_subject is not None
             and _negative_phrase(grammatical_subject) is not None,
             degree=next(
@@ -2176,7 +2197,7 @@ class _Reader:
                 for t in times
                 if event is not None
                 and (event[1] or fold(verb.lemma_) not in _SETTING or self._after(t, {"for"}))
-                and (fold(verb.lemma_) not in _RESCHEDULING or self._after(t, _NEW_TIME))
+                and (not _reschedules(verb) or self._after(t, _NEW_TIME))
             ),
             event_placed=event is not None and event[1],
             event_aspect=event[2] if event is not None else "",
@@ -2454,6 +2475,16 @@ class _Reader:
             if t.dep_ in ("ccomp", "xcomp", "conj", "advcl") and (
                 fold(parent.lemma_) in words.reporting or fold(parent.lemma_) in words.denials
             ):
+                above = parent.head
+                if (
+                    t.i < parent.i
+                    and _semicolon_between(t, parent)
+                    and above.i < t.i
+                    and fold(above.lemma_) in words.reporting
+                ):
+                    # "the government says 12 died; a rights group says 37": the parser
+                    # may hang the first claim on the second report
+                    parent = above
                 subject = _speaker_of(parent)
                 if subject is not None:
                     s, e = _phrase(subject)
@@ -2665,7 +2696,7 @@ class _Reader:
                     scope=scope,
                     claim=claim,
                     holder=self._holder(counted, verb, part=role == "part"),
-                    place=self._place(counted, event),
+                    place=self._place(counted, event, verb),
                     running=self._running(top, counted, verb),
                     increment=_increment(top, counted),
                     partial=verb is not None
@@ -2805,7 +2836,9 @@ class _Reader:
             role = "total"
         return counted, role, total
 
-    def _place(self, counted: Token | None, event: Token | None) -> tuple[str, ...]:
+    def _place(
+        self, counted: Token | None, event: Token | None, predicate: Token | None = None
+    ) -> tuple[str, ...]:
         """Where a figure counts: the place its event or counted noun is "in" ("killed 70 in
         Bener Meriah district", "170,000 people in the province"); see ``Figure.place``."""
         # the verbs it shares with ("10 were killed and 140 injured in the district")
@@ -2857,6 +2890,12 @@ class _Reader:
                     if names:
                         return (fold(where.lemma_), *sorted(names))
                     return (fold(where.lemma_),)
+        # "nationwide, unemployment held at 9 percent", "national unemployment": the whole
+        # country, which a region's figure is a part of
+        for t in (*around, predicate):
+            for child in t.children if t is not None else ():
+                if fold(child.text) in _NATIONWIDE and child.dep_ in ("advmod", "amod", "npadvmod"):
+                    return (NATION,)
         return ()
 
     def _degree(self, counted: Token | None, event: Token | None) -> str:
@@ -3110,6 +3149,12 @@ class _Reader:
             fold(a.text) in _COMPARISON for t in tokens[:3] if t is not None for a in t.ancestors
         )
         for token in tokens:
+            if token is not None and token.pos_ in ("NOUN", "PROPN"):
+                # "the 112 deaths caused when the same dam failed in 1998": the clause that
+                # tells of the counted noun, and the "when" clause that times it
+                for clause in (c for c in token.children if c.dep_ == "acl"):
+                    around.append(clause)
+                    around += [c for c in clause.children if c.dep_ == "advcl" and _when_clause(c)]
             if token is not None and token.pos_ in ("VERB", "AUX"):
                 subject = _argument(token, _SUBJECT_DEPS)
                 # "a 2019 storm that killed 12": the storm's

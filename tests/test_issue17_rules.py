@@ -1823,3 +1823,43 @@ def test_a_trial_not_halted_and_one_paused() -> None:
         "The firm paused its Lomar drug trial after two setbacks.",
     )
     assert kinds == {"negation"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # the whole country and a region of it are two places
+        (
+            "Inflation in the Tarsk region rose to 6 percent in May, the statistics office said.",
+            "Nationwide, inflation stood at 8 percent in May, the statistics office said.",
+            set(),
+        ),
+        (
+            "Inflation in the Tarsk region rose to 6 percent in May, the statistics office said.",
+            "In the Tarsk region, inflation rose to 8 percent in May, the statistics office said.",
+            {"number"},
+        ),
+        # a figure each party keeps on both sides, one of them "put at" by its claimant
+        (
+            "The army says four soldiers died in the ambush near Orvel; a local militia says 19.",
+            "A local militia put the army's death toll from the Orvel ambush at 19, well above"
+            " the army's own count.",
+            set(),
+        ),
+        # a toll of the same place's earlier disaster, timed by the clause that tells of it
+        (
+            "Six people died when the Marro bridge collapsed on Sunday, police said.",
+            "The toll from Sunday's Marro bridge collapse is far below the 48 deaths caused when"
+            " the old bridge fell in 1979, police said.",
+            set(),
+        ),
+        # an event pushed back is placed at its new time
+        (
+            "The Orla book fair has been pushed back to October.",
+            "The Orla book fair will be held in September, its organisers said.",
+            {"time"},
+        ),
+    ],
+)
+def test_places_parties_earlier_tolls_and_new_times(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"number", "differs", "time"} == kinds

@@ -22,7 +22,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from ..claims import GENERIC_COUNTED, MEASURING_VERBS, Claim, Figure, TimeRef
+from ..claims import GENERIC_COUNTED, MEASURING_VERBS, NATION, Claim, Figure, TimeRef
 from ..lexicon import DEFAULT_LEXICON, Lexicon
 from ..model import Conflict, ConflictKind
 from ..normalize import words
@@ -199,6 +199,8 @@ def _places_apart(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     Bener Meriah district, 140 in Central Aceh district), or two unnamed ones of two nouns
     (170,000 killed in the province, 230,000 in 14 countries); a named place and a "region"
     may be one."""
+    if (x == (NATION,)) != (y == (NATION,)) and x and y:
+        return True  # the whole country and a place in it: "nationwide" / "in the Varro region"
     if len(x) > 1 and len(y) > 1:
         return not set(x[1:]) & set(y[1:])
     return len(x) == len(y) == 1 and x != y
