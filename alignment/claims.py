@@ -611,7 +611,19 @@ _LIMITS = frozenset({"since", "until"})
 # Prepositions whose object is a circumstance of the event, not what it is about ("closed
 # after a gas leak", "resigned despite the vote").
 _CIRCUMSTANCE = frozenset(
-    {"according", "after", "before", "since", "during", "amid", "despite", "following", "until"}
+    {
+        "according",
+        "after",
+        "before",
+        "since",
+        "during",
+        "amid",
+        "despite",
+        "following",
+        "until",
+        "over",
+        "because",
+    }
 )
 # Nouns that count people or things in general: what they count is told by the verb above.
 _GENERIC_COUNTED = frozenset(
@@ -619,6 +631,9 @@ _GENERIC_COUNTED = frozenset(
     protestors demonstrators dissidents activists children adults men women others victims
     members workers students soldiers troops officers staff those more""".split()  # noqa: SIM905
 )
+# The lexicon's measures of what befalls people: the verb names the count, whatever noun
+# counts them ("six passengers died", "40 miners were rescued").
+BEFALLING = frozenset({"deaths", "injuries", "arrests", "displaced"})
 # The same nouns as lemmas ("resident", "child"), as a figure's ``counted`` holds them.
 GENERIC_COUNTED = (
     _GENERIC_COUNTED
@@ -835,6 +850,47 @@ def _complement(token: Token, key: str, words: _Words) -> Token | None:
     )
 
 
+# Units of a gap that puts a clause's event before the story's: "two years after", "months
+# after".
+_LONG_UNITS = frozenset({"year", "month", "decade"})
+
+
+def _long_after(clause: Token) -> bool:
+    """A clause the story tells as long before its own event: "..., two years after a crash
+    injured 90", "months after floods killed 12" (the parser may hang "after" as the
+    clause's mark or preposition, or hang the clause under it)."""
+
+    def long_gap(after: Token, *more: Token) -> bool:
+        gaps = [*after.children, *(c for t in more for c in t.children)]
+        return any(c.dep_ == "npadvmod" and fold(c.lemma_) in _LONG_UNITS for c in gaps)
+
+    if clause.dep_ == "advcl":
+        for after in clause.children:
+            if (
+                after.dep_ in ("prep", "mark")
+                and fold(after.text) == "after"
+                and long_gap(after, clause)
+            ):
+                return True
+    for above in list(clause.ancestors)[:4]:
+        if above.dep_ == "prep" and fold(above.text) == "after" and long_gap(above):
+            return True
+    return False
+
+
+def _argument_of(noun: Token, verb: Token) -> bool:
+    """The noun is the verb's subject or object, or of one ("six passengers died", "scores of
+    sheep died": the number is the subject, the noun hangs from it)."""
+    t = noun
+    for _ in range(3):
+        if t.head.i == verb.i:
+            return t.dep_ in ("nsubj", "nsubjpass", "dobj")
+        if t.dep_ not in ("pobj", "prep") and not t.head.like_num:
+            return False
+        t = t.head
+    return False
+
+
 def _reschedules(verb: Token) -> bool:
     """A verb that gives an event a new time ("moved to Sunday", "pushed back to May")."""
     if fold(verb.lemma_) in _RESCHEDULING:
@@ -982,8 +1038,23 @@ def _numbered(token: Token | None) -> str:
         return ""
     for child in children:
         if child.dep_ in ("nummod", "compound", "amod") and child.text[:1].isdigit():
+            if _score(child):
+                continue  # "the 2-1 victory": a result, not a name
             return child.text.replace(",", "")
     return ""
+
+
+def _score(token: Token) -> bool:
+    """A number of a score or result: "2-1", "3–0" (told as one word or three)."""
+    if re.fullmatch(r"\d+[-–]\d+", token.text):
+        return True
+    doc = token.doc
+    return (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text in ("-", "–")
+        and doc[token.i + 2].text.isdigit()
+        and doc[token.i + 1].idx == token.idx + len(token.text)
+    )
 
 
 def _path(token: Token, top: Token) -> list[Token]:
@@ -2986,6 +3057,18 @@ class _Reader:
             and not counted.is_stop
             and not counted.like_num
         )
+        if (
+            specific
+            and event is not None
+            and event.pos_ == "VERB"
+            and counted is not None
+            and _argument_of(counted, event)
+        ):
+            # what befalls people is the count, whoever they are: "six passengers died" is a
+            # toll, as "nine killed" is
+            befell = self._measure_label(event)
+            if befell in BEFALLING:
+                return (befell,), befell
         # a specific counted noun says what is counted ("two trucks", "14 homes"); a generic
         # one ("21 people") leaves it to the event ("were killed")
         for token in (counted,) if specific else (event, counted):
@@ -3155,6 +3238,8 @@ class _Reader:
                 for clause in (c for c in token.children if c.dep_ == "acl"):
                     around.append(clause)
                     around += [c for c in clause.children if c.dep_ == "advcl" and _when_clause(c)]
+            if token is not None and token.pos_ in ("VERB", "AUX") and _long_after(token):
+                out.append("earlier")  # "two years after a crash on the same line injured 90"
             if token is not None and token.pos_ in ("VERB", "AUX"):
                 subject = _argument(token, _SUBJECT_DEPS)
                 # "a 2019 storm that killed 12": the storm's

@@ -1863,3 +1863,59 @@ def test_a_trial_not_halted_and_one_paused() -> None:
 )
 def test_places_parties_earlier_tolls_and_new_times(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"number", "differs", "time"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # what one resigns "over" is the reason, not what the claim is about
+        (
+            "The mayor of Vesk, Ida Lorne, resigned on Monday over the parking contracts.",
+            "Ida Lorne refused to step down as Vesk's mayor on Monday despite the parking row.",
+            {"negation"},
+        ),
+        # closed on one day, open on the next: the days tell two events, whatever the hour
+        (
+            "The Orsel library did not open on Friday because of a power cut, staff said.",
+            "The Orsel library reopened to readers on Saturday morning after the power cut.",
+            set(),
+        ),
+        # a score names no thing: "the 3-0 win" and "the full 90 minutes" of it are one game
+        (
+            "Fit again, Lev Antic played the full 90 minutes of the 3-0 win over Brenn.",
+            "Still nursing a knee injury, Lev Antic sat out the 3-0 victory over Brenn.",
+            {"negation"},
+        ),
+    ],
+)
+def test_reasons_days_and_scores(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"negation", "time"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # what befalls people is the count, whatever noun counts them
+        (
+            "Four climbers died and 11 were hurt when an avalanche hit the Tor pass on Monday.",
+            "Eleven people were injured and seven killed by an avalanche on the Tor pass on"
+            " Monday.",
+            {"number"},
+        ),
+        # two nouns of two groups are two tolls
+        (
+            "Four climbers died when an avalanche hit the Tor pass on Monday.",
+            "Two guides died when an avalanche hit the Tor pass on Monday.",
+            set(),
+        ),
+        # a clause told as years before the story's event is another event
+        (
+            "Monday's avalanche on the Tor pass injured 11 climbers, rescuers said, three years"
+            " after a slide on the same slope injured 30.",
+            "Rescuers said 30 climbers were hurt in Monday's avalanche on the Tor pass.",
+            {"number"},
+        ),
+    ],
+)
+def test_tolls_of_nouns_and_of_earlier_events(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"number", "differs"} == kinds

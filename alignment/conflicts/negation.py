@@ -90,6 +90,11 @@ def _told_apart_in_time(x: Claim, y: Claim, px: dt.date | None, py: dt.date | No
     denial bounded by "since" or "until" is read by ``_earlier`` instead)."""
     xs = [w for t in x.times if (w := read_time(t.text, t.start)) is not None]
     ys = [w for t in y.times if (w := read_time(t.text, t.start)) is not None]
+    days_x = [w for w in xs if w.kind != "clock"]
+    days_y = [w for w in ys if w.kind != "clock"]
+    if days_x and days_y:
+        # days first: "on Monday" / "on Tuesday morning" are two days, whatever the hour
+        xs, ys = days_x, days_y
     pair = (x.future, y.future)
     return bool(xs and ys) and all(times_clash(a, b, px, py, pair) for a in xs for b in ys)
 
