@@ -3240,6 +3240,17 @@ class _Reader:
                     around += [c for c in clause.children if c.dep_ == "advcl" and _when_clause(c)]
             if token is not None and token.pos_ in ("VERB", "AUX") and _long_after(token):
                 out.append("earlier")  # "two years after a crash on the same line injured 90"
+            if (
+                token is not None
+                and token.dep_ == "relcl"
+                and token.head.ent_type_ == "DATE"
+                and re.fullmatch(r"(?:1[89]|20)\d\d", token.head.text)
+            ):
+                out.append(token.head.text)  # "since 2009, when 37 people died in a mudslide"
+            if token is not None and token.pos_ in ("VERB", "AUX"):
+                # "58 died when Cyclone Pemba hit the islands last year": the "when" clause
+                # dates the count
+                around += [c for c in token.children if c.dep_ == "advcl" and _when_clause(c)]
             if token is not None and token.pos_ in ("VERB", "AUX"):
                 subject = _argument(token, _SUBJECT_DEPS)
                 # "a 2019 storm that killed 12": the storm's

@@ -1919,3 +1919,37 @@ def test_reasons_days_and_scores(a: str, b: str, kinds: set[str]) -> None:
 )
 def test_tolls_of_nouns_and_of_earlier_events(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"number", "differs"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # a "when" clause, or a year's relative clause, dates the count it tells
+        (
+            "Storm Vela killed 31 people along the Ardo coast, the coastguard said.",
+            "The coastguard said 76 people died when Storm Kiri hit the Ardo coast last year,"
+            " more than twice Vela's toll.",
+            set(),
+        ),
+        (
+            "The flood that hit the town of Pell on Friday killed nine people, officials said.",
+            "Friday's flood was the worst in Pell since 1998, when 40 people died as the river"
+            " rose.",
+            set(),
+        ),
+        # a count of what the claim acts on, told at two times, is two editions
+        (
+            "The Orvin book fair sold 41,000 tickets this year.",
+            "Last year the Orvin book fair sold 35,000 tickets, its organisers said.",
+            set(),
+        ),
+        # one sinking at two days is still a time conflict, whatever else it carried
+        (
+            "The trawler sank off Cape Lenn on Monday with 12 crew on board, the owners said.",
+            "The trawler sank off Cape Lenn on Wednesday with 12 crew on board, the owners said.",
+            {"time"},
+        ),
+    ],
+)
+def test_counts_dated_by_their_clauses_and_two_editions(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"number", "differs", "time"} == kinds

@@ -429,6 +429,8 @@ def time_conflicts(a: View, b: View, *, loose: bool = False) -> list[Conflict]:
             clash = _days_then_clocks(times_a, times_b, a, b, (ca.future, cb.future))
             if clash is None or _agrees_elsewhere(a, ca, b, cb) or _agrees_elsewhere(b, cb, a, ca):
                 continue
+            if _counts_apart(a, ca, b, cb):
+                continue  # "sold 62,000 tickets this year" / "48,000 last year": two editions
             seen.add(ca.key)
             out.append(_when(f"when ({_what(a, ca)})", a, b, clash))
     return out if out else _event_conflicts(a, b)
@@ -540,6 +542,21 @@ def _one_occurrence(a: View, x: Claim, b: View, y: Claim) -> bool:
         heads[0].endswith(heads[1])
         or heads[1].endswith(heads[0])
         or bool(set(x.subject_words) & set(y.subject_words))
+    )
+
+
+def _counts_apart(x: View, cx: Claim, y: View, cy: Claim) -> bool:
+    """Each claim counts what it acts on, of one measure, and the two counts differ: two
+    occurrences told at their times ("sold 62,000 tickets this year" / "48,000 tickets last
+    year"), not one placed twice ("sank on Sunday with 18 crew" / "on Tuesday with 22")."""
+    ix = next((k for k, c in enumerate(x.reading.claims) if c is cx), -1)
+    iy = next((k for k, c in enumerate(y.reading.claims) if c is cy), -1)
+    xs = [f for f in x.reading.figures if f.claim == ix >= 0 and f.counted == cx.object != ""]
+    ys = [f for f in y.reading.figures if f.claim == iy >= 0 and f.counted == cy.object != ""]
+    return any(
+        set(f.measure) & set(g.measure) and f.unit == g.unit and f.low != g.low
+        for f in xs
+        for g in ys
     )
 
 
