@@ -631,9 +631,6 @@ _GENERIC_COUNTED = frozenset(
     protestors demonstrators dissidents activists children adults men women others victims
     members workers students soldiers troops officers staff those more""".split()  # noqa: SIM905
 )
-# The lexicon's measures of what befalls people: the verb names the count, whatever noun
-# counts them ("six passengers died", "40 miners were rescued").
-BEFALLING = frozenset({"deaths", "injuries", "arrests", "displaced"})
 # The same nouns as lemmas ("resident", "child"), as a figure's ``counted`` holds them.
 GENERIC_COUNTED = (
     _GENERIC_COUNTED
@@ -875,19 +872,6 @@ def _long_after(clause: Token) -> bool:
     for above in list(clause.ancestors)[:4]:
         if above.dep_ == "prep" and fold(above.text) == "after" and long_gap(above):
             return True
-    return False
-
-
-def _argument_of(noun: Token, verb: Token) -> bool:
-    """The noun is the verb's subject or object, or of one ("six passengers died", "scores of
-    sheep died": the number is the subject, the noun hangs from it)."""
-    t = noun
-    for _ in range(3):
-        if t.head.i == verb.i:
-            return t.dep_ in ("nsubj", "nsubjpass", "dobj")
-        if t.dep_ not in ("pobj", "prep") and not t.head.like_num:
-            return False
-        t = t.head
     return False
 
 
@@ -3057,18 +3041,6 @@ class _Reader:
             and not counted.is_stop
             and not counted.like_num
         )
-        if (
-            specific
-            and event is not None
-            and event.pos_ == "VERB"
-            and counted is not None
-            and _argument_of(counted, event)
-        ):
-            # what befalls people is the count, whoever they are: "six passengers died" is a
-            # toll, as "nine killed" is
-            befell = self._measure_label(event)
-            if befell in BEFALLING:
-                return (befell,), befell
         # a specific counted noun says what is counted ("two trucks", "14 homes"); a generic
         # one ("21 people") leaves it to the event ("were killed")
         for token in (counted,) if specific else (event, counted):

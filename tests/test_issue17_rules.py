@@ -1895,12 +1895,12 @@ def test_reasons_days_and_scores(a: str, b: str, kinds: set[str]) -> None:
 @pytest.mark.parametrize(
     ("a", "b", "kinds"),
     [
-        # what befalls people is the count, whatever noun counts them
+        # a specific noun counts a group of its own, not the whole toll (on ECB+, reading
+        # "nine Israelis were killed" as the deaths made 33 false flags against "42 people")
         (
-            "Four climbers died and 11 were hurt when an avalanche hit the Tor pass on Monday.",
-            "Eleven people were injured and seven killed by an avalanche on the Tor pass on"
-            " Monday.",
-            {"number"},
+            "Nine soldiers were killed in the fighting near Tor on Monday, the army said.",
+            "Some 42 people were killed in the fighting near Tor on Monday, doctors said.",
+            set(),
         ),
         # two nouns of two groups are two tolls
         (

@@ -22,7 +22,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from ..claims import BEFALLING, GENERIC_COUNTED, MEASURING_VERBS, NATION, Claim, Figure, TimeRef
+from ..claims import GENERIC_COUNTED, MEASURING_VERBS, NATION, Claim, Figure, TimeRef
 from ..lexicon import DEFAULT_LEXICON, Lexicon
 from ..model import Conflict, ConflictKind
 from ..normalize import words
@@ -295,13 +295,9 @@ def comparable(x: Figure, y: Figure, *, any_role: bool = False, any_measure: boo
         return False  # "600 killed so far" and "three died when a missile hit"
     if {x.counted, y.counted} <= GENERIC_COUNTED:
         return True  # "1,000 people" / "1,340 residents": whom, the measure tells
-    # two specific counted nouns that differ count different things ("three miners" / "two
-    # rescuers"; "12 children", "40 people" is left to the measure): only when both are
-    # specific
-    specific = x.label == x.counted or (
-        x.label in BEFALLING and not {x.counted, y.counted} & GENERIC_COUNTED
-    )
-    return not (x.counted and y.counted and x.counted != y.counted and specific)
+    # two specific counted nouns that differ count different things ("12 children", "40 people"
+    # is left to the measure): only when both are specific
+    return not (x.counted and y.counted and x.counted != y.counted and x.label == x.counted)
 
 
 def overlap(x: Figure, y: Figure) -> bool:
