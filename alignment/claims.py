@@ -2138,6 +2138,10 @@ class _Reader:
             # "no one was hurt when the roof collapsed overnight": when the other thing did
             for clause in (c for c in verb.children if c.dep_ == "advcl" and _when_clause(c)):
                 spans = self._times_of(clause, _own_subtree(clause))
+        if not spans and fold(verb.lemma_) in _ASPECTS:
+            # "will start carrying passengers in 2027": when the doing starts
+            for clause in (c for c in verb.children if c.dep_ == "xcomp"):
+                spans = spans or self._times_of(clause, _own_subtree(clause))
         times = tuple(TimeRef(self.text[s:e], s, e) for s, e in spans)
         reporter = speaker[3] if speaker else None
         reported = (

@@ -1953,3 +1953,17 @@ def test_tolls_of_nouns_and_of_earlier_events(a: str, b: str, kinds: set[str]) -
 )
 def test_counts_dated_by_their_clauses_and_two_editions(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"number", "differs", "time"} == kinds
+
+
+def test_when_a_doing_starts_is_the_start_of_its_subject() -> None:
+    # "will start carrying passengers in 2027": the line opens then, not in March 2026
+    kinds = _kinds(
+        "The new tram line in Orvik will open in May 2027, the city said.",
+        "The city said Orvik's new tram line would start carrying passengers in 2028.",
+    )
+    assert kinds == {"time"}
+    same = _kinds(
+        "The new tram line in Orvik will open in May 2027, the city said.",
+        "The city said Orvik's new tram line would start carrying passengers in May 2027.",
+    )
+    assert same == set()
