@@ -875,6 +875,21 @@ def _long_after(clause: Token) -> bool:
     return False
 
 
+def _sharing_participle(verb: Token) -> bool:
+    """A present participle after its host's clause, with no subject or time of its own
+    ("walked out on Saturday, launching a strike"): one act with its host, at its time. Not
+    one that counts ("derailed on Tuesday, killing nine"): its count is the event's toll,
+    which a time of its own would tell apart from a later one."""
+    return (
+        not any(t.like_num for t in _own_subtree(verb))
+        and verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.i > verb.head.i
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "mark" for c in verb.children)
+    )
+
+
 def _reschedules(verb: Token) -> bool:
     """A verb that gives an event a new time ("moved to Sunday", "pushed back to May")."""
     if fold(verb.lemma_) in _RESCHEDULING:
@@ -1220,7 +1235,7 @@ def _prep_object(verb: Token, preposition: str) -> str:
 # Verbs that place an event's start or end: "the truce takes effect at noon", "the strike
 # began on Monday", "production started in May".
 _ASPECTS = {"begin": "start", "start": "start", "commence": "start", "end": "end"}
-_ASPECTS |= {"finish": "end", "conclude": "end", "break out": "start"}
+_ASPECTS |= {"finish": "end", "conclude": "end", "break out": "start", "launch": "start"}
 
 
 def _event_noun(verb: Token) -> tuple[Token, bool, str] | None:
@@ -1308,12 +1323,20 @@ def _event_keys(noun: Token, words: _Words) -> tuple[str, ...]:
     """An event noun's key, then the keys of the other words that say which it is."""
     head = _key(noun, words)
     rest = _content_keys(
-        (t for t in _identity(noun) if t is not noun and t.ent_type_ not in ("DATE", "TIME")),
+        (
+            t
+            for t in _identity(noun)
+            if t is not noun and t.ent_type_ not in ("DATE", "TIME") and not _in_compound(t)
+        ),
         words,
     )
     # "the first round", "the next summit", "the previous strike": stop words to spaCy, which
     # event it is to a reader
-    marks = {fold(t.text) for t in noun.children if t.dep_ == "amod" and t.is_alpha}
+    marks = {
+        fold(t.text)
+        for t in noun.children
+        if t.dep_ == "amod" and t.is_alpha and not _in_compound(t)
+    }
     return (head, *sorted((set(rest) | marks) - {head}))
 
 
@@ -1499,6 +1522,19 @@ def _past(verb: Token) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     first = auxes[0] if auxes else verb
     return first.tag_ == "VBD" and fold(first.text) not in ("would", "could", "might")
+
+
+def _in_compound(token: Token) -> bool:
+    """A part of a hyphenated adjective ("open-ended", "long-running"): how the event goes,
+    not which event it is."""
+    doc = token.doc
+    joined_next = (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text in ("-", "–")
+        and not token.whitespace_
+        and not doc[token.i + 1].whitespace_
+    )
+    return _hyphened(token) or joined_next
 
 
 def _hyphened(token: Token) -> bool:
@@ -2138,6 +2174,10 @@ class _Reader:
             # "no one was hurt when the roof collapsed overnight": when the other thing did
             for clause in (c for c in verb.children if c.dep_ == "advcl" and _when_clause(c)):
                 spans = self._times_of(clause, _own_subtree(clause))
+        if not spans and _sharing_participle(verb):
+            # "walked out on Saturday, launching a strike", "chose a mayor on Sunday, electing
+            # Oda Brin": the participle happens when its host does
+            spans = self._times_of(verb.head, _own_subtree(verb.head))
         if not spans and fold(verb.lemma_) in _ASPECTS:
             # "will start carrying passengers in 2027": when the doing starts
             for clause in (c for c in verb.children if c.dep_ == "xcomp"):

@@ -1967,3 +1967,34 @@ def test_when_a_doing_starts_is_the_start_of_its_subject() -> None:
         "The city said Orvik's new tram line would start carrying passengers in May 2027.",
     )
     assert same == set()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # a participle after its host happens when the host does; "launching" starts
+        (
+            "The bus drivers' strike in Orvik over pay cuts began on Tuesday, the union said.",
+            "Bus drivers in Orvik stopped work on Friday, launching an open-ended strike over pay.",
+            {"time"},
+        ),
+        (
+            "The bus drivers' strike in Orvik over pay cuts began on Friday, the union said.",
+            "Bus drivers in Orvik stopped work on Friday, launching an open-ended strike over pay.",
+            set(),
+        ),
+        (
+            "Voters in Lisk chose a new mayor on Sunday, electing the former nurse Ada Hohl.",
+            "The former nurse Ada Hohl was elected mayor of Lisk on Tuesday.",
+            {"time"},
+        ),
+        # a participle that counts keeps no time of its host: its count is the toll
+        (
+            "The bus crashed on Monday, killing six passengers.",
+            "The bus crashed on Monday, killing nine passengers.",
+            {"number"},
+        ),
+    ],
+)
+def test_participles_share_their_hosts_time(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"number", "differs", "time"} == kinds
