@@ -390,6 +390,16 @@ def same_claim(x: Claim, y: Claim) -> bool:
         # the object is the claim, so one head: "there were no casualties in the camp" says
         # nothing of "there were varying reports of casualties"
         return False
+    for thing, deed in ((x, y), (y, x)):
+        if (
+            thing.subject
+            and not thing.object
+            and thing.subject == deed.object
+            and set(thing.owners) & set(doer(deed))
+        ):
+            # "Eker's transfer fell through" / "Eker completed his transfer": the owner's
+            # thing, told as what happened and as what its owner did
+            return True
     # "no group", "neither candidate", "no one": a negated subject covers any doer
     universal = any((c.absent and c.absent == c.subject) or c.negative_subject for c in (x, y))
     # "has never been sacked by a club": any club, so Vester FC's sacking is denied
@@ -918,7 +928,16 @@ def _predicate_end(token: Token) -> int:
     """Where the predicate's words end: after its particle when it follows at once ("turned
     down", "step down"), for a phrasal verb is one word to a reader."""
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if following is not None and following.dep_ == "prt" and following.head.i == token.i:
+    particle = (
+        following is not None
+        and following.head.i == token.i
+        and (
+            following.dep_ == "prt"
+            # "fell through on deadline day": a bare preposition read as the particle
+            or (following.dep_ in ("prep", "advmod") and not list(following.children))
+        )
+    )
+    if following is not None and particle:
         return following.idx + len(following.text)
     return token.idx + len(token.text)
 
@@ -1211,6 +1230,11 @@ _GOING = frozenset({"go", "return", "head"})
 # Verbs of deciding or telling: their object's time is its own only after "for" ("called an
 # election for May 18"; "announced the election on Monday" tells when it was announced).
 _SETTING = frozenset({"call", "set", "announce", "schedule", "fix", "confirm", "plan"})
+# Nouns of a stretch of time: after a preposition, when a thing happened ("on deadline day",
+# "in the morning"), not what it is about.
+_TIME_NOUNS = frozenset(
+    {"day", "night", "morning", "afternoon", "evening", "week", "weekend", "month", "year"}
+)
 # Nouns that say when a thing is, not what it is ("set the date of the by-election").
 _WHEN_NOUNS = frozenset({"date", "day", "time"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -2106,7 +2130,11 @@ class _Reader:
             for child in verb.children:
                 if child.dep_ in ("prep", "agent") and fold(child.text) not in _CIRCUMSTANCE:
                     pobj = _argument(child, frozenset({"pobj"}))
-                    if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                    if (
+                        pobj is not None
+                        and pobj.ent_type_ not in ("DATE", "TIME")
+                        and fold(pobj.lemma_) not in _TIME_NOUNS  # "fell through on deadline day"
+                    ):
                         obj = pobj
                         break
         if fold(verb.lemma_) == "take" and obj is not None and fold(obj.lemma_) == "part":

@@ -1998,3 +1998,29 @@ def test_when_a_doing_starts_is_the_start_of_its_subject() -> None:
 )
 def test_participles_share_their_hosts_time(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"number", "differs", "time"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # an owner's thing told as what happened and as what its owner did
+        (
+            "Lina Varga's move from Kessel to Dorn fell through on deadline day.",
+            "Lina Varga completed her move from Kessel to Dorn on deadline day.",
+            {"negation"},
+        ),
+        # another's thing is another claim ("Larsen's assistant" is not Larsen)
+        (
+            "Lina Varga's move from Kessel to Dorn fell through on deadline day.",
+            "Ida Roth completed her move from Kessel to Dorn on deadline day.",
+            set(),
+        ),
+    ],
+)
+def test_an_owners_thing_and_its_owners_deed(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"negation"} == kinds
+
+
+def test_a_time_noun_after_a_preposition_is_no_object(read) -> None:  # type: ignore[no-untyped-def]
+    fell = _claim(read("The deal fell through on deadline day."), "fall")
+    assert fell.object == ""
