@@ -3420,6 +3420,36 @@ class _Reader:
                 return name if name else []
         return []
 
+    def _beside_report(self, end: int) -> tuple[int, int, tuple[str, ...]] | None:
+        """The person a verb of saying just after a quote names, where the parser hung the
+        name elsewhere: a run of proper nouns right after the verb ('"...," said
+        Vice-Chancellor Georg Wimmer as ...') or a person's name just before it ('"...," a
+        police officer at the scene, Sergeant Luis Navarro, told ...')."""
+        after = [t for t in self.doc if t.idx >= end][:16]
+        for k, verb in enumerate(after):
+            if verb.pos_ != "VERB" or fold(verb.lemma_) not in self.words.reporting:
+                continue
+            run = list(
+                itertools.takewhile(
+                    lambda t: t.pos_ == "PROPN" or (t.text in ("-", "–") and not t.whitespace_),
+                    after[k + 1 :],
+                )
+            )
+            while run and not run[-1].text[:1].isalpha():
+                run.pop()
+            if sum(t.pos_ == "PROPN" for t in run) >= 2:
+                return run[0].idx, run[-1].idx + len(run[-1].text), _name_key(run)
+            people = [
+                e
+                for e in self.doc.ents
+                if e.label_ == "PERSON" and e.start_char >= end and e.end_char <= verb.idx
+            ]
+            if people and all(not t.is_alpha for t in self.doc[people[-1].end : verb.i]):
+                person = people[-1]
+                return person.start_char, person.end_char, _name_key(list(person))
+            return None
+        return None
+
     def _after_title(self, start: int, end: int) -> list[Token]:
         """A name the parser did not take for a person, told after a title in one run of
         three or more proper nouns ("Mayor Ilse Brandt", which it may read as a work of art):
@@ -3513,6 +3543,8 @@ class _Reader:
                 speaker = (s, e, _key_of_phrase(subject))
             if speaker is None:
                 speaker = self._according_to(start, end)
+            if speaker is None:
+                speaker = self._beside_report(end)
             if speaker is None and colon:
                 speaker = self._headline_speaker(start) or self._introducer(start)
             names = self._speaker_names(speaker[0], speaker[1]) if speaker else ()
@@ -3538,6 +3570,11 @@ class _Reader:
                 )
             )
         return out
+
+
+def _name_key(tokens: Sequence[Token]) -> tuple[str, ...]:
+    """A name's words, folded, as a speaker's key."""
+    return tuple(sorted({fold(t.text) for t in tokens if t.text[:1].isalpha()}))
 
 
 def read_parsed(doc: Doc, lexicon: Lexicon = DEFAULT_LEXICON) -> Reading:

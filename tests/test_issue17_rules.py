@@ -2024,3 +2024,54 @@ def test_an_owners_thing_and_its_owners_deed(a: str, b: str, kinds: set[str]) ->
 def test_a_time_noun_after_a_preposition_is_no_object(read) -> None:  # type: ignore[no-untyped-def]
     fell = _claim(read("The deal fell through on deadline day."), "fall")
     assert fell.object == ""
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # one role for two named bodies is two speakers
+        (
+            '"The truce has been broken many times," a spokesman for the Ruthenian army said.',
+            '"The truce has been broken many times," a spokesman for the Moldovan army said.',
+            {"attribution"},
+        ),
+        (
+            '"The truce has been broken many times," a spokesman for the Ruthenian army said.',
+            '"The truce has been broken many times," an army spokesman said.',
+            set(),
+        ),
+        # a name next to the verb of saying, where the parser hangs it elsewhere
+        (
+            '"No minister will be above the law," Premier Ida Strand said as she presented the'
+            " bill in Tallis.",
+            '"No minister will be above the law," said Vice-Premier Karl Osk as the bill was'
+            " presented in Tallis.",
+            {"attribution"},
+        ),
+        (
+            '"The lorry just kept going into the market," witness Pia Lund told the radio.',
+            '"The lorry just kept going into the market," an officer at the scene, Constable'
+            " Eva Tarn, told the radio.",
+            {"attribution"},
+        ),
+        (
+            '"The lorry just kept going into the market," witness Pia Lund told the radio.',
+            '"The lorry just kept going into the market," a witness, Pia Lund, told the radio.',
+            set(),
+        ),
+    ],
+)
+def test_speakers_of_bodies_and_names_beside_the_verb(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"attribution", "quote"} == kinds
+
+
+def test_an_attribution_names_the_quote_as_written() -> None:
+    found = find_conflicts(
+        Side(0, "a", '"We\'re aware of the problem with the roof," the mayor, Ada Lee, said.', 0),
+        Side(
+            1, "b", '"We\'re aware of the problem with the roof," the governor, Eli Orr, said.', 0
+        ),
+    )
+    assert [c.kind for c in found] == ["attribution"]
+    assert "We're aware of the problem" in found[0].reason
+    assert "We're We're" not in found[0].reason

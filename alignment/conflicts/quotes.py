@@ -134,6 +134,16 @@ def _role(q: Quote, view: View) -> tuple[str, set[str], set[str]]:
     return head, rest, {w.lower() for w in words[:-1] if w[:1].isupper()}
 
 
+def _bodies(q: Quote, view: View) -> set[str]:
+    """The capitalised words of the body a role speaks for ("a spokesman for the Armenian
+    defence ministry": {armenian})."""
+    said = view.said(q.speaker_start, q.speaker_end) if q.speaker_end else ""
+    parts = _SPEAKER_HEAD.split(said, maxsplit=1)
+    if len(parts) < 2:
+        return set()
+    return {w.lower() for w in _WORD.findall(parts[1]) if w[:1].isupper()}
+
+
 def _roles_apart(qa: Quote, a: View, qb: Quote, b: View) -> bool:
     """Two unnamed speakers who cannot be one person: two roles ("the striker" / "the
     manager", "the foreign minister" / "the prime minister"), or one role for two named
@@ -145,6 +155,9 @@ def _roles_apart(qa: Quote, a: View, qb: Quote, b: View) -> bool:
         return False
     if pa and pb and not pa & pb:
         return True
+    bodies_a, bodies_b = _bodies(qa, a), _bodies(qb, b)
+    if ha == hb and bodies_a and bodies_b and not bodies_a & bodies_b:
+        return True  # "a spokesman for the Armenian ministry" / "... the Azerbaijani ministry"
     if {ha, hb} & _VAGUE_SPEAKERS or any(
         h.endswith("s") and not h.endswith("ss") for h in (ha, hb)
     ):
@@ -359,7 +372,8 @@ def _whole_sentences(
 def _attribution(
     a: View, qa: Quote, b: View, qb: Quote, wa: list[tuple[str, int, int]]
 ) -> Conflict:
-    head = " ".join(a.said(s, e) for _, s, e in wa[:6])
+    # the quote's opening as written (a contraction may stand for two words: "We're")
+    head = a.said(wa[0][1], wa[:6][-1][2]) if wa else ""
     return Conflict(
         kind="attribution",
         spans=(
