@@ -780,6 +780,8 @@ _QUOTE_PAIRS = re.compile(
     # a colon and before a capital, a closing one before a space or a stop; an apostrophe
     # inside a word ("we'll", "minister's") is neither
     r"|(?<![^\s(\[:—–])'([A-Z](?:[^'\n]|(?<=\w)'(?=\w)){11,}?)'(?=[\s,.;:!?)\]]|$)"
+    # or before a small letter after "that": "said that 'there will be no new taxes'"
+    r"|(?<=\bthat )'([a-z](?:[^'\n]|(?<=\w)'(?=\w)){11,}?)'(?=[\s,.;:!?)\]]|$)"
 )
 
 
@@ -924,6 +926,12 @@ def _own_doors(obj: Token) -> bool:
     )
 
 
+# Words that make a phrasal verb with the verb before them.
+_PARTICLES = frozenset(
+    {"out", "off", "up", "down", "away", "back", "through", "over", "ahead", "in", "on"}
+)
+
+
 def _predicate_end(token: Token) -> int:
     """Where the predicate's words end: after its particle when it follows at once ("turned
     down", "step down"), for a phrasal verb is one word to a reader."""
@@ -933,8 +941,13 @@ def _predicate_end(token: Token) -> int:
         and following.head.i == token.i
         and (
             following.dep_ == "prt"
-            # "fell through on deadline day": a bare preposition read as the particle
-            or (following.dep_ in ("prep", "advmod") and not list(following.children))
+            # "fell through on deadline day", "walked out": a bare particle the parser read
+            # as a preposition or an adverb (not "rose sharply")
+            or (
+                following.dep_ in ("prep", "advmod")
+                and fold(following.text) in _PARTICLES
+                and not list(following.children)
+            )
         )
     )
     if following is not None and particle:
@@ -3481,6 +3494,9 @@ class _Reader:
         one ("said", "declared that"): what follows is what was said, whole."""
         before = [t for t in self.doc if t.idx + len(t.text) <= start and not t.is_punct]
         if before and fold(before[-1].text) == "that":
+            that = before[-1]
+            if that.dep_ == "mark" and fold(that.head.head.lemma_) in self.words.reporting:
+                return True  # "said on Wednesday that '...'": the clause it marks is said
             before = before[:-1]
         return bool(before) and fold(before[-1].lemma_) in self.words.reporting
 
@@ -3501,7 +3517,7 @@ class _Reader:
         out: list[Quote] = []
         words = self.words
         for match in _QUOTE_PAIRS.finditer(self.text):
-            group = next(g for g in range(1, 5) if match.group(g) is not None)
+            group = next(g for g in range(1, 6) if match.group(g) is not None)
             start, end = match.start(group), match.end(group)
             body = match.group(group)
             if len(body.split()) < 3:

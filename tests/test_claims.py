@@ -136,7 +136,8 @@ def test_offsets_slice_the_text(read) -> None:  # type: ignore[no-untyped-def]
     r = read(text)
     for f in r.figures:
         assert text[f.start : f.end] == "About 300"
-    assert sorted(text[c.start : c.end] for c in r.claims) == ["said", "walked"]
+    # a phrasal verb's particle is part of its words
+    assert sorted(text[c.start : c.end] for c in r.claims) == ["said", "walked out"]
     moved = r.shifted(10)
     assert moved.figures[0].start == r.figures[0].start + 10
 

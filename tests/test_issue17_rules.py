@@ -2075,3 +2075,21 @@ def test_an_attribution_names_the_quote_as_written() -> None:
     assert [c.kind for c in found] == ["attribution"]
     assert "We're aware of the problem" in found[0].reason
     assert "We're We're" not in found[0].reason
+
+
+def test_a_quote_in_single_quotes_after_that(read) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The minister, Eva Holm, said on Friday that 'there will be no new fuel duties this year.'"
+    )
+    quotes = read(text).quotes
+    assert [q.words.rstrip(".") for q in quotes] == ["there will be no new fuel duties this year"]
+    assert "Holm" in quotes[0].speaker
+    assert not quotes[0].fragment
+    # an apostrophe before a small letter elsewhere opens no quote
+    assert read("The players' 'dream season' ended in May, the club said.").quotes == ()
+
+
+def test_a_bare_adverb_is_no_particle(read) -> None:  # type: ignore[no-untyped-def]
+    text = "Shares in Orvo rose sharply on Monday."
+    rose = _claim(read(text), "rise")
+    assert text[rose.start : rose.end] == "rose"
