@@ -2093,3 +2093,24 @@ def test_a_bare_adverb_is_no_particle(read) -> None:  # type: ignore[no-untyped-
     text = "Shares in Orvo rose sharply on Monday."
     rose = _claim(read(text), "rise")
     assert text[rose.start : rose.end] == "rose"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "topic"),
+    [
+        (
+            "The health minister, Ana Lutz, resigned on Monday over the contracts.",
+            "Health minister Ana Lutz refused to step down on Monday over the contracts.",
+            "resign",
+        ),
+        ("The Tarn tunnel reopened on Monday.", "The Tarn tunnel stayed shut on Monday.", "reopen"),
+    ],
+)
+def test_a_denial_told_by_another_verb_is_summarised_by_the_deed(
+    a: str, b: str, topic: str
+) -> None:
+    # "who says what": the dispute is what one side says happened, not the other's verb
+    found = [
+        c for c in find_conflicts(Side(0, "a", a, 0), Side(1, "b", b, 0)) if c.kind == "negation"
+    ]
+    assert [c.topic for c in found] == [topic]

@@ -219,8 +219,10 @@ def negation_conflicts(a: View, b: View) -> list[Conflict]:
             )
             said = ("says it did not happen", "says it happened")
             sides = said if ca.negated else (said[1], said[0])
-            # "no offers were made" against "offered": the dispute is about the offer
-            subject = neg.predicate
+            # "no offers were made" against "offered": the dispute is about the offer; a
+            # denial told by another verb ("refused to step down", "stayed shut") is of what
+            # the other side says happened ("resign", "reopen")
+            subject = neg.predicate if pos.predicate in LIGHT_VERBS else pos.predicate
             if subject in LIGHT_VERBS:
                 # "no offers were made" / "made a similar offer": the dispute is the offer
                 subject = neg.absent or pos.object or pos.predicate
