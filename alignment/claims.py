@@ -377,6 +377,14 @@ def same_claim(x: Claim, y: Claim) -> bool:
         # the depot"), not a thing merely named ("closed to trains")
         if absent == other.subject and rest & set(other.words):
             return True
+    for still, moved in ((x, y), (y, x)):
+        if still.key == UNCHANGED and moved.predicate in _CHANGE_VERBS:
+            # "left its rate unchanged" / "cut its rate": one change, made or not
+            return (
+                _shared(still.object_words, moved.object_words)
+                and not _things_apart(still, moved)
+                and not _different_doers(still, moved)
+            )
     if x.key != y.key or x.degree != y.degree:
         return False
     for state, event in ((x, y), (y, x)):
@@ -900,6 +908,40 @@ def _sharing_participle(verb: Token) -> bool:
         and verb.head.pos_ in ("VERB", "AUX")
         and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "mark" for c in verb.children)
     )
+
+
+# The key of a claim that a thing was left as it was ("kept rates on hold"), and the verbs of
+# the changes it denies.
+UNCHANGED = "unchanged"
+_DOBJ = frozenset({"dobj"})
+_CHANGE_VERBS = frozenset(
+    {"cut", "raise", "lower", "hike", "increase", "reduce", "lift", "slash", "trim", "change"}
+)
+_STEADY = frozenset({"unchanged", "steady", "stable", "flat"})
+
+
+def _held_steady(verb: Token) -> Token | None:
+    """The word that says a verb left its object as it was ("left its cash rate unchanged",
+    "kept interest rates on hold", "held rates steady"), or None."""
+    obj = _argument(verb, _DOBJ)
+    if fold(verb.lemma_) not in ("leave", "keep", "hold") or obj is None:
+        return None
+    # "left its main rate unchanged": the parser may hang the state on the object
+    after = [c for c in obj.children if c.dep_ == "amod" and c.i > obj.i]
+    for child in [*verb.children, *after]:
+        if fold(child.text) in _STEADY and child.dep_ in (
+            "oprd",
+            "acomp",
+            "xcomp",
+            "advmod",
+            "amod",
+        ):
+            return child
+        if child.dep_ == "prep" and fold(child.text) == "on":
+            hold = _argument(child, frozenset({"pobj"}))
+            if hold is not None and fold(hold.text) == "hold":
+                return hold
+    return None
 
 
 def _reschedules(verb: Token) -> bool:
@@ -2242,6 +2284,11 @@ class _Reader:
             key = _key_as_verb(predicate_token, words)
         if went_ahead:
             key = words.synonyms.get("hold", "hold")
+        steady = _held_steady(verb) if predicate_token is verb and negation is None else None
+        if steady is not None:
+            # "left its cash rate unchanged", "kept rates on hold": no change made to it
+            key = UNCHANGED
+            negation = (steady.idx, steady.idx + len(steady.text), "", "")
         doer = _reported_person(verb, subject, speaker[3] if speaker else None)
         subject_head = _head_noun(doer) if doer is not None else None
         object_head = _head_noun(obj) if obj is not None else None

@@ -2114,3 +2114,34 @@ def test_a_denial_told_by_another_verb_is_summarised_by_the_deed(
         c for c in find_conflicts(Side(0, "a", a, 0), Side(1, "b", b, 0)) if c.kind == "negation"
     ]
     assert [c.topic for c in found] == [topic]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # a thing left as it was denies the change the other tells
+        (
+            "The Bank of Velna left its main rate unchanged on Wednesday.",
+            "The Bank of Velna cut its main rate by half a point on Wednesday.",
+            {"negation"},
+        ),
+        (
+            "The Bank of Velna kept interest rates on hold on Wednesday.",
+            "The Bank of Velna raised interest rates on Wednesday, surprising markets.",
+            {"negation"},
+        ),
+        # another rate, or another day, is another change
+        (
+            "The Bank of Velna left its deposit rate unchanged on Wednesday.",
+            "The Bank of Velna cut its lending rate on Wednesday.",
+            set(),
+        ),
+        (
+            "The Bank of Velna left its main rate unchanged in March.",
+            "The Bank of Velna cut its main rate in June.",
+            set(),
+        ),
+    ],
+)
+def test_a_thing_left_as_it_was_and_a_change(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"negation", "time"} == kinds
