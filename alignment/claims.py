@@ -901,12 +901,12 @@ def _sharing_participle(verb: Token) -> bool:
     one that counts ("derailed on Tuesday, killing nine"): its count is the event's toll,
     which a time of its own would tell apart from a later one."""
     return (
-        not any(t.like_num for t in _own_subtree(verb))
-        and verb.dep_ == "advcl"
+        verb.dep_ == "advcl"
         and verb.tag_ == "VBG"
         and verb.i > verb.head.i
         and verb.head.pos_ in ("VERB", "AUX")
         and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "mark" for c in verb.children)
+        and not any(t.like_num for t in _own_subtree(verb))
     )
 
 
@@ -918,6 +918,8 @@ _CHANGE_VERBS = frozenset(
     {"cut", "raise", "lower", "hike", "increase", "reduce", "lift", "slash", "trim", "change"}
 )
 _STEADY = frozenset({"unchanged", "steady", "stable", "flat"})
+# How the parser may hang that word: on the verb or, after it, on the object.
+_STATE_DEPS = frozenset({"oprd", "acomp", "xcomp", "advmod", "amod"})
 
 
 def _held_steady(verb: Token) -> Token | None:
@@ -929,13 +931,7 @@ def _held_steady(verb: Token) -> Token | None:
     # "left its main rate unchanged": the parser may hang the state on the object
     after = [c for c in obj.children if c.dep_ == "amod" and c.i > obj.i]
     for child in [*verb.children, *after]:
-        if fold(child.text) in _STEADY and child.dep_ in (
-            "oprd",
-            "acomp",
-            "xcomp",
-            "advmod",
-            "amod",
-        ):
+        if fold(child.text) in _STEADY and child.dep_ in _STATE_DEPS:
             return child
         if child.dep_ == "prep" and fold(child.text) == "on":
             hold = _argument(child, frozenset({"pobj"}))
@@ -1121,13 +1117,7 @@ def _score(token: Token) -> bool:
     """A number of a score or result: "2-1", "3–0" (told as one word or three)."""
     if re.fullmatch(r"\d+[-–]\d+", token.text):
         return True
-    doc = token.doc
-    return (
-        token.i + 2 < len(doc)
-        and doc[token.i + 1].text in ("-", "–")
-        and doc[token.i + 2].text.isdigit()
-        and doc[token.i + 1].idx == token.idx + len(token.text)
-    )
+    return _joined_to_next(token) and token.doc[token.i + 2].text.isdigit()
 
 
 def _path(token: Token, top: Token) -> list[Token]:
@@ -1606,14 +1596,19 @@ def _past(verb: Token) -> bool:
 def _in_compound(token: Token) -> bool:
     """A part of a hyphenated adjective ("open-ended", "long-running"): how the event goes,
     not which event it is."""
+    return _hyphened(token) or _joined_to_next(token)
+
+
+def _joined_to_next(token: Token) -> bool:
+    """A word joined by a hyphen to the word after it, with no space either side ("open" in
+    "open-ended", "2" in "2-1")."""
     doc = token.doc
-    joined_next = (
+    return (
         token.i + 2 < len(doc)
         and doc[token.i + 1].text in ("-", "–")
         and not token.whitespace_
         and not doc[token.i + 1].whitespace_
     )
-    return _hyphened(token) or joined_next
 
 
 def _hyphened(token: Token) -> bool:
@@ -3355,7 +3350,6 @@ class _Reader:
                 # "58 died when Cyclone Pemba hit the islands last year": the "when" clause
                 # dates the count
                 around += [c for c in token.children if c.dep_ == "advcl" and _when_clause(c)]
-            if token is not None and token.pos_ in ("VERB", "AUX"):
                 subject = _argument(token, _SUBJECT_DEPS)
                 # "a 2019 storm that killed 12": the storm's
                 around.append(_antecedent(subject) if subject is not None else None)

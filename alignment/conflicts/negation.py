@@ -22,7 +22,7 @@ import datetime as dt
 from ..claims import LIGHT_VERBS, Claim, doer, same_claim
 from ..model import Conflict, Span
 from ..normalize import stem, words
-from .time import read_time, time_order, times_clash
+from .time import days_and_clocks, read_times, time_order, times_clash
 from .view import View, conflict
 
 
@@ -53,8 +53,8 @@ def _earlier(c: Claim, limit: Claim, pc: dt.date | None, pl: dt.date | None) -> 
     words = set(c.words) | {w for t in c.times for w in t.text.lower().split()}
     if words & _EARLIER:
         return True
-    mine = [w for t in c.times if (w := read_time(t.text, t.start)) is not None]
-    limits = [w for t in limit.times if (w := read_time(t.text, t.start)) is not None]
+    mine = read_times(c.times)
+    limits = read_times(limit.times)
     if mine and limits:
         return all(any(time_order(w, lim, pc, pl) > 0 for lim in limits) for w in mine)
     return not (words & {"after", "since", "later"} or c.times)
@@ -88,10 +88,8 @@ def _other_kind(neg: Claim, pos: Claim, pos_view: View) -> bool:
 def _told_apart_in_time(x: Claim, y: Claim, px: dt.date | None, py: dt.date | None) -> bool:
     """Both claims timed, and no time of one can be a time of the other: two events (a
     denial bounded by "since" or "until" is read by ``_earlier`` instead)."""
-    xs = [w for t in x.times if (w := read_time(t.text, t.start)) is not None]
-    ys = [w for t in y.times if (w := read_time(t.text, t.start)) is not None]
-    days_x = [w for w in xs if w.kind != "clock"]
-    days_y = [w for w in ys if w.kind != "clock"]
+    xs, ys = read_times(x.times), read_times(y.times)
+    days_x, days_y = days_and_clocks(xs)[0], days_and_clocks(ys)[0]
     if days_x and days_y:
         # days first: "on Monday" / "on Tuesday morning" are two days, whatever the hour
         xs, ys = days_x, days_y

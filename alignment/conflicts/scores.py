@@ -19,7 +19,7 @@ from ..claims import Claim
 from ..dates import MONTHS, WEEKDAYS
 from ..model import Conflict
 from ..quantities import Score, find_scores
-from .time import read_time, times_clash
+from .time import read_times, times_clash
 from .view import View, conflict
 
 # The key every verb of winning or losing reads as (the lexicon's synonyms and antonyms).
@@ -106,8 +106,7 @@ def _one_match(a: View, x: Claim, sx: Score, b: View, y: Claim, sy: Score) -> bo
     names_x, names_y = _names(a, x, sx), _names(b, y, sy)
     if not names_x & names_y or (names_x - names_y and names_y - names_x):
         return False  # no side in common, or each names a side the other does not
-    xs = [w for t in x.times if (w := read_time(t.text, t.start)) is not None]
-    ys = [w for t in y.times if (w := read_time(t.text, t.start)) is not None]
+    xs, ys = read_times(x.times), read_times(y.times)
     pair = (x.future, y.future)
     return not any(times_clash(p, q, a.published, b.published, pair) for p in xs for q in ys)
 

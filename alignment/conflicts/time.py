@@ -447,16 +447,26 @@ def _event_conflicts(a: View, b: View) -> list[Conflict]:
             if not _one_event(ca, cb):
                 continue
             clash = _days_then_clocks(
-                _read(ca.event_times), _read(cb.event_times), a, b, (ca.future, cb.future)
+                read_times(ca.event_times),
+                read_times(cb.event_times),
+                a,
+                b,
+                (ca.future, cb.future),
             )
             if clash is not None:
                 return [_when(f"when ({a.said(*ca.event_span).lower()})", a, b, clash)]
     return []
 
 
-def _read(times: tuple[TimeRef, ...]) -> list[When]:
+def read_times(times: tuple[TimeRef, ...]) -> list[When]:
     """The times that read as times."""
     return [w for t in times if (w := read_time(t.text, t.start)) is not None]
+
+
+def days_and_clocks(whens: list[When]) -> tuple[list[When], list[When]]:
+    """Times split into days (dates, weekdays, years...) and clock times or parts of a day:
+    a day clashes before an hour does."""
+    return [w for w in whens if w.kind != "clock"], [w for w in whens if w.kind == "clock"]
 
 
 def _days_then_clocks(
@@ -465,17 +475,10 @@ def _days_then_clocks(
     """The first clash of two claims' days, resolved against the articles' dates; on the
     same day, or none told, of their clock times and parts of the day ("shortly after 7
     a.m." / "late on Saturday evening")."""
-    clash = _first_clash(
-        [w for w in times_a if w.kind != "clock"],
-        [w for w in times_b if w.kind != "clock"],
-        a.published,
-        b.published,
-        future,
-    )
-    if clash is not None:
-        return clash
-    clocks_a = [w for w in times_a if w.kind == "clock"]
-    return _first_clash(clocks_a, [w for w in times_b if w.kind == "clock"], None, None)
+    days_a, clocks_a = days_and_clocks(times_a)
+    days_b, clocks_b = days_and_clocks(times_b)
+    clash = _first_clash(days_a, days_b, a.published, b.published, future)
+    return clash if clash is not None else _first_clash(clocks_a, clocks_b, None, None)
 
 
 def _what(view: View, claim: Claim) -> str:
@@ -580,7 +583,7 @@ def _agrees_elsewhere(x: View, cx: Claim, y: View, cy: Claim) -> bool:
 def _whens(c: Claim) -> list[When]:
     """A claim's times, less a weekday its date names again ("on Saturday, 3 August" is
     told by its date: without the articles' dates a weekday agrees with any date)."""
-    whens = [w for t in c.times if (w := read_time(t.text, t.start)) is not None]
+    whens = read_times(c.times)
     return [
         w
         for w in whens
