@@ -165,6 +165,8 @@ class Claim:
         degree: an ordinal on the predicate ("the third tallest"): "third".
         declares: the predicate is a verb of saying, whatever its complement ("the council
             proclaimed Maduro the winner"): its subject is the party that claims.
+        claimant: for a declaring claim, the content words of its subject's phrase ("a
+            spokeswoman for Nordvik Air": air, nordvik, spokeswoman), for comparing parties.
         absent: key of a thing the claim says does not exist or did not happen ("no fire
             broke out": "fire"; "without meetings": "meet"), "" otherwise.
         denied_by: the claim is negated by a denial verb above it ("denied offering").
@@ -221,6 +223,7 @@ class Claim:
     limited: bool = False
     reporting: bool = False
     declares: bool = False
+    claimant: tuple[str, ...] = ()
     negative_subject: bool = False
     degree: str = ""
     absent: str = ""
@@ -678,6 +681,9 @@ VALUE_VERBS = frozenset(
 # Verbs that give a figure to its thing as the value verbs do, but whose subject is not what
 # it measures: "the service recorded 182 millimetres of rain", "caused $2 billion in losses".
 MEASURING_VERBS = VALUE_VERBS | {"record", "register", "measure", "cause"}
+# Verbs of taking part, whose figure also counts those at the event they name: "12,000
+# people joined the march" counts marchers, as "12,000 marched" does.
+_TAKING_PART = {"join": "", "attend": "", "participate": "in", "take": "in"}
 # Prepositions of a comparison: the figure they bring is another one ("against $25,000 in
 # 2024", "compared with 65,000 last year").
 _COMPARISON = frozenset({"against", "compared", "than", "versus", "unlike", "from"})
@@ -950,11 +956,24 @@ def _reschedules(verb: Token) -> bool:
 
 
 def _puts_at(verb: Token) -> bool:
-    """ "put the toll at 37", "placed the damage at $2 million": an estimate, its subject the
-    party that claims it."""
-    return fold(verb.lemma_) in ("put", "place") and any(
-        c.dep_ == "prep" and fold(c.text) == "at" for c in verb.children
-    )
+    """ "put the toll at 37", "placed the damage at $2 million", "police counted 8,000": an
+    estimate, its subject the party that claims it (not "counted 40 bodies": a deed)."""
+    lemma = fold(verb.lemma_)
+    if lemma in ("count", "tally"):
+        return any(c.dep_ == "dobj" and c.like_num for c in verb.children)
+    return lemma in ("put", "place") and _put_at_figure(verb) is not None
+
+
+def _put_at_figure(verb: Token) -> Token | None:
+    """The "at" that gives the figure a verb puts something at: "put the toll at 37"; also
+    when the parser hangs it lower ("put the number of marchers protesting ... at 22,000")."""
+    direct = [c for c in verb.children if c.dep_ == "prep" and fold(c.text) == "at"]
+    lower = [
+        t
+        for t in verb.subtree
+        if t.dep_ == "prep" and fold(t.text) == "at" and any(c.like_num for c in t.children)
+    ]
+    return next(iter(direct or lower), None)
 
 
 def _own_doors(obj: Token) -> bool:
@@ -1987,7 +2006,10 @@ def _phrasal(verb: Token) -> str:
             (
                 c
                 for c in verb.children
-                if c.i == verb.i + 1 and c.dep_ in ("prep", "advmod") and not list(c.children)
+                if c.i == verb.i + 1
+                and c.dep_ in ("prep", "advmod")
+                # "stayed away from the vote": a particle that takes the preposition
+                and (not list(c.children) or (c.dep_ == "advmod" and fold(c.text) in _PARTICLES))
             ),
             None,
         )
@@ -2016,6 +2038,12 @@ def _key_as_verb(noun: Token, words: _Words) -> str:
 
 
 def _speaker_of(verb: Token) -> Token | None:
+    # a passive verb of saying names its speaker after "by" ("Dorn was told by the minister
+    # that ..."): its subject is the listener
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        said_by = _argument(agent, frozenset({"pobj"}))
+        if said_by is not None:
+            return said_by
     subject = _argument(verb, frozenset({"nsubj", "nsubjpass"}))
     if subject is None:
         subject = _inherited_subject(verb) or _noun_root(verb)
@@ -2088,6 +2116,8 @@ class _Reader:
         # a clause under a hedged or hypothetical one is as uncertain: "unclear whether they
         # offered him amnesty for ceding power"
         for k, token in enumerate(predicates):
+            if _reduced(token):
+                continue  # "to reach the miners trapped since Monday": they are trapped
             for above in token.ancestors:
                 j = index_of.get(above.i)
                 if j is None or claims[j].reporting:
@@ -2100,7 +2130,7 @@ class _Reader:
                     )
                     break
         claims.extend(self._absences())
-        figures = self._figures(predicates, index_of)
+        figures = self._figures(predicates, index_of, claims)
         quotes = self._quotes()
         return Reading(tuple(claims), tuple(figures), tuple(quotes))
 
@@ -2247,6 +2277,7 @@ class _Reader:
         hedged = hedged or _scant(subject) or _scant(obj)
         limited = any(fold(t.text) in _LIMITS and t.dep_ == "prep" for t in own)
         speaker = self._speaker(verb)
+        declares = lemma in words.reporting or _puts_at(verb)
         spans = self._times_of(verb, own)
         if not spans:
             # "no one was hurt when the roof collapsed overnight": when the other thing did
@@ -2345,7 +2376,10 @@ class _Reader:
             hedged=hedged,
             conditional=conditional,
             limited=limited,
-            declares=lemma in words.reporting or _puts_at(verb),
+            declares=declares,
+            claimant=_key_of_phrase(grammatical_subject)
+            if declares and grammatical_subject is not None
+            else (),
             negative_subject=grammatical_subject is not None
             and _negative_phrase(grammatical_subject) is not None,
             degree=next(
@@ -2741,7 +2775,9 @@ class _Reader:
 
     # ------------------------------------------------------------------ figures
 
-    def _figures(self, predicates: list[Token], index_of: dict[int, int]) -> list[Figure]:
+    def _figures(
+        self, predicates: list[Token], index_of: dict[int, int], claims: list[Claim]
+    ) -> list[Figure]:
         out: list[Figure] = []
         bare_more: set[int] = set()  # figures told as "N more", by start
         quantities = parse_quantities(self.text)
@@ -2797,6 +2833,9 @@ class _Reader:
             if counted is not None and _capacity(counted):
                 continue  # "enough supplies for 15,000 refugees": room for them, not them
             measure, label = self._measure(counted, event, q.unit)
+            taken = _event_taken_part_in(event) if event is not None else None
+            if measure and taken is not None and stem(fold(taken.lemma_)) not in measure:
+                measure = (*measure, stem(fold(taken.lemma_)))
             if q.unit and counted is None and fold(top.head.text) == "worth":
                 # "jewellery worth an estimated €9 million", "are worth about €4 million": a
                 # value, whatever else the clause tells
@@ -2824,7 +2863,14 @@ class _Reader:
             # (a noun that is its verb's argument keeps that verb: "two officers involved in
             # the shooting were arrested")
             loose = counted is not None and counted.dep_ in ("conj", "appos", "ROOT")
-            told = [c.i for c in counted.children if _reduced(c)] if counted and loose else []
+            # so does the object of a deed only meant ("trying to reach 14 miners trapped
+            # since Monday": the miners are trapped, whether they are reached or not)
+            meant = claim >= 0 and (claims[claim].conditional or claims[claim].hedged)
+            told = (
+                [c.i for c in counted.children if _reduced(c)]
+                if counted is not None and (loose or meant)
+                else []
+            )
             if told and told[0] in index_of:
                 claim = index_of[told[0]]
             reported = claim >= 0 and fold(predicates[claim].lemma_) in self.words.reporting
@@ -2899,6 +2945,7 @@ class _Reader:
             else f
             for f in out
         ]
+        out = _elliptic_figures(out, claims)
         # a figure its claim adds to: "five died in the town and two more in hospital"
         added = {(f.claim, m) for f in out if f.increment and f.claim >= 0 for m in f.measure}
         out = [
@@ -3310,6 +3357,13 @@ class _Reader:
         return counted is not None and (_apiece(counted) or _per_period(counted))
 
     def _claim_of(self, top: Token, index_of: dict[int, int]) -> int:
+        # a figure a verb puts something at is that verb's: "put the number of marchers
+        # protesting the reform at 22,000" (not the protesting)
+        for verb in top.ancestors:
+            if fold(verb.lemma_) in ("put", "place") and verb.i in index_of:
+                at = _put_at_figure(verb)
+                if at is not None and at.is_ancestor(top):
+                    return index_of[verb.i]
         t = top
         for _ in range(8):
             if t.i in index_of:
@@ -3511,9 +3565,14 @@ class _Reader:
         body's name, and give none."""
         tokens = [t for t in self.doc if start <= t.idx < end]
         run = list(itertools.takewhile(lambda t: t.pos_ == "PROPN", tokens))
-        if len(run) < 3 or len(run) != len(tokens):
-            return []
-        return run[1:]
+        if len(run) >= 3 and len(run) == len(tokens):
+            return run[1:]
+        # a title in small letters, then two proper nouns or more that end the phrase:
+        # "Ravens captain Eli Strand", which it may read as a body
+        last = list(itertools.takewhile(lambda t: t.pos_ == "PROPN", reversed(tokens)))[::-1]
+        before = tokens[len(tokens) - len(last) - 1] if len(tokens) > len(last) else None
+        titled = before is not None and before.pos_ == "NOUN" and before.text.islower()
+        return last if len(last) >= 2 and titled else []
 
     def _named_before(self, start: int, end: int) -> tuple[str, ...]:
         """For a speaker told as "he" or "she", the one person the passage names before it,
@@ -3627,6 +3686,46 @@ class _Reader:
                 )
             )
         return out
+
+
+def _event_taken_part_in(verb: Token) -> Token | None:
+    """The event a verb of taking part names ("joined the march", "took part in the
+    strike"), when it is a common noun; else None."""
+    lemma = fold(verb.lemma_)
+    if lemma not in _TAKING_PART:
+        return None
+    preposition = _TAKING_PART[lemma]
+    if lemma == "take" and not any(
+        c.dep_ == "dobj" and fold(c.text) == "part" for c in verb.children
+    ):
+        return None
+    if preposition:
+        places = [c for c in verb.children if c.dep_ == "prep" and fold(c.text) == preposition]
+        found = [_argument(p, frozenset({"pobj"})) for p in places]
+    else:
+        found = [_argument(verb, frozenset({"dobj"}))]
+    event = next((t for t in found if t is not None), None)
+    # a common noun, whatever the tagger says ("the march" may read as the month)
+    common = event is not None and (event.pos_ == "NOUN" or event.text.islower())
+    if event is None or not common or _generic(event):
+        return None
+    return event
+
+
+def _elliptic_figures(figures: list[Figure], claims: list[Claim]) -> list[Figure]:
+    """A bare figure one claims or counts ("organisers claimed 25,000", "while police counted
+    8,000") counts what the figure told before it counts ("said 12,000 people joined the
+    march"), not the verb of claiming."""
+    out: list[Figure] = []
+    for f in figures:
+        claim = claims[f.claim] if 0 <= f.claim < len(claims) else None
+        before = [g for g in out if g.end <= f.start and g.unit == f.unit and g.counted]
+        bare = not f.counted and claim is not None and claim.declares
+        if bare and claim is not None and f.measure == (claim.key,) and before:
+            told = before[-1]
+            f = dataclasses.replace(f, measure=told.measure, label=told.label, counted=told.counted)
+        out.append(f)
+    return out
 
 
 def _name_key(tokens: Sequence[Token]) -> tuple[str, ...]:

@@ -348,7 +348,7 @@ class Lexicon:
         "director:board",
     )
     counted_synonyms: tuple[tuple[str, ...], ...] = (
-        ("home", "house", "property", "dwelling"),
+        ("home", "house", "property", "dwelling", "household"),
         ("job", "position"),
         ("violation", "breach"),
     )

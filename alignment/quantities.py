@@ -100,6 +100,8 @@ _VAGUE_OF = {  # "tens of thousands", "hundreds of thousands"
     ("tens", "millions"): (10_000_000.0, 100_000_000.0),
     ("hundreds", "millions"): (100_000_000.0, 1e9),
 }
+# A vague number of a scale's units: "several hundred" (200 to 999), "a few thousand".
+_FEW = {("several",): (2.0, 9.99), ("a", "few"): (2.0, 9.99)}
 _CURRENCY = {"$": "$", "€": "€", "£": "£", "¥": "¥"}
 _CURRENCY_WORDS = {
     "dollar": "$",
@@ -329,6 +331,12 @@ def _core(tokens: list[Token], i: int) -> tuple[float, float, str, int, str] | N
     if t.lower in _VAGUE:
         low, high = _VAGUE[t.lower]
         return low, high, unit, k, "vague"
+    for words, (low, high) in _FEW.items():
+        scale = k + len(words)
+        if scale < len(tokens) and tuple(x.lower for x in tokens[k:scale]) == words:
+            size = _SCALES.get(tokens[scale].lower)
+            if size is not None:
+                return low * size, high * size, unit, scale, "vague"
     written = _written(tokens, k)
     if written is None:
         return None

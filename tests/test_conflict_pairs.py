@@ -61,7 +61,7 @@ def test_file_fits_the_schema_with_unique_ids(pairs):
     assert len({p.id for p in pairs}) == len(pairs)
 
 
-FRESH_SPLITS = ["fresh", *(f"fresh{n}" for n in range(2, 16))]
+FRESH_SPLITS = ["fresh", *(f"fresh{n}" for n in range(2, 17))]
 
 
 def test_at_least_240_pairs(pairs):
@@ -277,7 +277,7 @@ def test_main_writes_both_paths(tmp_path, capsys):
 
 @pytest.fixture(scope="module")
 def scores(pairs) -> dict[str, Scores]:
-    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (2,070
+    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (2,190
     # stories of two sentences)
     measured = [p for p in pairs if p.split not in HELD_OUT + UNSCORED]
     return {
@@ -293,49 +293,50 @@ def test_export_links_most_pairs(scores):
 
 
 # Where the engine still misses the target, by path and kind: P / R over the whole file but
-# the held-out split (2,070 pairs, fresh14 now among them; end of session 17, 2026-12-04,
-# bench/README.md; detector time meets it again, R 0.81). fresh3 to fresh14, each held out in
-# its time, had their misses read later (a few rules came of them), or count here once their
-# turn as the held-out split ended, so they pull recall under the target.
+# the held-out split (2,190 pairs, fresh15 now among them; session 18, 2026-12-04,
+# bench/README.md). fresh3 to fresh15, each held out in its time, had their misses read later
+# (a few rules came of them), or count here once their turn as the held-out split ended, so
+# they pull recall under the target.
 _WHOLE_FIGURES = {
     "detector": {
-        "number": "P 0.95 R 0.69",
+        "number": "P 0.95 R 0.68",
         "differs": "P 0.98 R 0.74",
-        "negation": "P 0.91 R 0.76",
+        "negation": "P 0.92 R 0.73",
+        "time": "P 0.98 R 0.79",
     },
     "export": {
-        "number": "P 0.95 R 0.69",
-        "differs": "P 0.98 R 0.71",
-        "negation": "P 0.92 R 0.76",
-        "time": "P 0.98 R 0.75",
+        "number": "P 0.95 R 0.68",
+        "differs": "P 0.98 R 0.70",
+        "negation": "P 0.92 R 0.73",
+        "time": "P 0.98 R 0.74",
     },
 }
 MISSED: dict[tuple[str, str], str] = {
     (path, kind): why for path, figures in _WHOLE_FIGURES.items() for kind, why in figures.items()
 }
-# The same target on the held-out split alone: fresh15 (120 pairs), written in session 17 by a
+# The same target on the held-out split alone: fresh16 (120 pairs), written in session 18 by a
 # helper who read no rule and paraphrased each pair as two outlets would, scored once in
-# session 17 after that session's first rules (read from fresh14), aggregated only (79 of 120
-# exactly right through the detector, 77 through the export), its misses never read
+# session 18 after that session's first rules (read from fresh15), aggregated only (77 of 120
+# exactly right through the detector and through the export), its misses never read
 # (2026-12-04, bench/README.md). No kind meets the target.
-HELD_OUT = ("fresh15",)
+HELD_OUT = ("fresh16",)
 # a split in no score target (none now: the next helper's set goes here until it is scored)
 UNSCORED: tuple[str, ...] = ()
 _HELD_OUT_FIGURES = {
     "detector": {
-        "number": "P 0.80 R 0.29",
-        "differs": "P 1.00 R 0.36",
-        "negation": "P 1.00 R 0.23",
-        "time": "P 1.00 R 0.45",
-        "attribution": "P 0.89 R 0.73",
+        "number": "P 0.50 R 0.08",
+        "differs": "P 1.00 R 0.64",
+        "negation": "P 0.67 R 0.33",
+        "time": "P 0.83 R 0.50",
+        "attribution": "P 1.00 R 0.18",
         "quote": "P 1.00 R 0.45",
     },
     "export": {
-        "number": "P 0.80 R 0.29",
-        "differs": "P 1.00 R 0.36",
-        "negation": "P 1.00 R 0.23",
-        "time": "P 1.00 R 0.45",
-        "attribution": "P 0.89 R 0.73",
+        "number": "P 0.50 R 0.08",
+        "differs": "P 1.00 R 0.64",
+        "negation": "P 0.67 R 0.33",
+        "time": "P 0.83 R 0.50",
+        "attribution": "P 1.00 R 0.18",
         "quote": "P 1.00 R 0.27",
     },
 }

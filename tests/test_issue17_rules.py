@@ -2145,3 +2145,184 @@ def test_a_denial_told_by_another_verb_is_summarised_by_the_deed(
 )
 def test_a_thing_left_as_it_was_and_a_change(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"negation", "time"} == kinds
+
+
+# --------------------------------------------------------------------------- session 18
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Several hundred families left the valley.", 200, 999),
+        ("A few thousand fans waited outside.", 2_000, 9_990),
+        ("Several dozen flights were cancelled.", 24, 119.88),
+    ],
+)
+def test_a_vague_number_of_a_scale_is_a_range(read, text, low, high) -> None:  # type: ignore[no-untyped-def]
+    figure = _figure(read(text), (low + high) / 2)
+    assert (figure.low, round(figure.high, 2), figure.qualifier) == (low, high, "vague")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # one vague amount told two ways
+        (
+            "Hundreds of homes in Carro lost power during the storm.",
+            "Several hundred homes in Carro lost power during the storm.",
+            set(),
+        ),
+        # a vague amount of another scale is another figure, compatible or not
+        (
+            "Thousands of people fled Carro ahead of the storm.",
+            "Tens of thousands of people fled Carro ahead of the storm.",
+            {"differs"},
+        ),
+        (
+            "Several hundred residents were moved out of Carro before the storm.",
+            "Carro evacuated 420 residents before the storm.",
+            {"differs"},
+        ),
+    ],
+)
+def test_vague_amounts(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"number", "differs"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # a specific noun for the generic one, one verb: one toll told two ways
+        (
+            "At least 20 people were killed when the dam at Orrin burst.",
+            "The burst dam at Orrin killed 23 farmers, officials said.",
+            {"differs"},
+        ),
+        # two specific nouns count two things
+        (
+            "At least 20 miners were killed when the dam at Orrin burst.",
+            "The burst dam at Orrin killed 23 farmers, officials said.",
+            set(),
+        ),
+        # another verb, another quantity
+        (
+            "At least 20 people were injured when the dam at Orrin burst.",
+            "The burst dam at Orrin killed 23 farmers, officials said.",
+            set(),
+        ),
+    ],
+)
+def test_a_specific_noun_for_a_generic_one(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"number", "differs"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # a title in small letters before the name: the name is the speaker's
+        (
+            '"We were second best all night," Lions captain Mia Rook said after the game.',
+            'Lions coach Dan Ebb said after the game: "We were second best all night."',
+            {"attribution"},
+        ),
+        (
+            '"We were second best all night," Lions captain Mia Rook said after the game.',
+            'Captain Mia Rook said after the game: "We were second best all night."',
+            set(),
+        ),
+        # a passive verb of saying: the speaker is after "by", the subject listens
+        (
+            '"Your firm will repay every customer," regulator Ada Kell told Vexo boss Tom Ray.',
+            'Vexo boss Tom Ray was told by regulator Ada Kell that "your firm will repay every '
+            'customer."',
+            set(),
+        ),
+        (
+            '"Your firm will repay every customer," regulator Ada Kell told Vexo boss Tom Ray.',
+            'Vexo boss Tom Ray told regulator Ada Kell that "your firm will repay every customer."',
+            {"attribution"},
+        ),
+    ],
+)
+def test_speakers_named_after_a_title_or_by(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"attribution", "quote"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # the object of a deed only meant, with its own participle, is counted firmly
+        (
+            "Divers are trying to reach 12 cavers trapped since Friday in the Oska cave.",
+            "Eight cavers have been trapped in the Oska cave since Friday.",
+            {"number"},
+        ),
+        # without the participle, the figure is of the deed only meant
+        (
+            "Divers hope to rescue 12 cavers in the Oska cave by Friday.",
+            "Divers rescued eight cavers in the Oska cave on Friday.",
+            set(),
+        ),
+    ],
+)
+def test_the_participle_of_a_meant_deeds_object(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"number", "differs"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # a count one claims for oneself, told bare, counts what was counted before it
+        (
+            "Unions said 40,000 workers marched in Bresk, while police counted 15,000.",
+            "Police said 22,000 workers joined the march in Bresk; unions claimed 40,000.",
+            {"number"},
+        ),
+        # rival claimants each counted: two claims, each told right
+        (
+            "Unions said 40,000 workers marched in Bresk.",
+            "Police counted 15,000 workers at the march in Bresk.",
+            set(),
+        ),
+        (
+            "Unions said 40,000 workers joined the march in Bresk.",
+            "Police put the number of workers marching in Bresk at 15,000.",
+            set(),
+        ),
+        # a spokesman for the one who counts is that party
+        (
+            "Orvik Rail said 9,000 travellers were stranded by the strike.",
+            "A spokesman for Orvik Rail put the number of travellers stranded by the strike "
+            "at 6,500.",
+            {"number"},
+        ),
+        # joining a body is no march
+        (
+            "The Green Party says more than 3,000 people marched in Bresk on Sunday.",
+            "Green Party leader Ina Holt said 2,100 people had joined the party on Sunday.",
+            set(),
+        ),
+    ],
+)
+def test_counts_claimed_counted_or_put_at(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"number", "differs"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # a particle that takes the preposition is still the phrasal verb's
+        (
+            "The opposition did not boycott the budget session; its members voted against it.",
+            "Opposition members stayed away from the budget session in protest.",
+            {"negation"},
+        ),
+        (
+            "Opposition members boycotted the budget session in protest.",
+            "Opposition members stayed away from the budget session in protest.",
+            set(),
+        ),
+    ],
+)
+def test_a_particle_with_its_preposition(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"negation"} == kinds

@@ -103,15 +103,16 @@ def _told_unharmed(view: View, f: Figure, states: frozenset[str]) -> bool:
 
 
 def _party(view: View, f: Figure) -> tuple[str, ...]:
-    """Who claims a figure: the speaker its claim is credited to, or, when the figure's own
-    claim is a declaration ("the council proclaimed Maduro the winner with 52%"), its
-    subject."""
+    """Who claims a figure: when the figure's own claim is a declaration ("the council
+    proclaimed Maduro the winner with 52%"), its subject; else the speaker its claim is
+    credited to."""
     claim = _claim(view, f)
     if claim is None:
         return ()
-    if claim.speaker_key:
-        return claim.speaker_key
-    return claim.subject_words if claim.declares else ()
+    if claim.claimant:
+        # "organisers said 25,000 marched, while police counted 8,000": the police's
+        return claim.claimant
+    return claim.speaker_key
 
 
 def _moments(a: View, x: Figure, b: View, y: Figure) -> str:
@@ -185,6 +186,11 @@ def _count_times(claim: Claim) -> tuple[TimeRef, ...]:
     lo, hi = claim.subject_span
     own = tuple(t for t in claim.times if not (lo <= t.start and t.end <= hi and hi > lo))
     return own or claim.reported
+
+
+def _puts(claim: Claim) -> bool:
+    """A claim that puts a value on its object: "police put the toll at 37"."""
+    return claim.declares and claim.predicate in ("put", "place")
 
 
 def same_party(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
@@ -310,6 +316,10 @@ def overlap(x: Figure, y: Figure) -> bool:
 
 def same_value(x: Figure, y: Figure) -> bool:
     """The same figure, told with rounding or a qualifier of the same value."""
+    if x.qualifier == y.qualifier == "vague":
+        # "hundreds" / "several hundred": one vague amount (not "thousands" / "tens of
+        # thousands")
+        return max(x.low, y.low) <= 2 * min(x.low, y.low)
     px, py = _point(x), _point(y)
     if (x.unit == "%" or y.unit == "%") and not (x.qualifier or y.qualifier):
         # two plain shares are one when one rounds to the other: "65%" / "65.2%"; not
@@ -375,6 +385,10 @@ def figure_conflicts(
             ca.predicate in MEASURING_VERBS and cb.predicate in MEASURING_VERBS
         ):
             return True
+        # an estimate of the thing the other counts: "put the number of passengers affected
+        # at 19,000" / "28,000 passengers were affected"
+        if (_puts(ca) or _puts(cb)) and set(x.measure) & set(y.measure):
+            return True
         # the doers counted by name, doing it to one thing, whatever the verb: "1,100
         # firefighters were battling the blaze" / "650 firefighters were fighting the blaze"
         # (not a figure inside the object: "broke Newton's record of 4,051 yards"; not two
@@ -389,6 +403,11 @@ def figure_conflicts(
             return True
         if not set(x.measure) & set(y.measure):
             return True  # the doers of the other's verb: "drew 230,000 visitors" / "visited"
+        # people counted by what they did, told by its verb or its noun: "25,000 marched" /
+        # "12,000 people joined the march" (a noun that counts, "yards", is no deed)
+        deeds = {ca.key, cb.key, ca.object, cb.object} & set(x.measure) & set(y.measure)
+        if deeds and {x.counted, y.counted} <= GENERIC_COUNTED | {""}:
+            return True
         if _one_thing_counted(x, ca, y, cb):
             return True
         # a value given to the thing both claims are about: "the commission put turnout at
@@ -473,7 +492,12 @@ def _one_each(
         return None
     two_nouns = x.counted and y.counted and x.counted != y.counted
     if two_nouns and not {x.counted, y.counted} <= GENERIC_COUNTED:
-        return None
+        # a specific noun for the generic one, told by one verb: "at least 40 people were
+        # killed" / "killed 43 villagers"; two specific nouns count two things
+        cx, cy = _claim(a, x), _claim(b, y)
+        one_generic = len({x.counted, y.counted} & GENERIC_COUNTED) == 1
+        if not (one_generic and cx is not None and cy is not None and cx.key == cy.key):
+            return None
     kind: ConflictKind = "differs"
     if not overlap(x, y):
         # close but apart ("fewer than ten flights" / "14 flights", "21 migrants" / "at
