@@ -547,6 +547,7 @@ class _Words:
     not_negating: tuple[str, ...]
     denials: frozenset[str]
     reporting: frozenset[str]
+    quoting: frozenset[str]
     claim_nouns: frozenset[str]
     synonyms: dict[str, str]
     antonyms: dict[str, str]
@@ -594,6 +595,7 @@ def _words(lexicon: Lexicon) -> _Words:
         irrealis_phrases=tuple(tuple(fold(w).split()) for w in lexicon.irrealis if " " in w),
         denials=singles(lexicon.denials) | {"deny", "reject", "dismiss", "refute", "rebut"},
         reporting=singles(lexicon.reporting_verbs),
+        quoting=singles(lexicon.reporting_verbs) | singles(lexicon.quote_verbs),
         claim_nouns=singles(lexicon.claim_nouns),
         synonyms=synonyms,
         antonyms=antonyms,
@@ -3468,7 +3470,7 @@ class _Reader:
         persons = [e for e in self.doc.ents if e.label_ == "PERSON" and start <= e.start_char < end]
         kept: list[Token] = [] if persons else self._after_honorific(start, end)
         if not persons and not kept:
-            kept = self._after_title(start, end)
+            kept = self._after_title(start, end) or self._apposed_name(start, end)
         for n, ent in enumerate(persons):
             after = self.doc[ent.end] if ent.end < len(self.doc) else None
             title = after is not None and after.pos_ == "NOUN"
@@ -3481,6 +3483,8 @@ class _Reader:
                     fold(t.text)
                     for t in kept
                     if t.text[:1].isalnum()
+                    # "Ms Ostrova" is Lena Ostrova: a form of address names no one
+                    and fold(t.text).rstrip(".") not in _HONORIFICS
                     and not any(
                         h.dep_ in ("prep", "relcl", "acl", "poss")
                         for h in (t, *t.ancestors)
@@ -3535,7 +3539,7 @@ class _Reader:
         police officer at the scene, Sergeant Luis Navarro, told ...')."""
         after = [t for t in self.doc if t.idx >= end][:16]
         for k, verb in enumerate(after):
-            if verb.pos_ != "VERB" or fold(verb.lemma_) not in self.words.reporting:
+            if verb.pos_ != "VERB" or fold(verb.lemma_) not in self.words.quoting:
                 continue
             run = list(
                 itertools.takewhile(
@@ -3574,6 +3578,16 @@ class _Reader:
         titled = before is not None and before.pos_ == "NOUN" and before.text.islower()
         return last if len(last) >= 2 and titled else []
 
+    def _apposed_name(self, start: int, end: int) -> list[Token]:
+        """A name the parser did not take for a person, set after a role by a comma ("her
+        aide, Ivo Brand"): two or more proper nouns that end the phrase."""
+        tokens = [t for t in self.doc if start <= t.idx < end and not t.is_punct]
+        run = list(itertools.takewhile(lambda t: t.pos_ == "PROPN", reversed(tokens)))[::-1]
+        if len(run) < 2 or len(run) == len(tokens):
+            return []
+        comma = self.doc[run[0].i - 1] if run[0].i > 0 else None
+        return run if comma is not None and comma.text == "," else []
+
     def _named_before(self, start: int, end: int) -> tuple[str, ...]:
         """For a speaker told as "he" or "she", the one person the passage names before it,
         if it names exactly one (two, and whose words they are is the reader's guess)."""
@@ -3595,10 +3609,10 @@ class _Reader:
         before = [t for t in self.doc if t.idx + len(t.text) <= start and not t.is_punct]
         if before and fold(before[-1].text) == "that":
             that = before[-1]
-            if that.dep_ == "mark" and fold(that.head.head.lemma_) in self.words.reporting:
+            if that.dep_ == "mark" and fold(that.head.head.lemma_) in self.words.quoting:
                 return True  # "said on Wednesday that '...'": the clause it marks is said
             before = before[:-1]
-        return bool(before) and fold(before[-1].lemma_) in self.words.reporting
+        return bool(before) and fold(before[-1].lemma_) in self.words.quoting
 
     def _according_to(self, start: int, end: int) -> tuple[int, int, tuple[str, ...]] | None:
         """The speaker of "according to X" outside the quote ('According to striker Leo Park,
@@ -3633,7 +3647,7 @@ class _Reader:
             colon = self.text[:start].rstrip(" \"“‘'").endswith(":")
             for verb in outside:
                 labelling = fold(verb.lemma_) in _LABELLING
-                if (fold(verb.lemma_) in words.reporting or labelling) and verb.pos_ == "VERB":
+                if (fold(verb.lemma_) in words.quoting or labelling) and verb.pos_ == "VERB":
                     covered = {t.i for t in verb.subtree}
                     near = any(t.i in covered for t in inside) or any(
                         t.head.i == verb.i or verb.head.i == t.i for t in inside
@@ -3656,7 +3670,14 @@ class _Reader:
             if found:
                 subject = min(found, key=lambda f: f[0])[1]
                 s, e = _phrase(subject)
-                speaker = (s, e, _key_of_phrase(subject))
+                key = _key_of_phrase(subject)
+                rest = _dangling_object(subject)
+                if rest is not None:
+                    # "a spokesman for health minister Lena Ostrova said", parsed as two
+                    # subjects: the second is what the first's "for" takes
+                    e = _phrase(rest)[1]
+                    key = tuple(sorted({*key, *_key_of_phrase(rest)}))
+                speaker = (s, e, key)
             if speaker is None:
                 speaker = self._according_to(start, end)
             if speaker is None:
@@ -3710,6 +3731,29 @@ def _event_taken_part_in(verb: Token) -> Token | None:
     if event is None or not common or _generic(event):
         return None
     return event
+
+
+def _dangling_object(subject: Token) -> Token | None:
+    """The subject right after ``subject`` whose phrase ends in a preposition with no object
+    ("a spokesman for | health minister Lena Ostrova said"): the parser's second subject of
+    one verb, which is the preposition's object."""
+    last = subject.doc[_phrase_end(subject)]
+    if last.dep_ != "prep" or list(last.children) or last.head.i != subject.i:
+        return None
+    after = subject.doc[last.i + 1] if last.i + 1 < len(subject.doc) else None
+    if after is None:
+        return None
+    head = after
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    same_verb = head.head.i == subject.head.i and head.dep_ in ("nsubj", "nsubjpass")
+    return head if same_verb and head.i != subject.i else None
+
+
+def _phrase_end(token: Token) -> int:
+    """The index of the last token of ``_phrase(token)``."""
+    end = _phrase(token)[1]
+    return max(t.i for t in token.subtree if t.idx < end)
 
 
 def _elliptic_figures(figures: list[Figure], claims: list[Claim]) -> list[Figure]:

@@ -459,6 +459,38 @@ def parse_quantities(text: str, tokens: list[Token] | None = None) -> list[Quant
             Quantity(low, high, unit, tokens[first].start, tokens[last].end, first, last, mode)
         )
         i = last + 1
+    return _currency_carried(out, tokens)
+
+
+# Words that may follow a sum told bare: "a profit of 96 million for the year".
+_AFTER_A_SUM = frozenset(
+    "for in on and at to from of or but as while with after before this last the a".split()  # noqa: SIM905
+)
+# Sentence ends between two figures, where a currency told once stops serving the next.
+_SENTENCE_END = frozenset({".", "!", "?", ";"})
+
+
+def _currency_carried(found: list[Quantity], tokens: list[Token]) -> list[Quantity]:
+    """A sum of millions or billions told without its currency after one told with it, in
+    the same sentence, is in that currency: "revenue of 1.8 billion euros and a net profit
+    of 96 million"."""
+    out: list[Quantity] = []
+    for q in found:
+        before = out[-1] if out else None
+        scaled = tokens[q.last].lower in ("million", "billion", "trillion", "bn", "m", "mn")
+        after = tokens[q.last + 1] if q.last + 1 < len(tokens) else None
+        # not a count of something named after it: "and was seen by 40 million people"
+        bare = after is None or after.kind != "word" or after.lower in _AFTER_A_SUM
+        if (
+            before is not None
+            and not q.unit
+            and scaled
+            and bare
+            and before.unit in _CURRENCY.values()
+            and not any(t.text in _SENTENCE_END for t in tokens[before.last + 1 : q.first])
+        ):
+            q = Quantity(q.low, q.high, before.unit, q.start, q.end, q.first, q.last, q.qualifier)
+        out.append(q)
     return out
 
 

@@ -2326,3 +2326,66 @@ def test_counts_claimed_counted_or_put_at(a: str, b: str, kinds: set[str]) -> No
 )
 def test_a_particle_with_its_preposition(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"negation"} == kinds
+
+
+@pytest.mark.parametrize("verb", ["warned", "vowed", "admitted", "tweeted", "replied"])
+def test_any_verb_of_saying_names_the_quotes_speaker(verb: str) -> None:
+    words = "We will not close a single rural school this year"
+    a = f'"{words}," education minister Rosa Lind {verb}.'
+    b = f'"{words}," opposition leader Omar Haddad {verb}.'
+    assert _kinds(a, b) & {"attribution", "quote"} == {"attribution"}
+    cut = f'"We will not close a single rural school," education minister Rosa Lind {verb}.'
+    assert _kinds(a, cut) & {"attribution", "quote"} == {"quote"}
+
+
+@pytest.mark.parametrize(
+    ("a_speaker", "b_speaker", "kinds"),
+    [
+        # a form of address names no one
+        ("education minister Rosa Lind", "Ms Lind", set()),
+        # one who speaks for the speaker relays the speaker's words
+        ("education minister Rosa Lind", "a spokesman for education minister Rosa Lind", set()),
+        ("education minister Rosa Lind", "her spokeswoman", set()),
+        # a named aide is a person of their own
+        ("her aide, Ivo Brand,", "her lawyer, Nina Sauer,", {"attribution"}),
+        (
+            "education minister Rosa Lind",
+            "a spokesman for opposition leader Omar Haddad",
+            {"attribution"},
+        ),
+    ],
+)
+def test_speakers_who_relay_or_are_addressed(
+    a_speaker: str, b_speaker: str, kinds: set[str]
+) -> None:
+    words = "We will not close a single rural school this year"
+    a = f'"{words}," {a_speaker} said.'
+    b = f'"{words}," {b_speaker} said.'
+    assert _kinds(a, b) & {"attribution", "quote"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # a currency told once serves a sum told bare after it
+        (
+            "Brenna Foods reported sales of 2.4 billion euros and a net profit of 110 million.",
+            "Brenna Foods said its net profit came to 150 million euros on sales of 2.4 billion.",
+            {"number"},
+        ),
+        # not a count named after it
+        (
+            "The Brenna film cost 20 million euros and was seen by 3 million people.",
+            "The Brenna film was seen by 3 million people.",
+            set(),
+        ),
+        # sums named by two verbs are two sums
+        (
+            "Brenna Foods raised 40 million euros from investors in March.",
+            "Brenna Foods spent 25 million euros on a new plant in March.",
+            set(),
+        ),
+    ],
+)
+def test_sums_and_their_currency(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"number", "differs"} == kinds

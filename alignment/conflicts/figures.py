@@ -268,6 +268,19 @@ def _one_thing_counted(x: Figure, cx: Claim, y: Figure, cy: Claim) -> bool:
     return bool(_event_words(cx, counted) & _event_words(cy, counted))
 
 
+# Currency signs: a sum's unit.
+_MONEY = frozenset({"$", "€", "£", "¥"})
+
+
+def _one_account(x: Figure, cx: Claim, y: Figure, cy: Claim) -> bool:
+    """Two sums named by one noun, whatever the verbs: "a net profit of 96 million" / "net
+    profit came to 180 million" (not sums named by their verbs: "raised $5 million" /
+    "spent $3 million")."""
+    if x.unit not in _MONEY or x.counted or y.counted:
+        return False
+    return bool(set(x.measure) & set(y.measure) - {cx.key, cy.key})
+
+
 def measures_meet(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     """Two figures' measures name one thing: a key in common, or the doers of the other's
     verb ("230,000 visitors" / "visited by 238,000")."""
@@ -408,7 +421,7 @@ def figure_conflicts(
         deeds = {ca.key, cb.key, ca.object, cb.object} & set(x.measure) & set(y.measure)
         if deeds and {x.counted, y.counted} <= GENERIC_COUNTED | {""}:
             return True
-        if _one_thing_counted(x, ca, y, cb):
+        if _one_thing_counted(x, ca, y, cb) or _one_account(x, ca, y, cb):
             return True
         # a value given to the thing both claims are about: "the commission put turnout at
         # 58 percent" / "turnout was 54 percent"

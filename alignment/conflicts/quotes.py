@@ -165,6 +165,24 @@ def _roles_apart(qa: Quote, a: View, qb: Quote, b: View) -> bool:
     return ha != hb or bool(ra - rb and rb - ra)
 
 
+# Speakers who relay another's words: "a spokesman for the minister", "her aide".
+_RELAYS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "aide"})
+
+
+def _relays(qx: Quote, x: View, qy: Quote, y: View) -> bool:
+    """Speaker x speaks for speaker y: a spokesman for y's named person or body ("a
+    spokesman for health minister Lena Ostrova"), or an unnamed one of an owner's ("her
+    spokesman"), whose words are the owner's."""
+    head, _, _ = _role(qx, x)
+    if head.lower() not in _RELAYS:
+        return False
+    said = x.said(qx.speaker_start, qx.speaker_end).lower() if qx.speaker_end else ""
+    if set(_WORD.findall(said)) & _OWNERS and not qx.speaker_names:
+        return True  # not one named: "her aide, Paul Dunn" / "her lawyer, Clara Holt"
+    names = set(qy.speaker_names) or {w for w in qy.speaker_key if len(w) > 2}
+    return bool(names) and names <= _bodies(qx, x) | set(qx.speaker_names)
+
+
 def _utterances(view: View) -> list[tuple[Quote, list[tuple[str, int, int]]]]:
     """The passage's quotes with their words, a quote split by its attribution joined
     ('"We will rebuild the bridge," the governor said, "and we will do it within a year."'
@@ -294,6 +312,8 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
                 # two roles ("the striker" / "the manager") tell the same words apart; they
                 # are weaker than two names, so a changed quote of theirs stays a quote
                 roles_apart = _roles_apart(qa, a, qb, b)
+                if _relays(qa, a, qb, b) or _relays(qb, b, qa, a):
+                    continue  # "a spokesman for the minister" / "the minister": her words
                 if named_apart or roles_apart or (different and (_named(qa, a) or _named(qb, b))):
                     out.append(_attribution(a, qa, b, qb, wa))
                 continue
