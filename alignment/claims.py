@@ -167,6 +167,8 @@ class Claim:
             proclaimed Maduro the winner"): its subject is the party that claims.
         claimant: for a declaring claim, the content words of its subject's phrase ("a
             spokeswoman for Nordvik Air": air, nordvik, spokeswoman), for comparing parties.
+        named: the doer's head is a proper name ("health minister Ana Belo"), not a noun
+            ("Hamas fighters").
         absent: key of a thing the claim says does not exist or did not happen ("no fire
             broke out": "fire"; "without meetings": "meet"), "" otherwise.
         denied_by: the claim is negated by a denial verb above it ("denied offering").
@@ -224,6 +226,7 @@ class Claim:
     reporting: bool = False
     declares: bool = False
     claimant: tuple[str, ...] = ()
+    named: bool = False
     negative_subject: bool = False
     degree: str = ""
     absent: str = ""
@@ -394,7 +397,12 @@ def same_claim(x: Claim, y: Claim) -> bool:
         if state.lasting and not event.lasting:
             # "the motorway remained closed" / "authorities reopened the motorway": the
             # thing in that state is what the event befalls, whoever does it
-            return _shared(state.subject_words, (*event.subject_words, *event.object_words))
+            things = (*event.subject_words, *event.object_words)
+            # the same thing, not another of the place ("the Ellan bridge" / "the Ellan tunnel")
+            heads = {event.subject, event.object} - {""}
+            return _shared(state.subject_words, things) and (
+                state.subject in things or bool(heads & set(state.subject_words))
+            )
     if x.key in LIGHT_VERBS and not (x.object_words and y.object_words):
         return False  # "will have to consult" / "do not have the expertise": the object tells
     if x.key in LIGHT_VERBS and x.object != y.object:
@@ -420,6 +428,8 @@ def same_claim(x: Claim, y: Claim) -> bool:
     if not (dx or dy) and None not in kinds and len(kinds) == 2:
         return False  # "he did not turn the ball over" / "that turned the ball over"
     subjects = bool(dx and dy) and not (universal or open_subject)
+    if x.predicate in _ERGATIVE and (_undergoer(x, y) or _undergoer(y, x)):
+        return True  # "the bridge reopened" / "authorities reopened the bridge"
     if subjects and (not _shared(dx, dy) or _told_apart(x, y)):
         return False
     objects = bool(x.object_words and y.object_words)
@@ -463,11 +473,20 @@ def _undergoer(x: Claim, y: Claim) -> bool:
         and x.subject
         and not x.object
         and y.object
-        and not (y.subject or doer(y))
+        # "the bridge reopened" / "authorities reopened the bridge": a verb told of what it
+        # befalls, with or without the one who does it
+        and (not (y.subject or doer(y)) or x.predicate in _ERGATIVE)
         and x.subject == y.object
         and not _timed_argument(x.subject_span, x)
         and not _timed_argument(y.object_span, y)
     )
+
+
+# Verbs whose subject, told without an object, is what they befall: "the bridge reopened",
+# "the ferry sank", "talks resumed".
+_ERGATIVE = frozenset(
+    {"open", "reopen", "close", "shut", "sink", "resume", "stop", "halt", "suspend", "end"}
+)
 
 
 def _timed_argument(span: tuple[int, int], c: Claim) -> bool:
@@ -504,14 +523,29 @@ def _told_apart(x: Claim, y: Claim) -> bool:
     "commercial banks", "the Tamil rebels" and "Maoist rebels" (figures in them do not
     count: "300 workers" and "420 workers" may be one group told two ways); or two heads
     that share only an owner ("Larsen" and "Larsen's assistant")."""
+    if _ranks_apart(doer(x), x.subject, doer(y), y.subject):
+        return True  # "the mayor of Dorn" / "the deputy mayor of Dorn"
     if x.subject and y.subject and x.subject != y.subject:
         shared = set(doer(x)) & set(doer(y))
+        named = x.named and y.named
+        if named and x.subject not in doer(y) and y.subject not in doer(x):
+            return True  # "health minister Ana Belo" / "finance minister Rui Sal"
         return _only_owners(shared, x, y, x.subject, y.subject)
     if not x.subject or x.subject != y.subject:
         return False
     rest_x = {w for w in doer(x) if w != x.subject and not w[:1].isdigit()}
     rest_y = {w for w in doer(y) if w != y.subject and not w[:1].isdigit()}
     return bool(rest_x and rest_y and not rest_x & rest_y)
+
+
+# Words that make a role another person's: "the deputy mayor" is not the mayor.
+_RANKS = frozenset({"deputy", "vice", "assistant", "junior"})
+
+
+def _ranks_apart(x: Iterable[str], x_head: str, y: Iterable[str], y_head: str) -> bool:
+    """One phrase has a rank word the other lacks before its head: "the mayor" / "the
+    deputy mayor" (not "the opposition" / "opposition deputies": the head itself)."""
+    return bool(((set(x) - {x_head}) ^ (set(y) - {y_head})) & _RANKS)
 
 
 def _things_apart(x: Claim, y: Claim) -> bool:
@@ -525,6 +559,8 @@ def _things_apart(x: Claim, y: Claim) -> bool:
     if x.object != y.object and _only_owners(
         set(x.object_words) & set(y.object_words), x, y, x.object, y.object
     ):
+        return True
+    if _ranks_apart(x.object_words, x.object, y.object_words, y.object):
         return True
     rest_x = {w for w in x.object_words if w != x.object and not w[:1].isdigit()}
     rest_y = {w for w in y.object_words if w != y.object and not w[:1].isdigit()}
@@ -1448,6 +1484,13 @@ def _lasting_state(verb: Token, state: Token, words: _Words) -> tuple[str, Token
     (reopen), "is still missing" (find), "remains at large" (arrest); None when the clause
     tells no lasting state of the lexicon's, or bounds it ("remains closed until March"
     says when it reopens)."""
+    if fold(verb.lemma_) == "keep" and not _until(verb):
+        # "kept the bridge closed": its object stays in the state
+        for c in verb.children:
+            if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and not _until(c):
+                ending = words.lasting_states.get(fold(c.text))
+                if ending is not None:
+                    return ending, c
     still = any(
         c.dep_ == "advmod" and fold(c.text) == "still" for t in (verb, state) for c in t.children
     )
@@ -2344,12 +2387,26 @@ class _Reader:
                 obj, subject, doer = subject, None, None
                 subject_head, object_head = None, _head_noun(obj)
                 state_of = obj
+        beaten = _beaten(verb, obj) if predicate_token is verb and opposite is None else None
+        if beaten is not None:
+            # "Kara Obi was defeated in the election", "Dan Ude beat Kara Obi": the one beaten
+            # lost it, as "Kara Obi lost the election" tells
+            subject, obj = beaten
+            doer = subject
+            subject_head = _head_noun(subject)
+            object_head = _head_noun(obj) if obj is not None else None
+            flipped = (predicate_token.idx, _predicate_end(predicate_token), "", "")
+            negation = flipped if negation is None else None
         event = _event_noun(verb) if times else None  # an event without a time tells no when
         lasting = _lasting_state(verb, predicate_token, words) if negation is None else None
         if lasting is not None:
             # "the bridge remains closed": it was not reopened
             key, state = lasting
             negation = (state.idx, state.idx + len(state.text), "", "")
+            if fold(verb.lemma_) == "keep" and obj is not None:
+                # "authorities kept the bridge closed": the bridge stayed closed
+                subject, doer, obj = obj, obj, None
+                subject_head, object_head = _head_noun(subject), None
         return Claim(
             predicate=lemma,
             key=key,
@@ -2358,6 +2415,7 @@ class _Reader:
             subject=_key(subject_head, words) if subject_head is not None else "",
             object=_key(object_head, words) if object_head is not None else "",
             subject_words=_content_keys(_identity(subject), words) if subject is not None else (),
+            named=subject_head is not None and subject_head.pos_ == "PROPN",
             doer_words=_content_keys(_identity(doer), words)
             if doer is not None and doer is not subject
             else (),
@@ -3731,6 +3789,31 @@ def _event_taken_part_in(verb: Token) -> Token | None:
     if event is None or not common or _generic(event):
         return None
     return event
+
+
+# Verbs of beating someone: their object lost.
+BEATING = frozenset({"beat", "defeat", "unseat", "oust"})
+
+
+def _beaten(verb: Token, obj: Token | None) -> tuple[Token, Token | None] | None:
+    """The one a verb of beating says lost, and what they lost ("in the election"); None
+    for any other verb, or an object that is no one ("defeated the bill")."""
+    if fold(verb.lemma_) not in BEATING or obj is None or obj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if obj.pos_ == "NOUN" and obj.ent_type_ not in ("PERSON", "ORG", "NORP"):
+        return None  # "defeated the bill", "beat the deadline"
+    arena = next(
+        (
+            pobj
+            for c in verb.children
+            if c.dep_ == "prep"
+            and fold(c.text) in ("in", "at", "for")
+            and (pobj := _argument(c, frozenset({"pobj"}))) is not None
+            and pobj.ent_type_ not in ("DATE", "TIME")
+        ),
+        None,
+    )
+    return obj, arena
 
 
 def _dangling_object(subject: Token) -> Token | None:

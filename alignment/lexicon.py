@@ -151,6 +151,7 @@ class Lexicon:
         "sit out:play",
         "stay away:attend",
         "turn down:approve",
+        "stay on:leave",
         "fail:pass",
     )
     not_negating: tuple[str, ...] = (

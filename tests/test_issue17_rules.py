@@ -2389,3 +2389,118 @@ def test_speakers_who_relay_or_are_addressed(
 )
 def test_sums_and_their_currency(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"number", "differs"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # two named people with one title are two doers
+        (
+            "Health minister Ana Belo resigned on Monday.",
+            "Finance minister Rui Sal refused to resign.",
+            set(),
+        ),
+        # two nouns for one group are not
+        (
+            "Rebel fighters fired rockets at the Tarso base on Monday.",
+            "The army denied that rebel militants fired rockets at the Tarso base on Monday.",
+            {"negation"},
+        ),
+        # a rank word makes another person
+        (
+            "Police arrested the mayor of Dorn on Tuesday.",
+            "The deputy mayor of Dorn was not arrested.",
+            set(),
+        ),
+        (
+            "Police arrested the mayor of Dorn on Tuesday.",
+            "The mayor of Dorn was not arrested.",
+            {"negation"},
+        ),
+        # "opposition deputies": the head itself is no rank
+        (
+            "The opposition did not boycott the budget session.",
+            "Opposition deputies boycotted the budget session.",
+            {"negation"},
+        ),
+    ],
+)
+def test_doers_told_apart_by_name_or_rank(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"negation"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # a thing kept in a state stays in it
+        (
+            "Authorities reopened the Ellan bridge on Sunday.",
+            "Authorities kept the Ellan bridge closed on Sunday.",
+            {"negation"},
+        ),
+        # a verb told of what it befalls, with or without its doer
+        (
+            "Authorities reopened the Ellan bridge on Sunday.",
+            "The Ellan bridge did not reopen on Sunday.",
+            {"negation"},
+        ),
+        ("The council closed the Ellan pool in May.", "The Ellan pool closed in June.", {"time"}),
+        # another thing of the same place
+        (
+            "The Ellan bridge reopened to traffic on Sunday.",
+            "The Ellan tunnel remained closed on Sunday.",
+            set(),
+        ),
+        (
+            "Authorities reopened the Ellan bridge on Sunday.",
+            "The Ellan tunnel did not reopen on Sunday.",
+            set(),
+        ),
+        # staying on is not leaving
+        (
+            "Health minister Ana Belo resigned on Monday.",
+            "Ana Belo will stay on as health minister.",
+            {"negation"},
+        ),
+    ],
+)
+def test_states_kept_and_verbs_of_what_they_befall(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"negation", "time"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # the one beaten in a named contest lost it
+        (
+            "Kara Obi won the Tarsk mayoral election.",
+            "Kara Obi was defeated in the Tarsk mayoral election.",
+            {"negation"},
+        ),
+        (
+            "Kara Obi won the Tarsk mayoral election.",
+            "Dan Ude beat Kara Obi in the Tarsk mayoral election.",
+            {"negation"},
+        ),
+        # the winner beat someone: no dispute
+        (
+            "Dan Ude won the Tarsk mayoral election.",
+            "Dan Ude beat Kara Obi in the Tarsk mayoral election.",
+            set(),
+        ),
+        # a season has many games: a defeat in one says nothing of a win in another
+        (
+            "The Harts were beaten by the Owls in week 9.",
+            "The Harts scored late and won the game.",
+            set(),
+        ),
+        # a win in another contest
+        (
+            "The Harts beat the Owls 3-1 in the league on Saturday.",
+            "The Owls won the cup final in May.",
+            set(),
+        ),
+    ],
+)
+def test_the_one_beaten_lost(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"negation"} == kinds

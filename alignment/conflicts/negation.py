@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..claims import LIGHT_VERBS, Claim, doer, same_claim
+from ..claims import BEATING, LIGHT_VERBS, Claim, doer, same_claim
 from ..model import Conflict, Span
 from ..normalize import stem, words
 from .time import days_and_clocks, read_times, time_order, times_clash
@@ -115,6 +115,13 @@ def _one_doer(x: Claim, y: Claim) -> bool:
     return bool(dx & dy) or not (dx or dy)
 
 
+def _one_contest(x: Claim, y: Claim) -> bool:
+    """Both claims name what was contested, and one thing: "was defeated in the Tarsk
+    mayoral election" / "won the Tarsk mayoral election"."""
+    shared = set(x.object_words) & set(y.object_words)
+    return bool(x.object and x.object == y.object and shared - {x.object})
+
+
 # A speaker told as someone's own ("her party", "his lawyer"): the side of the one the
 # sentence is about, not another party.
 _OWN = frozenset({"his", "her", "its", "their"})
@@ -180,6 +187,10 @@ def negation_conflicts(a: View, b: View) -> list[Conflict]:
             if _opposite(neg) and neg.key in _CONTESTS and not _one_doer(neg, pos):
                 # one side's loss is the other side's win: "the Chiefs lost" says nothing of
                 # "became the first rookie to win ten games"
+                continue
+            if _opposite(neg) and neg.predicate in BEATING and not _one_contest(neg, pos):
+                # "the Colts were beaten by the Texans in week 14" says nothing of "the Colts
+                # won the game": a season has many games; only one contest named by both
                 continue
             if not same_claim(neg, pos) or neg.key in out:
                 continue
