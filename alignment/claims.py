@@ -527,7 +527,9 @@ def _told_apart(x: Claim, y: Claim) -> bool:
         return True  # "the mayor of Dorn" / "the deputy mayor of Dorn"
     if x.subject and y.subject and x.subject != y.subject:
         shared = set(doer(x)) & set(doer(y))
-        named = x.named and y.named
+        # two named people, or two things a verb befalls ("the Kell bridge opened" / "the
+        # Kell tunnel opened"), whose heads neither names
+        named = (x.named and y.named) or x.predicate in _ERGATIVE
         if named and x.subject not in doer(y) and y.subject not in doer(x):
             return True  # "health minister Ana Belo" / "finance minister Rui Sal"
         return _only_owners(shared, x, y, x.subject, y.subject)
@@ -1397,6 +1399,8 @@ def _event_noun(verb: Token) -> tuple[Token, bool, str] | None:
         or lemma in _PLACING
         or _reschedules(verb)
         or (lemma == "play" and passive_subject)  # "the final will be played on Saturday"
+        # "the election is set for 10 March" (not "set a record")
+        or (lemma == "set" and passive_subject and _prep_object(verb, "for") != "")
         or _phrasal(verb) in _PLACING_PHRASES
         or (lemma == "take" and obj is not None and fold(obj.text) == "place")
         or (
@@ -1802,8 +1806,13 @@ def _negated_here(verb: Token) -> bool:
 
 
 def _when_clause(clause: Token) -> bool:
-    """A clause that says when its host happened: "when the roof collapsed"."""
-    return any(c.dep_ == "advmod" and fold(c.text) == "when" for c in clause.children)
+    """A clause that says when its host happened: "when the roof collapsed", "as the water
+    rose on Wednesday", "while talks went on"."""
+    return any(
+        (c.dep_ == "advmod" and fold(c.text) == "when")
+        or (c.dep_ == "mark" and fold(c.text) in ("as", "while"))
+        for c in clause.children
+    )
 
 
 def _inherited_subject(token: Token) -> Token | None:
@@ -2053,8 +2062,15 @@ def _phrasal(verb: Token) -> str:
                 for c in verb.children
                 if c.i == verb.i + 1
                 and c.dep_ in ("prep", "advmod")
-                # "stayed away from the vote": a particle that takes the preposition
-                and (not list(c.children) or (c.dep_ == "advmod" and fold(c.text) in _PARTICLES))
+                # "stayed away from the vote", "were moved out of the town": a particle that
+                # takes the preposition
+                and (
+                    not list(c.children)
+                    or (
+                        fold(c.text) in _PARTICLES
+                        and (c.dep_ == "advmod" or all(g.dep_ == "prep" for g in c.children))
+                    )
+                )
             ),
             None,
         )
@@ -2252,7 +2268,11 @@ class _Reader:
             obj, subject = subject, None
         if obj is None:
             # "offered amnesty to Maduro": the first prepositional object tells what it is about
+            # (not whom a thing opens to: "the bridge opened to traffic")
+            opening = fold(verb.lemma_) in _ERGATIVE and subject is not None
             for child in verb.children:
+                if opening and fold(child.text) == "to":
+                    continue
                 if child.dep_ in ("prep", "agent") and fold(child.text) not in _CIRCUMSTANCE:
                     pobj = _argument(child, frozenset({"pobj"}))
                     if (
@@ -3250,6 +3270,8 @@ class _Reader:
             return t.head
         if t.dep_ == "npadvmod" and t.head.pos_ == "VERB":
             return t.head  # "won 44 percent", "rose 4 percent"
+        if t.like_num and t.dep_ == "nummod" and t.head.pos_ == "ADJ" and t.head.dep_ == "oprd":
+            return t.head  # "left 40 dead": the state the figure counts
         return None
 
     def _measure(
@@ -3258,6 +3280,9 @@ class _Reader:
         """Keys of what a figure measures, and the word to show; empty when nothing tells."""
         found: list[str] = []
         shown = ""
+        phrased = self._phrase_measure(event) if event is not None else ""
+        if phrased:
+            return (phrased,), phrased  # "claimed 40 lives", "forced 300 from their homes"
         if counted is not None and fold(counted.lemma_) in _CONTAINERS:
             held, _ = self._contained(counted)
             if held:
@@ -3298,6 +3323,11 @@ class _Reader:
             if label and label not in found:
                 found.append(label)
                 shown = shown or label
+        if not found and counted is not None and _generic(counted):
+            # "left 40 people injured": the participle on whom it counts tells what befell them
+            befell = (self._measure_label(c) for c in counted.children if _reduced(c))
+            found = [label for label in befell if label][:1]
+            shown = found[0] if found else shown
         if found:
             return tuple(found), shown
         if counted is not None and not _generic(counted):
@@ -3335,6 +3365,25 @@ class _Reader:
         if unit:
             return (), ""
         return (), ""
+
+    def _phrase_measure(self, verb: Token) -> str:
+        """The lexicon's measure a verb names with its particle, object or prepositional
+        object ("move out", "lose life", "force from home", "take into custody"), or ""."""
+        if verb.pos_ != "VERB":
+            return ""
+        lemma = fold(verb.lemma_)
+        phrases = [_phrasal(verb)]
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                phrases.append(f"{lemma} {fold(c.lemma_)}")
+            elif c.dep_ == "prep":
+                phrases.extend(
+                    f"{lemma} {fold(c.text)} {fold(p.lemma_)}"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                )
+        measures = self.words.measures
+        return next((measures[p] for p in phrases if " " in p and p in measures), "")
 
     def _contained(self, noun: Token) -> tuple[str, Token | None]:
         """What a container noun holds a figure of ("the number of people killed rose to

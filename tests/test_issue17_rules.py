@@ -2504,3 +2504,102 @@ def test_states_kept_and_verbs_of_what_they_befall(a: str, b: str, kinds: set[st
 )
 def test_the_one_beaten_lost(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"negation"} == kinds
+
+
+_TOLLS = [
+    "{n} people were killed in the Orsk floods.",
+    "The Orsk floods killed {n} people.",
+    "The Orsk floods have left {n} dead.",
+    "The Orsk floods claimed {n} lives.",
+    "{n} people lost their lives in the Orsk floods.",
+    "Floods swept through Orsk, killing {n} people.",
+]
+_EVACUATED = [
+    "{n} residents were evacuated from Orsk.",
+    "The floods forced {n} people from their homes in Orsk.",
+    "Some {n} people were moved out of Orsk.",
+    "{n} people have been displaced in Orsk.",
+]
+_JOBS = [
+    "Orsk Steel will cut {n} jobs.",
+    "{n} workers will lose their jobs at Orsk Steel.",
+    "Orsk Steel is to lay off {n} workers.",
+]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [(x, y) for forms in (_TOLLS, _EVACUATED, _JOBS) for x in forms for y in forms if x != y],
+)
+def test_one_quantity_told_by_many_phrases(a: str, b: str) -> None:
+    # the same count told two ways: the phrase ("claimed ... lives", "forced ... from their
+    # homes", "lose their jobs") names the measure, so other values conflict
+    assert _kinds(a.format(n=40), b.format(n=65)) & {"number", "differs"} == {"number"}
+    assert _kinds(a.format(n=40), b.format(n=40)) & {"number", "differs"} == set()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The Orsk floods claimed 40 lives.", "The Orsk floods forced 65 people from their homes."),
+        (
+            "40 people lost their lives in the Orsk floods.",
+            "65 people lost their homes in the Orsk floods.",
+        ),
+        ("Orsk Steel is to lay off 40 workers.", "Orsk Steel employs 650 workers."),
+        (
+            "40 workers will lose their jobs at Orsk Steel.",
+            "65 workers will keep their jobs at Orsk Steel.",
+        ),
+        ("The Orsk blast left 40 people injured.", "The Orsk blast left 65 people homeless."),
+        ("The Orsk floods have left 40 dead.", "The 2019 floods in Orsk left 65 dead."),
+    ],
+)
+def test_phrases_of_other_quantities(a: str, b: str) -> None:
+    assert _kinds(a, b) & {"number", "differs"} == set()
+
+
+def test_a_simultaneous_clause_times_its_host() -> None:
+    # "as the water rose on Wednesday" dates the evacuation: a later, higher count is graded
+    a = "About 2,000 residents were evacuated below the Orsk dam as the water rose on Wednesday."
+    b = (
+        "Officials said on Thursday that 3,450 people had been moved out of the valley below "
+        "the Orsk dam."
+    )
+    assert _kinds(a, b) & {"number", "differs"} == {"differs"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # whom a thing opens to is no object: the bridge's opening is placed
+        (
+            "The new Kell bridge opened to traffic in 2022.",
+            "The Kell bridge, opened in 2024, is busy.",
+            {"time"},
+        ),
+        (
+            "The new Kell bridge opened to traffic in 2022.",
+            "Officials opened the new Kell bridge in 2024.",
+            {"time"},
+        ),
+        (
+            "The new Kell bridge opened to traffic in 2022.",
+            "The new Kell tunnel opened to traffic in 2024.",
+            set(),
+        ),
+        # "is set for" places an event, as "is scheduled for" does
+        (
+            "The Maren regional election is set for 3 March.",
+            "The Maren regional election will be held on 10 March.",
+            {"time"},
+        ),
+        (
+            "The Maren regional election is set for 3 March.",
+            "The Maren council set a record for turnout on 10 March.",
+            set(),
+        ),
+    ],
+)
+def test_openings_and_events_set_for_a_day(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"time"} == kinds
