@@ -702,6 +702,11 @@ GENERIC_COUNTED = (
         "woman",
     }
 )
+# Nouns of a whole campaign, whose toll is a running total: "the war has killed 600".
+_CAMPAIGNS = frozenset(
+    {"conflict", "war", "offensive", "campaign", "insurgency", "uprising", "crisis"}
+    | {"epidemic", "pandemic", "violence", "fighting", "unrest", "crackdown"}
+)
 # Words that make a figure a running total: "600 killed so far", "to date".
 _RUNNING = (" so far ", " to date ", " in total ", " in all ", " altogether ", " overall ")
 # Words that place a figure's event before the story's own: "last year's flood".
@@ -721,6 +726,14 @@ VALUE_VERBS = frozenset(
 # Verbs that give a figure to its thing as the value verbs do, but whose subject is not what
 # it measures: "the service recorded 182 millimetres of rain", "caused $2 billion in losses".
 MEASURING_VERBS = VALUE_VERBS | {"record", "register", "measure", "cause"}
+# Spans of a calendar that a figure may be told "before" of: "the season before".
+_SEASONS = frozenset({"season", "quarter", "term", "decade", "century"})
+# Words that make a figure a norm, not a count of the story's event.
+_HABITUAL = frozenset({"usually", "normally", "typically", "generally", "ordinarily"})
+# Verbs whose bare length of time is how long the thing went on: "lasted four months".
+_LASTING_FOR = frozenset({"last", "take", "run", "continue", "spend"})
+# Dependencies of a clause's verb, for a verb the tagger took for a noun.
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "parataxis"})
 # Verbs of taking part, whose figure also counts those at the event they name: "12,000
 # people joined the march" counts marchers, as "12,000 marched" does.
 _TAKING_PART = {"join": "", "attend": "", "participate": "in", "take": "in"}
@@ -2789,7 +2802,12 @@ class _Reader:
                     key = (*key, *_relayed(subject))
                     return s, e, (*key, *_its_owner(subject, verb)), parent
                 return None
-            if t.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "pcomp", "pobj", "prep"):
+            # "estimate that 2,000 barrels of oil leaked", parsed as barrels (the report's
+            # clause) with a participle: the participle is what is reported
+            misparsed = t.dep_ == "acl" and parent.dep_ == "ccomp"
+            if t.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "pcomp", "pobj", "prep") and not (
+                misparsed
+            ):
                 break
             t = parent
         return None
@@ -3053,6 +3071,9 @@ class _Reader:
         if unit.dep_ == "pobj":
             if fold(unit.head.text) not in ("to", "for"):
                 return False
+        elif unit.dep_ == "npadvmod":
+            if fold(unit.head.lemma_) not in _LASTING_FOR:
+                return False  # "the trial lasted four months", not "four months ago"
         elif unit.dep_ != "dobj":
             return False
         after = {fold(t.text) for t in unit.doc[unit.i + 1 : unit.i + 3]}
@@ -3266,6 +3287,8 @@ class _Reader:
                 if subject is not None and subject.i != t.i:
                     return subject
             return verb
+        if t.dep_ == "dobj" and t.head.dep_ in _CLAUSE_DEPS:
+            return t.head  # "the strike cost 30 million euros", its verb tagged as a noun
         if t.dep_ in ("amod",) and t.head.pos_ in ("NOUN",):
             return t.head
         if t.dep_ == "npadvmod" and t.head.pos_ == "VERB":
@@ -3333,7 +3356,13 @@ class _Reader:
         if counted is not None and not _generic(counted):
             if counted.is_stop or counted.like_num:
                 return (), ""
-            return (stem(fold(counted.lemma_)),), fold(counted.text)
+            substance = _substance(counted)
+            if substance is not None:
+                # "90 mm of rain", "2 tonnes of cocaine": the rain, counted in millimetres
+                return (stem(fold(substance.lemma_)),), fold(f"{counted.text} of {substance.text}")
+            # one thing told by its lexicon names ("houses" / "homes") is one measure
+            named = self.words.counted.get(fold(counted.lemma_), fold(counted.lemma_))
+            return (stem(named),), fold(counted.text)
         if event is not None and event.pos_ == "VERB" and fold(event.lemma_) in VALUE_VERBS:
             # "turnout reached 72%", "inflation stood at 6%": what the verb's subject is; a
             # verb of its own ("35,000 people marched", "forced 8,000 from their homes") is
@@ -3436,7 +3465,12 @@ class _Reader:
     def _running(self, top: Token, counted: Token | None, verb: Token | None) -> bool:
         around = [t for t in (top, counted, verb) if t is not None]
         words = " ".join(fold(t.text) for a in around for t in a.subtree)
-        return any(marker in f" {words} " for marker in _RUNNING)
+        if any(marker in f" {words} " for marker in _RUNNING):
+            return True
+        # "the conflict has taken more than 600 lives", "the war killed 600": a whole
+        # campaign's toll, not one attack's
+        subject = _argument(verb, _SUBJECT_DEPS) if verb is not None else None
+        return subject is not None and fold(subject.lemma_) in _CAMPAIGNS
 
     def _incident(self, verb: Token) -> bool:
         """Simple past with no perfect auxiliary: "died when a missile hit"."""
@@ -3564,6 +3598,14 @@ class _Reader:
                 year = year and fold(child.head.text) not in _LIMITS
                 if year or word in _EARLIER:
                     out.append(word)
+                elif (
+                    word == "before"
+                    and child.i > 0
+                    and (fold(self.doc[child.i - 1].lemma_) in _TIME_NOUNS | _SEASONS)
+                ):
+                    out.append("earlier")  # "the season before", "the year before"
+                elif word in _HABITUAL:
+                    out.append("usual")  # "usually gets about 70 mm in July": a norm
         return tuple(dict.fromkeys(out))
 
     # ------------------------------------------------------------------ quotes
@@ -3814,6 +3856,26 @@ class _Reader:
                 )
             )
         return out
+
+
+# Units a substance is measured in: "90 mm of rain", "2 tonnes of cocaine".
+MEASURE_UNITS = frozenset(
+    """mm millimetre millimeter cm centimetre centimeter metre meter km kilometre kilometer
+    inch foot feet yard mile kg kilogram kilo gram tonne ton pound ounce litre liter gallon
+    barrel hectare acre""".split()  # noqa: SIM905
+)
+
+
+def _substance(unit: Token) -> Token | None:
+    """What a unit measures, after its "of" ("90 mm of rain"); None for any other noun."""
+    if fold(unit.lemma_) not in MEASURE_UNITS:
+        return None
+    for child in unit.children:
+        if child.dep_ == "prep" and fold(child.text) == "of":
+            substance = _argument(child, frozenset({"pobj"}))
+            if substance is not None and substance.pos_ == "NOUN":
+                return substance
+    return None
 
 
 def _event_taken_part_in(verb: Token) -> Token | None:

@@ -353,6 +353,7 @@ class Lexicon:
         ("find", "discover", "unearth", "locate"),
         ("begin", "start", "commence"),
         ("fire", "blaze", "inferno"),
+        ("burn", "scorch", "char", "blacken"),
         ("ceasefire", "truce", "armistice"),
         ("explosion", "blast", "detonation"),
         ("close", "shut", "shut down"),
@@ -375,6 +376,11 @@ class Lexicon:
     )
     counted_synonyms: tuple[tuple[str, ...], ...] = (
         ("home", "house", "property", "dwelling", "household"),
+        ("millimetre", "millimeter", "mm"),
+        ("centimetre", "centimeter", "cm"),
+        ("kilogram", "kilo", "kg"),
+        ("tonne", "ton"),
+        ("litre", "liter"),
         ("job", "position"),
         ("violation", "breach"),
     )
@@ -426,6 +432,7 @@ class Lexicon:
             "force out",
         ),
         ("cases", "case", "infection", "infect"),
+        ("turnout", "turn out"),
         ("jobs", "job", "layoff", "redundancy", "redundancies", "post", "lose job", "lay off"),
         ("seats", "seat"),
         ("value", "worth", "valuation"),

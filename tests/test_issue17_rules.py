@@ -2603,3 +2603,72 @@ def test_a_simultaneous_clause_times_its_host() -> None:
 )
 def test_openings_and_events_set_for_a_day(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"time"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # one thing told by its lexicon names
+        (
+            "The Kest fire destroyed 35 homes.",
+            "Some 60 houses were destroyed by the Kest fire.",
+            {"number"},
+        ),
+        # a substance in one unit, whatever the verbs
+        (
+            "The Kest storm dumped 90 mm of rain on Sunday.",
+            "The Kest storm brought 150 millimetres of rain on Sunday.",
+            {"number"},
+        ),
+        (
+            "The Kest storm dumped 90 mm of rain on Sunday.",
+            "The Kest storm dumped 150 mm of snow on Sunday.",
+            set(),
+        ),
+        # a norm is no count of the event; nor is the season before
+        (
+            "Tuesday's storm dropped 90 mm of rain on Kest.",
+            "Kest usually gets about 70 mm of rain in the whole of July.",
+            set(),
+        ),
+        (
+            "Kest farmers harvested 1.2 million tonnes of wheat this season.",
+            "Kest had brought in 900,000 tonnes of wheat the season before.",
+            set(),
+        ),
+        # a participle the parser hangs on the reported noun is still reported
+        (
+            "The company says the spill released 200 barrels of oil into the Kest estuary.",
+            "Environmental groups estimate that at least 2,000 barrels of oil leaked into the "
+            "Kest estuary.",
+            set(),
+        ),
+        # "lasted" takes a length of time; the words of a verb tagged as a noun still count
+        ("The Kest trial lasted six weeks.", "The Kest trial lasted four months.", {"number"}),
+        (
+            "The Kest strike cost the company 12 million euros.",
+            "The strike at Kest cost 30 million euros, the firm said.",
+            {"number"},
+        ),
+        # turnout told by its verb
+        (
+            "Turnout in the Kest election was 61 percent.",
+            "Some 48% of Kest voters turned out.",
+            {"number"},
+        ),
+        # area burned, told by two verbs
+        (
+            "The Kest wildfire has burned 2,300 hectares.",
+            "The Kest wildfire has scorched 5,400 hectares.",
+            {"number"},
+        ),
+    ],
+)
+def test_measures_units_and_norms(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"number", "differs"} == kinds
+
+
+def test_wont_is_will_not() -> None:
+    a = 'Mayor Ines Varro said: "We will not raise fares for students this year."'
+    b = '"We won\'t raise fares for students this year," said Mayor Ines Varro.'
+    assert _kinds(a, b) & {"quote", "attribution"} == set()

@@ -22,7 +22,15 @@ import functools
 import re
 from collections.abc import Callable
 
-from ..claims import GENERIC_COUNTED, MEASURING_VERBS, NATION, Claim, Figure, TimeRef
+from ..claims import (
+    GENERIC_COUNTED,
+    MEASURE_UNITS,
+    MEASURING_VERBS,
+    NATION,
+    Claim,
+    Figure,
+    TimeRef,
+)
 from ..lexicon import DEFAULT_LEXICON, Lexicon
 from ..model import Conflict, ConflictKind
 from ..normalize import words
@@ -422,6 +430,10 @@ def figure_conflicts(
         if deeds and {x.counted, y.counted} <= GENERIC_COUNTED | {""}:
             return True
         if _one_thing_counted(x, ca, y, cb) or _one_account(x, ca, y, cb):
+            return True
+        if x.counted == y.counted and x.counted in MEASURE_UNITS and " of " in x.label:
+            # a substance in one unit, whatever the verbs: "dumped 90 mm of rain" / "brought
+            # 150 millimetres of rain" (the measures, the substances, met above)
             return True
         # a value given to the thing both claims are about: "the commission put turnout at
         # 58 percent" / "turnout was 54 percent"

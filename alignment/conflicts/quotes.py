@@ -42,6 +42,8 @@ _FUNCTION_WORDS = frozenset(["a", "an", "the", "this", "that", "these", "those"]
 _JOINING = frozenset(["and", "or", "but", "so", "then"])
 # Contractions told either way are the same words ("we've" / "we have").
 _CONTRACTIONS = {"ve": "have", "re": "are", "ll": "will", "d": "would", "m": "am", "t": "not"}
+# Negated auxiliaries whose stem is not the word less its "n": "won't", "can't", "shan't".
+_NEGATED_HEADS = {"won": "will", "can": "can", "shan": "shall", "ain": "is"}
 
 
 EDITED = "[…]"
@@ -76,7 +78,10 @@ def _spelt_words(text: str, first: int) -> tuple[tuple[str, int, int], ...]:
         start, end = first + m.start(), first + m.end()
         head, _, tail = word.partition("'")
         if tail in _CONTRACTIONS:
-            out.append((head if tail != "t" else head.removesuffix("n"), start, end))
+            if tail == "t":
+                # "won't" is "will not", "can't" "can not", "doesn't" "does not"
+                head = _NEGATED_HEADS.get(head, head.removesuffix("n"))
+            out.append((head, start, end))
             out.append((_CONTRACTIONS[tail], start, end))
         else:
             out.append((head if tail == "s" else word, start, end))
