@@ -702,10 +702,11 @@ GENERIC_COUNTED = (
         "woman",
     }
 )
-# Nouns of a whole campaign, whose toll is a running total: "the war has killed 600".
+# Nouns of a whole campaign, whose toll is a running total: "the war has killed 600" (not
+# "the crackdown ended with the arrest of 2,400": the story's own count).
 _CAMPAIGNS = frozenset(
-    {"conflict", "war", "offensive", "campaign", "insurgency", "uprising", "crisis"}
-    | {"epidemic", "pandemic", "violence", "fighting", "unrest", "crackdown"}
+    {"conflict", "war", "offensive", "campaign", "insurgency", "uprising"}
+    | {"epidemic", "pandemic"}
 )
 # Words that make a figure a running total: "600 killed so far", "to date".
 _RUNNING = (" so far ", " to date ", " in total ", " in all ", " altogether ", " overall ")
@@ -3690,16 +3691,10 @@ class _Reader:
         for k, verb in enumerate(after):
             if verb.pos_ != "VERB" or fold(verb.lemma_) not in self.words.quoting:
                 continue
-            run = list(
-                itertools.takewhile(
-                    lambda t: t.pos_ == "PROPN" or (t.text in ("-", "–") and not t.whitespace_),
-                    after[k + 1 :],
-                )
-            )
-            while run and not run[-1].text[:1].isalpha():
-                run.pop()
-            if sum(t.pos_ == "PROPN" for t in run) >= 2:
-                return run[0].idx, run[-1].idx + len(run[-1].text), _name_key(run)
+            named = _titled_name(after[k + 1 :])
+            if named is not None:
+                first, run = named
+                return first.idx, run[-1].idx + len(run[-1].text), _name_key(run)
             people = [
                 e
                 for e in self.doc.ents
@@ -3769,6 +3764,13 @@ class _Reader:
         for token in self.doc:
             if fold(token.text) != "according" or start <= token.idx < end:
                 continue
+            after = list(self.doc[token.i + 1 : token.i + 8])
+            if after and fold(after[0].text) == "to":
+                # "according to engineer Tomas Reiner", its title parsed as a verb
+                named = _titled_name(after[1:])
+                if named is not None:
+                    first, run = named
+                    return first.idx, run[-1].idx + len(run[-1].text), _name_key(run)
             for child in token.children:
                 pobj = child if child.dep_ == "pobj" else _argument(child, frozenset({"pobj"}))
                 if pobj is not None and not (start <= pobj.idx < end):
@@ -3964,6 +3966,29 @@ def _elliptic_figures(figures: list[Figure], claims: list[Claim]) -> list[Figure
             f = dataclasses.replace(f, measure=told.measure, label=told.label, counted=told.counted)
         out.append(f)
     return out
+
+
+def _titled_name(tokens: Sequence[Token]) -> tuple[Token, list[Token]] | None:
+    """A name that opens ``tokens``, after at most three title words in small letters
+    ("engineer Tomas Reiner", "Vice-Chancellor Georg Wimmer"): its first token (the title's)
+    and the name's run of proper nouns, two or more; None otherwise."""
+    titles = list(
+        itertools.takewhile(
+            lambda t: t.is_alpha and t.text.islower() and t.pos_ in ("NOUN", "VERB", "ADJ"),
+            tokens[:3],
+        )
+    )
+    run = list(
+        itertools.takewhile(
+            lambda t: t.pos_ == "PROPN" or (t.text in ("-", "–") and not t.whitespace_),
+            tokens[len(titles) :],
+        )
+    )
+    while run and not run[-1].text[:1].isalpha():
+        run.pop()
+    if sum(t.pos_ == "PROPN" for t in run) < 2:
+        return None
+    return (titles[0] if titles else run[0]), run
 
 
 def _name_key(tokens: Sequence[Token]) -> tuple[str, ...]:

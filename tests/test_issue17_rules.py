@@ -2672,3 +2672,26 @@ def test_wont_is_will_not() -> None:
     a = 'Mayor Ines Varro said: "We will not raise fares for students this year."'
     b = '"We won\'t raise fares for students this year," said Mayor Ines Varro.'
     assert _kinds(a, b) & {"quote", "attribution"} == set()
+
+
+@pytest.mark.parametrize(
+    ("a_speaker", "b_speaker", "form", "kinds"),
+    [
+        # a title in small letters the parser took for a verb still names the speaker
+        ("engineer Tomas Reiner", "mayor Elin Sundt", '"{q}," said {s}.', {"attribution"}),
+        ("engineer Tomas Reiner", "mayor Elin Sundt", 'According to {s}, "{q}."', {"attribution"}),
+        ("engineer Tomas Reiner", "Tomas Reiner", '"{q}," said {s}.', set()),
+        # one role for two bodies named in small letters: two voices
+        ("a ministry spokesman", "a union spokeswoman", '"{q}," {s} said.', {"attribution"}),
+        # a ministry speaks for the government
+        ("a government spokesman", "a ministry spokesman", '"{q}," {s} said.', set()),
+        ("a ministry spokesman", "a ministry spokeswoman", '"{q}," {s} said.', set()),
+    ],
+)
+def test_speakers_after_a_title_or_for_a_body(
+    a_speaker: str, b_speaker: str, form: str, kinds: set[str]
+) -> None:
+    words = "The bridge was never safe for heavy lorries"
+    a = form.format(q=words, s=a_speaker)
+    b = form.format(q=words, s=b_speaker)
+    assert _kinds(a[0].upper() + a[1:], b[0].upper() + b[1:]) & {"attribution"} == kinds

@@ -163,6 +163,10 @@ def _roles_apart(qa: Quote, a: View, qb: Quote, b: View) -> bool:
     bodies_a, bodies_b = _bodies(qa, a), _bodies(qb, b)
     if ha == hb and bodies_a and bodies_b and not bodies_a & bodies_b:
         return True  # "a spokesman for the Armenian ministry" / "... the Azerbaijani ministry"
+    relays = {ha.lower(), hb.lower()} <= _RELAYS
+    whole = "government" in ra | rb  # a ministry's spokesman is the government's
+    if relays and ra and rb and not ra & rb and not (bodies_a or bodies_b or whole):
+        return True  # "a ministry spokesman" / "a union spokeswoman": two bodies' voices
     if {ha, hb} & _VAGUE_SPEAKERS or any(
         h.endswith("s") and not h.endswith("ss") for h in (ha, hb)
     ):
