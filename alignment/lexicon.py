@@ -152,6 +152,8 @@ class Lexicon:
         "stay away:attend",
         "turn down:approve",
         "stay on:leave",
+        "vote down:approve",
+        "skip:attend",
         "fail:pass",
     )
     not_negating: tuple[str, ...] = (
@@ -449,6 +451,7 @@ class Lexicon:
         "pronounce dead:die",
         "find dead:die",
         "find alive:survive",
+        "plead guilty:admit",
     )
     lasting_states: tuple[str, ...] = (
         "closed:open",

@@ -2695,3 +2695,26 @@ def test_speakers_after_a_title_or_for_a_body(
     a = form.format(q=words, s=a_speaker)
     b = form.format(q=words, s=b_speaker)
     assert _kinds(a[0].upper() + a[1:], b[0].upper() + b[1:]) & {"attribution"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        (
+            "The Tarso council approved the tram plan on Tuesday.",
+            "The Tarso council voted down the tram plan on Tuesday.",
+            {"negation"},
+        ),
+        ("Ivo Marr attended the Tarso summit.", "Ivo Marr skipped the Tarso summit.", {"negation"}),
+        (
+            "Ivo Marr pleaded guilty to fraud.",
+            "Ivo Marr pleaded not guilty to fraud.",
+            {"negation"},
+        ),
+        # another charge, another summit
+        ("Ivo Marr pleaded guilty to fraud.", "Ivo Marr pleaded not guilty to bribery.", set()),
+        ("Ivo Marr attended the Tarso summit.", "Ivo Marr skipped the Varo summit.", set()),
+    ],
+)
+def test_more_deeds_and_their_opposites(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"negation"} == kinds
