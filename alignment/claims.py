@@ -169,6 +169,8 @@ class Claim:
             spokeswoman for Nordvik Air": air, nordvik, spokeswoman), for comparing parties.
         named: the doer's head is a proper name ("health minister Ana Belo"), not a noun
             ("Hamas fighters").
+        object_names: the proper names in the object's phrase, folded ("responsibility for
+            the Tarso bombing": tarso), which tell two things of one kind apart.
         absent: key of a thing the claim says does not exist or did not happen ("no fire
             broke out": "fire"; "without meetings": "meet"), "" otherwise.
         denied_by: the claim is negated by a denial verb above it ("denied offering").
@@ -237,6 +239,7 @@ class Claim:
     reported: tuple[TimeRef, ...] = ()
     words: tuple[str, ...] = ()
     owners: tuple[str, ...] = ()
+    object_names: tuple[str, ...] = ()
     indefinite: tuple[str, ...] = ()
     numbered: str = ""
     future: bool = False
@@ -564,6 +567,9 @@ def _things_apart(x: Claim, y: Claim) -> bool:
         return True
     if _ranks_apart(x.object_words, x.object, y.object_words, y.object):
         return True
+    names_x, names_y = set(x.object_names), set(y.object_names)
+    if x.object == y.object and names_x and names_y and not names_x & names_y:
+        return True  # "the Tarso bombing" / "the Varo bombing"
     rest_x = {w for w in x.object_words if w != x.object and not w[:1].isdigit()}
     rest_y = {w for w in y.object_words if w != y.object and not w[:1].isdigit()}
     if x.object == y.object:
@@ -2491,6 +2497,7 @@ class _Reader:
             times=times,
             reported=reported,
             words=_content_keys(own, words),
+            object_names=_names_in(obj) if obj is not None else (),
             owners=tuple(
                 sorted(_owner_keys(subject_head, words) | _owner_keys(object_head, words))
             ),
@@ -3927,6 +3934,20 @@ def _beaten(verb: Token, obj: Token | None) -> tuple[Token, Token | None] | None
         None,
     )
     return obj, arena
+
+
+def _names_in(phrase: Token) -> tuple[str, ...]:
+    """The proper names in a phrase (less its clauses), folded: "the Tarso bombing"."""
+    start, end = _phrase(phrase)
+    return tuple(
+        sorted(
+            {
+                fold(t.text)
+                for t in phrase.subtree
+                if start <= t.idx < end and t.pos_ == "PROPN" and t.text[:1].isupper()
+            }
+        )
+    )
 
 
 def _dangling_object(subject: Token) -> Token | None:

@@ -2718,3 +2718,29 @@ def test_speakers_after_a_title_or_for_a_body(
 )
 def test_more_deeds_and_their_opposites(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"negation"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # proper names in two objects of one kind tell them apart
+        (
+            "No group has claimed responsibility for the Tarso bombing.",
+            "The Red Hand group claimed responsibility for the Varo bombing.",
+            set(),
+        ),
+        (
+            "No group has claimed responsibility for the Tarso bombing.",
+            "The Red Hand group claimed responsibility for the Tarso bombing.",
+            {"negation"},
+        ),
+        # one side naming no place is no second thing
+        (
+            "No group has claimed responsibility for the bombing.",
+            "The Red Hand group claimed responsibility for the Tarso bombing.",
+            {"negation"},
+        ),
+    ],
+)
+def test_objects_told_apart_by_their_names(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"negation"} == kinds
