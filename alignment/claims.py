@@ -1017,11 +1017,27 @@ def _reschedules(verb: Token) -> bool:
 
 def _puts_at(verb: Token) -> bool:
     """ "put the toll at 37", "placed the damage at $2 million", "police counted 8,000": an
-    estimate, its subject the party that claims it (not "counted 40 bodies": a deed)."""
+    estimate, its subject the party that claims it."""
     lemma = fold(verb.lemma_)
     if lemma in ("count", "tally"):
-        return any(c.dep_ == "dobj" and c.like_num for c in verb.children)
+        # "police counted 8,000", "counted 15,000 marchers": the counter's figure
+        return any(
+            c.dep_ == "dobj" and (c.like_num or any(g.dep_ == "nummod" for g in c.children))
+            for c in verb.children
+        )
     return lemma in ("put", "place") and _put_at_figure(verb) is not None
+
+
+def _claims_a_figure(verb: Token) -> bool:
+    """A verb of saying or estimating that tells a figure as its subject's word: "organisers
+    claimed 25,000", "police counted 8,000", "put the toll at 37", "said 40 died" (not "the
+    floods claimed 65 lives": a deed)."""
+    if _puts_at(verb):
+        return True
+    return any(
+        c.dep_ in ("ccomp", "xcomp", "parataxis") or (c.dep_ == "dobj" and c.like_num)
+        for c in verb.children
+    )
 
 
 def _put_at_figure(verb: Token) -> Token | None:
@@ -2478,7 +2494,7 @@ class _Reader:
             limited=limited,
             declares=declares,
             claimant=_key_of_phrase(grammatical_subject)
-            if declares and grammatical_subject is not None
+            if declares and grammatical_subject is not None and _claims_a_figure(verb)
             else (),
             negative_subject=grammatical_subject is not None
             and _negative_phrase(grammatical_subject) is not None,
@@ -3302,7 +3318,7 @@ class _Reader:
         if t.dep_ == "npadvmod" and t.head.pos_ == "VERB":
             return t.head  # "won 44 percent", "rose 4 percent"
         if t.like_num and t.dep_ == "nummod" and t.head.pos_ == "ADJ" and t.head.dep_ == "oprd":
-            return t.head  # "left 40 dead": the state the figure counts
+            return t.head  # "left 40 dead", "Floods in Varna: 40 dead": the state it counts
         return None
 
     def _measure(

@@ -2744,3 +2744,24 @@ def test_more_deeds_and_their_opposites(a: str, b: str, kinds: set[str]) -> None
 )
 def test_objects_told_apart_by_their_names(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"negation"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # a deed's subject claims nothing: "the floods claimed 65 lives" is the officials'
+        (
+            "The floods in Varna have left 40 dead, officials said on Monday.",
+            "The Varna floods claimed 65 lives, officials said on Monday.",
+            {"number"},
+        ),
+        # a claimant's own figure stays its own
+        (
+            "Organisers said 40,000 people marched in Varna.",
+            "Police counted 15,000 marchers in Varna.",
+            set(),
+        ),
+    ],
+)
+def test_deeds_of_claiming_and_counters(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"number", "differs"} == kinds

@@ -120,7 +120,11 @@ def _party(view: View, f: Figure) -> tuple[str, ...]:
     if claim.claimant:
         # "organisers said 25,000 marched, while police counted 8,000": the police's
         return claim.claimant
-    return claim.speaker_key
+    if claim.speaker_key:
+        return claim.speaker_key
+    if claim.object_span[0] <= f.start < claim.object_span[1]:
+        return ()  # "the floods claimed 65 lives": a deed, its subject no claimant
+    return claim.subject_words if claim.declares else ()
 
 
 def _moments(a: View, x: Figure, b: View, y: Figure) -> str:
