@@ -167,7 +167,7 @@ class Claim:
             proclaimed Maduro the winner"): its subject is the party that claims.
         claimant: for a declaring claim, the content words of its subject's phrase ("a
             spokeswoman for Nordvik Air": air, nordvik, spokeswoman), for comparing parties.
-        named: the doer's head is a proper name ("health minister Ana Belo"), not a noun
+        doer_named: the doer's head is a proper name ("health minister Ana Belo"), not a noun
             ("Hamas fighters").
         object_names: the proper names in the object's phrase, folded ("responsibility for
             the Tarso bombing": tarso), which tell two things of one kind apart.
@@ -228,7 +228,7 @@ class Claim:
     reporting: bool = False
     declares: bool = False
     claimant: tuple[str, ...] = ()
-    named: bool = False
+    doer_named: bool = False
     negative_subject: bool = False
     degree: str = ""
     absent: str = ""
@@ -532,7 +532,7 @@ def _told_apart(x: Claim, y: Claim) -> bool:
         shared = set(doer(x)) & set(doer(y))
         # two named people, or two things a verb befalls ("the Kell bridge opened" / "the
         # Kell tunnel opened"), whose heads neither names
-        named = (x.named and y.named) or x.predicate in _ERGATIVE
+        named = (x.doer_named and y.doer_named) or x.predicate in _ERGATIVE
         if named and x.subject not in doer(y) and y.subject not in doer(x):
             return True  # "health minister Ana Belo" / "finance minister Rui Sal"
         return _only_owners(shared, x, y, x.subject, y.subject)
@@ -631,6 +631,7 @@ def _words(lexicon: Lexicon) -> _Words:
         elif word and base:
             # a phrasal verb as lemma and particle: "call off:hold"
             phrasal[fold(word)] = synonyms.get(stem(fold(base)), stem(fold(base)))
+    reporting = singles(lexicon.reporting_verbs)
     return _Words(
         hedges=singles(lexicon.hedges),
         irrealis=singles(lexicon.irrealis),
@@ -638,8 +639,8 @@ def _words(lexicon: Lexicon) -> _Words:
         not_negating=tuple(fold(p) for p in lexicon.not_negating),
         irrealis_phrases=tuple(tuple(fold(w).split()) for w in lexicon.irrealis if " " in w),
         denials=singles(lexicon.denials) | {"deny", "reject", "dismiss", "refute", "rebut"},
-        reporting=singles(lexicon.reporting_verbs),
-        quoting=singles(lexicon.reporting_verbs) | singles(lexicon.quote_verbs),
+        reporting=reporting,
+        quoting=reporting | singles(lexicon.quote_verbs),
         claim_nouns=singles(lexicon.claim_nouns),
         synonyms=synonyms,
         antonyms=antonyms,
@@ -1043,13 +1044,17 @@ def _claims_a_figure(verb: Token) -> bool:
 def _put_at_figure(verb: Token) -> Token | None:
     """The "at" that gives the figure a verb puts something at: "put the toll at 37"; also
     when the parser hangs it lower ("put the number of marchers protesting ... at 22,000")."""
-    direct = [c for c in verb.children if c.dep_ == "prep" and fold(c.text) == "at"]
-    lower = [
-        t
-        for t in verb.subtree
-        if t.dep_ == "prep" and fold(t.text) == "at" and any(c.like_num for c in t.children)
-    ]
-    return next(iter(direct or lower), None)
+    direct = next((c for c in verb.children if c.dep_ == "prep" and fold(c.text) == "at"), None)
+    if direct is not None:
+        return direct
+    return next(
+        (
+            t
+            for t in verb.subtree
+            if t.dep_ == "prep" and fold(t.text) == "at" and any(c.like_num for c in t.children)
+        ),
+        None,
+    )
 
 
 def _own_doors(obj: Token) -> bool:
@@ -2471,7 +2476,7 @@ class _Reader:
             subject=_key(subject_head, words) if subject_head is not None else "",
             object=_key(object_head, words) if object_head is not None else "",
             subject_words=_content_keys(_identity(subject), words) if subject is not None else (),
-            named=subject_head is not None and subject_head.pos_ == "PROPN",
+            doer_named=subject_head is not None and subject_head.pos_ == "PROPN",
             doer_words=_content_keys(_identity(doer), words)
             if doer is not None and doer is not subject
             else (),
@@ -3318,7 +3323,7 @@ class _Reader:
         if t.dep_ == "npadvmod" and t.head.pos_ == "VERB":
             return t.head  # "won 44 percent", "rose 4 percent"
         if t.like_num and t.dep_ == "nummod" and t.head.pos_ == "ADJ" and t.head.dep_ == "oprd":
-            return t.head  # "left 40 dead", "Floods in Varna: 40 dead": the state it counts
+            return t.head  # "left 40 dead": the state the figure counts
         return None
 
     def _measure(
@@ -3740,7 +3745,7 @@ class _Reader:
             return run[1:]
         # a title in small letters, then two proper nouns or more that end the phrase:
         # "Ravens captain Eli Strand", which it may read as a body
-        last = list(itertools.takewhile(lambda t: t.pos_ == "PROPN", reversed(tokens)))[::-1]
+        last = _trailing_names(tokens)
         before = tokens[len(tokens) - len(last) - 1] if len(tokens) > len(last) else None
         titled = before is not None and before.pos_ == "NOUN" and before.text.islower()
         return last if len(last) >= 2 and titled else []
@@ -3749,7 +3754,7 @@ class _Reader:
         """A name the parser did not take for a person, set after a role by a comma ("her
         aide, Ivo Brand"): two or more proper nouns that end the phrase."""
         tokens = [t for t in self.doc if start <= t.idx < end and not t.is_punct]
-        run = list(itertools.takewhile(lambda t: t.pos_ == "PROPN", reversed(tokens)))[::-1]
+        run = _trailing_names(tokens)
         if len(run) < 2 or len(run) == len(tokens):
             return []
         comma = self.doc[run[0].i - 1] if run[0].i > 0 else None
@@ -4003,6 +4008,11 @@ def _elliptic_figures(figures: list[Figure], claims: list[Claim]) -> list[Figure
             f = dataclasses.replace(f, measure=told.measure, label=told.label, counted=told.counted)
         out.append(f)
     return out
+
+
+def _trailing_names(tokens: Sequence[Token]) -> list[Token]:
+    """The run of proper nouns that ends ``tokens`` ("captain | Eli Strand")."""
+    return list(itertools.takewhile(lambda t: t.pos_ == "PROPN", reversed(tokens)))[::-1]
 
 
 def _titled_name(tokens: Sequence[Token]) -> tuple[Token, list[Token]] | None:

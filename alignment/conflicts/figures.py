@@ -111,9 +111,10 @@ def _told_unharmed(view: View, f: Figure, states: frozenset[str]) -> bool:
 
 
 def _party(view: View, f: Figure) -> tuple[str, ...]:
-    """Who claims a figure: when the figure's own claim is a declaration ("the council
-    proclaimed Maduro the winner with 52%"), its subject; else the speaker its claim is
-    credited to."""
+    """Who claims a figure: the claimant of a claim that tells it as its subject's word
+    ("police counted 8,000"); else the speaker its claim is credited to; else, for another
+    declaration ("the council proclaimed Maduro the winner with 52%"), its subject, unless
+    the figure is the deed's own object ("the floods claimed 65 lives")."""
     claim = _claim(view, f)
     if claim is None:
         return ()
