@@ -84,6 +84,10 @@ class Figure:
             further 300 troops"): not the whole of anything.
         partial: a figure its own claim goes on to add to ("killed 170,000 people in the
             province and tens of thousands more around the Indian Ocean"): a part.
+        whom: the key of the specific noun a figure counts when its verb tells the measure
+            ("five miners were killed": miner, the measure deaths); "" otherwise. Two
+            figures of two such nouns ("12 passengers drowned" / "19 crew drowned") count
+            two groups.
     """
 
     low: float
@@ -105,6 +109,7 @@ class Figure:
     incident: bool = False
     increment: bool = False
     partial: bool = False
+    whom: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -596,6 +601,7 @@ class _Words:
     synonyms: dict[str, str]
     antonyms: dict[str, str]
     measures: dict[str, str]
+    harms: frozenset[str]
     degrees: dict[str, str]
     complements: dict[tuple[str, str], str]
     place_nouns: frozenset[str]
@@ -645,6 +651,7 @@ def _words(lexicon: Lexicon) -> _Words:
         synonyms=synonyms,
         antonyms=antonyms,
         measures=measures,
+        harms=frozenset(lexicon.harms),
         degrees={fold(w): fold(group[0]) for group in lexicon.degrees for w in group},
         complements={
             (stem(fold(verb)), fold(complement)): stem(fold(predicate))
@@ -1029,14 +1036,25 @@ def _puts_at(verb: Token) -> bool:
     return lemma in ("put", "place") and _put_at_figure(verb) is not None
 
 
+# Verbs whose counted object is a figure told, not a deed: "reported nine deaths".
+_FIGURE_REPORTS = frozenset({"report", "record", "announce", "confirm", "estimate", "cite"})
+
+
 def _claims_a_figure(verb: Token) -> bool:
     """A verb of saying or estimating that tells a figure as its subject's word: "organisers
     claimed 25,000", "police counted 8,000", "put the toll at 37", "said 40 died" (not "the
     floods claimed 65 lives": a deed)."""
     if _puts_at(verb):
         return True
+    # "the ministry reported nine deaths": a counted object told by a verb that only reports
+    # (not "claimed 65 lives", "added 120 beds": deeds)
+    counts = fold(verb.lemma_) in _FIGURE_REPORTS
     return any(
-        c.dep_ in ("ccomp", "xcomp", "parataxis") or (c.dep_ == "dobj" and c.like_num)
+        c.dep_ in ("ccomp", "xcomp", "parataxis")
+        or (
+            c.dep_ == "dobj"
+            and (c.like_num or (counts and any(g.dep_ == "nummod" for g in c.children)))
+        )
         for c in verb.children
     )
 
@@ -2959,7 +2977,7 @@ class _Reader:
                 continue  # "Indianapolis 27", "Route 66": a score or a name, not a count
             if counted is not None and _capacity(counted):
                 continue  # "enough supplies for 15,000 refugees": room for them, not them
-            measure, label = self._measure(counted, event, q.unit)
+            measure, label = self._measure(counted, event, q.unit, part=role == "part")
             taken = _event_taken_part_in(event) if event is not None else None
             if measure and taken is not None and stem(fold(taken.lemma_)) not in measure:
                 measure = (*measure, stem(fold(taken.lemma_)))
@@ -3041,9 +3059,7 @@ class _Reader:
                     qualifier=q.qualifier,
                     start=q.start,
                     end=end,
-                    counted=self.words.counted.get(fold(counted.lemma_), fold(counted.lemma_))
-                    if counted is not None
-                    else "",
+                    counted=self._counted_key(counted) if counted is not None else "",
                     measure=measure,
                     label=label,
                     role=role,
@@ -3057,6 +3073,12 @@ class _Reader:
                     partial=verb is not None
                     and (_more_after(verb, top, counted) or _alone_after(verb, top)),
                     incident=verb is not None and self._incident(verb),
+                    whom=self._counted_key(counted)
+                    if counted is not None
+                    and not _generic(counted)
+                    and role != "part"
+                    and self._befell(counted, event)
+                    else "",
                 )
             )
         # "two more" adds to a figure of the same measure told before it ("five died in the
@@ -3165,7 +3187,11 @@ class _Reader:
                 total, role = value_at(pobj), "part"
                 nouns = [g for g in pobj.children if g.pos_ in ("NOUN", "PROPN")]
                 counted = nouns[0] if nouns else counted
-            elif counted is None or _generic(counted):
+            elif counted is None or (
+                _generic(counted) and (counted.is_stop or pobj.pos_ != "PROPN")
+            ):
+                # "three of the victims", "12 members of one family": of that group; not
+                # "9,000 members of the Transit Union": a name, its members are counted
                 counted = pobj
                 for grand in pobj.children:
                     if grand.dep_ == "nummod" and grand.like_num and not own(grand):
@@ -3327,12 +3353,19 @@ class _Reader:
         return None
 
     def _measure(
-        self, counted: Token | None, event: Token | None, unit: str
+        self, counted: Token | None, event: Token | None, unit: str, *, part: bool = False
     ) -> tuple[tuple[str, ...], str]:
-        """Keys of what a figure measures, and the word to show; empty when nothing tells."""
+        """Keys of what a figure measures, and the word to show; empty when nothing tells.
+        A part ("four of the family") is no toll of its noun."""
         found: list[str] = []
         shown = ""
         phrased = self._phrase_measure(event) if event is not None else ""
+        specific = counted is not None and not (
+            _generic(counted) or counted.is_stop or counted.like_num
+        )
+        if phrased and specific and counted is not None and phrased not in self.words.harms:
+            # "1,150 farmers took part": the turnout, and a count of farmers
+            return (phrased, stem(self._counted_key(counted))), phrased
         if phrased:
             return (phrased,), phrased  # "claimed 40 lives", "forced 300 from their homes"
         if counted is not None and fold(counted.lemma_) in _CONTAINERS:
@@ -3346,12 +3379,6 @@ class _Reader:
             event = inner or event
         # words of the event and of the counted noun, with their compounds ("death toll")
         candidates: list[Token] = []
-        specific = (
-            counted is not None
-            and not _generic(counted)
-            and not counted.is_stop
-            and not counted.like_num
-        )
         # a specific counted noun says what is counted ("two trucks", "14 homes"); a generic
         # one ("21 people") leaves it to the event ("were killed")
         for token in (counted,) if specific else (event, counted):
@@ -3390,7 +3417,12 @@ class _Reader:
                 # "90 mm of rain", "2 tonnes of cocaine": the rain, counted in millimetres
                 return (stem(fold(substance.lemma_)),), fold(f"{counted.text} of {substance.text}")
             # one thing told by its lexicon names ("houses" / "homes") is one measure
-            named = self.words.counted.get(fold(counted.lemma_), fold(counted.lemma_))
+            named = self._counted_key(counted)
+            harm = "" if part else self._befell(counted, event)
+            if harm:
+                # "five miners were killed": a toll, which "seven people were killed" also
+                # counts (the noun is the figure's ``whom``); not a count of all the miners
+                return (harm,), fold(counted.text)
             return (stem(named),), fold(counted.text)
         if event is not None and event.pos_ == "VERB" and fold(event.lemma_) in VALUE_VERBS:
             # "turnout reached 72%", "inflation stood at 6%": what the verb's subject is; a
@@ -3401,7 +3433,11 @@ class _Reader:
             if (
                 subject is not None
                 and not own
-                and subject.pos_ in ("NOUN", "PROPN")
+                # a capitalised first noun may be tagged a verb ("Turnout in the race")
+                and (
+                    subject.pos_ in ("NOUN", "PROPN")
+                    or (subject.pos_ == "VERB" and subject.dep_ == "nsubj")
+                )
                 and not subject.is_stop
             ):
                 event = subject
@@ -3453,7 +3489,8 @@ class _Reader:
             if fold(noun.lemma_) in _CONTAINERS and told:
                 # "put the number who marched at 75,000": the marchers
                 verb = told[0]
-                return self._measure_label(verb) or stem(fold(verb.lemma_)), None
+                listed = self._phrase_measure(verb) or self._measure_label(verb)
+                return listed or stem(fold(verb.lemma_)), None
             return "", None
         inside = [inner, *(c for c in inner.children if c.dep_ in ("compound", "amod"))]
         if _generic(inner):
@@ -3463,6 +3500,32 @@ class _Reader:
         if label:
             return label, None
         return "", None if _generic(inner) or inner.is_stop else inner
+
+    def _counted_key(self, counted: Token) -> str:
+        """A counted noun's key: its lexicon group's first word ("houses": home), else its
+        folded lemma."""
+        return self.words.counted.get(fold(counted.lemma_), fold(counted.lemma_))
+
+    def _befell(self, counted: Token, event: Token | None) -> str:
+        """The lexicon's measure of what a verb tells befell its argument ("five miners were
+        killed", "the blast injured 12 workers"), or ""."""
+        if event is None or event.pos_ != "VERB":
+            return ""
+        if (
+            counted.ent_type_ == "NORP"
+            or counted.pos_ == "PROPN"
+            or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in counted.children)
+        ):
+            return ""  # "nine Israelis", "six Hamas gunmen": one side's dead, not the toll
+        argument = counted
+        if counted.dep_ == "pobj" and fold(counted.head.text) == "of":
+            argument = counted.head.head  # "scores of sheep died": the amount is the subject
+            if argument.pos_ != "NOUN":
+                return ""  # "12 of one family": some of them
+        if argument.head.i != event.i or argument.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            return ""
+        label = self._measure_label(event)
+        return label if label in self.words.harms else ""
 
     def _measure_label(self, token: Token) -> str:
         """The lexicon's measure a word points to ("killed": deaths), or ""."""

@@ -45,6 +45,9 @@ class Lexicon:
             ("senators rejected the bill" / "the Senate approved the bill").
         measures: groups naming what a number counts; the first word is the label shown in
             reasons ("arrests"), the rest are the words that point to it.
+        harms: the measures (labels of ``measures``) that tell what befell whom they count
+            ("five miners were killed": deaths): such a figure of a specific noun is a toll,
+            which a figure of "people" also counts ("won 10 games" is no such measure).
         degrees: groups of words that narrow what a number counts to a part of it
             ("seriously injured", "in critical condition"); the first word names the group.
             A figure with one counts another quantity than a figure without.
@@ -347,7 +350,7 @@ class Lexicon:
         ("amnesty", "pardon", "clemency", "immunity", "absolve", "absolution"),
         ("meeting", "talks", "summit"),
         ("arrest", "detain", "detention", "detainee", "jail"),
-        ("kill", "death", "die", "dead", "fatality", "pass away"),
+        ("kill", "death", "die", "dead", "fatality", "pass away", "drown"),
         ("injure", "injury", "wound", "hurt"),
         ("leave", "step down", "relinquish", "resign", "cede", "quit"),
         ("win", "winner", "victory", "beat", "defeat"),
@@ -355,7 +358,7 @@ class Lexicon:
         ("find", "discover", "unearth", "locate"),
         ("begin", "start", "commence"),
         ("fire", "blaze", "inferno"),
-        ("burn", "scorch", "char", "blacken"),
+        ("burn", "scorch", "char", "blacken", "consume"),
         ("ceasefire", "truce", "armistice"),
         ("explosion", "blast", "detonation"),
         ("close", "shut", "shut down"),
@@ -385,6 +388,8 @@ class Lexicon:
         ("litre", "liter"),
         ("job", "position"),
         ("violation", "breach"),
+        ("fighter", "insurgent", "militant", "rebel", "guerrilla", "militiaman"),
+        ("car", "vehicle"),
     )
     measures: tuple[tuple[str, ...], ...] = (
         (
@@ -403,6 +408,7 @@ class Lexicon:
             "death",
             "dead",
             "die",
+            "drown",
             "kill",
             "killing",
             "fatality",
@@ -434,12 +440,13 @@ class Lexicon:
             "force out",
         ),
         ("cases", "case", "infection", "infect"),
-        ("turnout", "turn out"),
+        ("turnout", "turn out", "take part", "participate", "walk out", "go on strike"),
         ("jobs", "job", "layoff", "redundancy", "redundancies", "post", "lose job", "lay off"),
         ("seats", "seat"),
         ("value", "worth", "valuation"),
         ("unemployment", "unemployment", "jobless", "unemployed", "joblessness"),
     )
+    harms: tuple[str, ...] = ("deaths", "injuries", "arrests", "displaced", "cases")
     degrees: tuple[tuple[str, ...], ...] = (
         ("serious", "seriously", "critically", "critical", "severely", "severe", "badly"),
         ("serious", "gravely", "grave", "life-threatening"),

@@ -17,7 +17,7 @@ also counts as "spans hit" when the flagged characters overlap the record's conf
 on every side that names some.
 
 Run: ``.venv/bin/python -m bench.conflict_pairs [--split SPLIT] [--errors]`` (SPLIT: dev, test,
-fresh, fresh2, ..., fresh17 or all).
+fresh, fresh2, ..., fresh18 or all).
 Other code calls :func:`load_pairs`, :func:`through_detector`, :func:`through_export` and
 :func:`score`.
 """
@@ -53,7 +53,7 @@ DEFAULT_OUT = Path(__file__).resolve().parent / "conflict_pairs.json"
 
 KINDS = ("number", "differs", "negation", "time", "attribution", "quote")
 CLASSES = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "other")
-SPLITS = ("dev", "test", "fresh", *(f"fresh{n}" for n in range(2, 18)))
+SPLITS = ("dev", "test", "fresh", *(f"fresh{n}" for n in range(2, 19)))
 PATHS = ("detector", "export")
 _FIELDS = {
     "id",
@@ -96,8 +96,9 @@ class PairRecord:
             "fresh13" (a fourteenth, written in session 14 the same way; read in session 16),
             "fresh14" (a fifteenth, written in session 15 the same way; read in session 17),
             "fresh15" (a sixteenth, written in session 17 the same way; read in session 18),
-            "fresh16" (a seventeenth, written in session 18 the same way; held out) or
-            "fresh17" (an eighteenth, written in session 18 the same way; held out).
+            "fresh16" (a seventeenth, written in session 18 the same way; read in session 19),
+            "fresh17" (an eighteenth, written in session 18 the same way; held out) or
+            "fresh18" (a nineteenth, written in session 19 the same way; held out).
         a, b: the passages of source A and source B.
         expect: the kinds that must be flagged; empty when the pair does not conflict.
         spans_a, spans_b: the conflicting words in ``a`` and in ``b`` (may be empty).

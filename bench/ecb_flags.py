@@ -10,7 +10,7 @@ flagged links per topic and per kind, and prints a sample of flags to read by ha
     python -m bench.ecb_flags --json out.json
     python -m bench.ecb_flags --unlabelled new.jsonl   # the flags no one has judged yet
 
-Every flag is also looked up in ``bench/ecb_flag_labels.jsonl``: 644 distinct flags (541 of
+Every flag is also looked up in ``bench/ecb_flag_labels.jsonl``: 651 distinct flags (541 of
 session 6's start, the rest as later rules made them), each judged by a reader who did not read
 the rules (real, or false with a class: other-event, other-quantity, misread-number,
 other-claim, not-negated, compatible, different-quote, other). A flag is known by its kind and its

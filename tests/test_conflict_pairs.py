@@ -61,7 +61,7 @@ def test_file_fits_the_schema_with_unique_ids(pairs):
     assert len({p.id for p in pairs}) == len(pairs)
 
 
-FRESH_SPLITS = ["fresh", *(f"fresh{n}" for n in range(2, 18))]
+FRESH_SPLITS = ["fresh", *(f"fresh{n}" for n in range(2, 19))]
 
 
 def test_at_least_240_pairs(pairs):
@@ -277,8 +277,8 @@ def test_main_writes_both_paths(tmp_path, capsys):
 
 @pytest.fixture(scope="module")
 def scores(pairs) -> dict[str, Scores]:
-    # the whole file but the held-out split (HELD_OUT, below) aligns in a few seconds (2,190
-    # stories of two sentences)
+    # the whole file but the held-out splits (HELD_OUT, UNSCORED, below) aligns in a few
+    # seconds (2,310 stories of two sentences)
     measured = [p for p in pairs if p.split not in HELD_OUT + UNSCORED]
     return {
         "detector": score(measured, through_detector(measured)),
@@ -293,51 +293,52 @@ def test_export_links_most_pairs(scores):
 
 
 # Where the engine still misses the target, by path and kind: P / R over the whole file but
-# the held-out split (2,190 pairs, fresh15 now among them; session 18, 2026-12-04,
-# bench/README.md). fresh3 to fresh15, each held out in its time, had their misses read later
+# the held-out splits (2,310 pairs, fresh16 now among them; session 19, 2026-12-06,
+# bench/README.md). fresh3 to fresh16, each held out in its time, had their misses read later
 # (a few rules came of them), or count here once their turn as the held-out split ended, so
-# they pull recall under the target.
+# they pull recall under the target (fresh16's quotes pull the export's under it).
 _WHOLE_FIGURES = {
     "detector": {
-        "number": "P 0.95 R 0.68",
-        "differs": "P 0.98 R 0.74",
+        "number": "P 0.95 R 0.71",
+        "differs": "P 0.98 R 0.75",
         "negation": "P 0.92 R 0.73",
-        "time": "P 0.98 R 0.79",
+        "time": "P 0.97 R 0.78",
     },
     "export": {
-        "number": "P 0.95 R 0.68",
-        "differs": "P 0.98 R 0.70",
+        "number": "P 0.95 R 0.71",
+        "differs": "P 0.99 R 0.73",
         "negation": "P 0.92 R 0.73",
-        "time": "P 0.98 R 0.74",
+        "time": "P 0.97 R 0.72",
+        "quote": "P 0.99 R 0.77",
     },
 }
 MISSED: dict[tuple[str, str], str] = {
     (path, kind): why for path, figures in _WHOLE_FIGURES.items() for kind, why in figures.items()
 }
-# The same target on the held-out split alone: fresh16 (120 pairs), written in session 18 by a
-# helper who read no rule and paraphrased each pair as two outlets would, scored once in
-# session 18 after that session's first rules (read from fresh15), aggregated only (77 of 120
-# exactly right through the detector and through the export), its misses never read
-# (2026-12-04, bench/README.md). No kind meets the target.
-HELD_OUT = ("fresh16",)
-# a split in no score target: fresh17, written in session 18 and scored once at its end
-UNSCORED: tuple[str, ...] = ("fresh17",)
+# The same target on the held-out split alone: fresh17 (120 pairs), written in session 18 by a
+# helper who read no rule and paraphrased each pair as two outlets would, scored at the end of
+# session 18 (85 and 84 of 120) and again after session 19's first rules, aggregated only (84
+# of 120 exactly right through the detector, 83 through the export), its misses never read
+# (2026-12-06, bench/README.md). No kind meets the target.
+HELD_OUT = ("fresh17",)
+# a split in no score target: fresh18, written in session 19, held out for a later session
+UNSCORED: tuple[str, ...] = ("fresh18",)
 _HELD_OUT_FIGURES = {
     "detector": {
-        "number": "P 0.50 R 0.08",
-        "differs": "P 1.00 R 0.64",
-        "negation": "P 0.67 R 0.33",
-        "time": "P 0.83 R 0.50",
-        "attribution": "P 1.00 R 0.18",
-        "quote": "P 1.00 R 0.45",
+        "number": "P 0.60 R 0.46",
+        "differs": "P 1.00 R 0.73",
+        "negation": "P 0.75 R 0.43",
+        "time": "P 1.00 R 0.45",
+        "attribution": "P 0.86 R 0.55",
+        "quote": "P 1.00 R 0.73",
     },
     "export": {
-        "number": "P 0.50 R 0.08",
+        "number": "P 0.60 R 0.46",
         "differs": "P 1.00 R 0.64",
-        "negation": "P 0.67 R 0.33",
-        "time": "P 0.83 R 0.50",
-        "attribution": "P 1.00 R 0.18",
-        "quote": "P 1.00 R 0.27",
+        "negation": "P 0.75 R 0.43",
+        "time": "P 1.00 R 0.45",
+        "attribution": "P 0.86 R 0.55",
+        "quote": "P 1.00 R 0.64",
     },
 }
 MISSED_HELD_OUT = {

@@ -699,7 +699,9 @@ def test_what_a_thing_is_worth_is_its_value(read) -> None:  # type: ignore[no-un
 
 def test_the_number_who_did_it_counts_the_doers(read) -> None:  # type: ignore[no-untyped-def]
     told = read("The union put the number who walked out at 4,000.")
-    assert _figure(told, 4000).measure == ("walk",)
+    assert _figure(told, 4000).measure == ("turnout",)
+    told = read("The union put the number who marched at 4,000.")
+    assert _figure(told, 4000).measure == ("march",)
     a = "About 9,000 workers walked out at the docks, the union said."
     assert _kinds(a, "The union put the number who walked out at the docks at 4,000.") == {"number"}
 
@@ -2765,3 +2767,147 @@ def test_objects_told_apart_by_their_names(a: str, b: str, kinds: set[str]) -> N
 )
 def test_deeds_of_claiming_and_counters(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"number", "differs"} == kinds
+
+
+# --------------------------------------------------------------------------- session 19
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # a specific noun's toll is a toll, which a figure of people or a bare one also counts
+        (
+            "Four climbers were killed by the rockfall on Mount Ardel.",
+            "The rockfall on Mount Ardel killed seven people.",
+            {"number"},
+        ),
+        (
+            "Eight workers and three engineers drowned when the Selva dam burst.",
+            "Eleven engineers drowned when the Selva dam burst.",
+            {"number"},
+        ),
+        (
+            "Scores of cattle died in the Brenn valley blizzard.",
+            "Farmers said 70 cattle died in the Brenn valley blizzard.",
+            {"differs"},
+        ),
+        # two groups' tolls are two quantities
+        (
+            "Six climbers were killed by the rockfall on Mount Ardel.",
+            "Two guides were killed by the rockfall on Mount Ardel.",
+            set(),
+        ),
+        # the toll of some of the nouns is not a count of them all
+        (
+            "Two climbers were killed and five were rescued after the rockfall on Mount Ardel.",
+            "Rescuers brought five climbers down from Mount Ardel after the rockfall.",
+            set(),
+        ),
+        # one side's dead ("six Tarvans") and a part ("four of one family") are no toll
+        (
+            "The shelling of Orvel killed 30 people, medics said.",
+            "Six Tarvans were killed near Orvel.",
+            set(),
+        ),
+        (
+            "The shelling of Orvel killed 30 people, medics said.",
+            "Four of one family were killed in the shelling of Orvel.",
+            set(),
+        ),
+        # what a team wins is no harm befalling it
+        (
+            "The Lorne Hawks have nine wins this season.",
+            "The Lorne Hawks became the first side to win at least 12 games this season.",
+            set(),
+        ),
+        # fighters, insurgents and militants are one group
+        (
+            "The army said it had killed 30 insurgents in the Marra hills.",
+            "According to the army, 18 militants were killed in the Marra hills.",
+            {"number"},
+        ),
+    ],
+)
+def test_tolls_of_specific_nouns(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"number", "differs"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # "reported nine deaths": the ministry's figure, against the hospital's
+        (
+            "Doctors at the Varo clinic said 16 patients had died.",
+            "The health ministry reported 11 deaths among the clinic's patients.",
+            set(),
+        ),
+        # "added 120 beds" is a deed: no claimant, one quantity
+        (
+            "The new Corran wing adds 120 beds and will cost 40 million pounds.",
+            "Costing 40 million pounds, the Corran extension will provide 200 more beds, the trust"
+            " said.",
+            {"number"},
+        ),
+    ],
+)
+def test_reported_figures_are_the_reporters(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"number", "differs"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # those who took part, walked out or turned out: one turnout
+        (
+            "Some 7,000 members of the Dock Workers' Union walked out on Friday.",
+            "About 4,000 of the union's members took part in Friday's stoppage.",
+            {"number"},
+        ),
+        (
+            "Turnout in the Aldra by-election was 44 percent.",
+            "Only 31 percent of Aldra voters took part in the by-election.",
+            {"number"},
+        ),
+        (
+            "Marchers' own count said 20,000 people took part in the Lenby peace march.",
+            "Marchers put the turnout at 9,000 for the Lenby peace march.",
+            {"number"},
+        ),
+        # a specific noun that took part is still counted as that noun
+        (
+            "About 800 farmers drove tractors into Halm on Monday.",
+            "Some 950 farmers took part in Monday's tractor protest in Halm.",
+            {"differs"},
+        ),
+        # differently numbered events are two events
+        (
+            "About 3,000 bus drivers in Corla walked out on Friday in the third strike this year.",
+            "The second stoppage in Corla, in May, involved some 1,800 bus drivers.",
+            set(),
+        ),
+    ],
+)
+def test_turnout_of_those_taking_part(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"number", "differs"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # a capitalised first noun the tagger reads as a verb still names what a value is
+        (
+            "Turnout in the Kessa council race reached 58 percent.",
+            "The Kessa council race drew a turnout of 64 percent.",
+            {"number"},
+        ),
+        # burned and consumed are one deed of a fire
+        (
+            "The Marl fire has burned 3,000 hectares.",
+            "Officials said the Marl fire had consumed 1,900 hectares.",
+            {"number"},
+        ),
+        ("Nine passengers drowned.", "Nine passengers did not die.", {"negation"}),
+    ],
+)
+def test_value_subjects_and_deeds_of_one_kind(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"number", "differs", "negation"} == kinds

@@ -192,6 +192,37 @@ def _span_and_day(x: Claim | None, y: Claim | None) -> bool:
     )
 
 
+# An ordinal that numbers an event among others of its kind ("the second strike").
+_ORDINAL = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+
+
+def _event_marks(view: View, claim: Claim | None, f: Figure) -> set[str]:
+    """The ordinals in a claim's subject and object phrases, folded; not one that tells the
+    figure itself ("the first 300 votes")."""
+    if claim is None:
+        return set()
+    found: set[str] = set()
+    for lo, hi in (claim.subject_span, claim.object_span):
+        if hi <= lo:
+            continue
+        text = view.text[lo - view.offset : hi - view.offset]
+        for m in _ORDINAL.finditer(text):
+            told_of_figure = 0 <= f.start - (lo + m.end()) <= 1
+            if not told_of_figure:
+                found.add(m.group().casefold())
+    return found
+
+
+def _events_apart(a: View, x: Figure, b: View, y: Figure) -> bool:
+    """Two figures of differently numbered events ("the second strike at the port" / "the
+    first stoppage at the port"): two events."""
+    mx, my = _event_marks(a, _claim(a, x), x), _event_marks(b, _claim(b, y), y)
+    return bool(mx and my and not mx & my)
+
+
 def _count_times(claim: Claim) -> tuple[TimeRef, ...]:
     """When a figure's count stood: its claim's times, not those naming its subject ("the
     toll from Sunday's earthquake rose to 64 on Tuesday": Tuesday); else when it was told
@@ -323,6 +354,8 @@ def comparable(x: Figure, y: Figure, *, any_role: bool = False, any_measure: boo
         return False  # "another 15 centimetres fell": more of it, against the whole
     if (x.counted in _GROUP_PRONOUNS) != (y.counted in _GROUP_PRONOUNS):
         return False  # "killing four of them": some of a group named before, not a toll
+    if x.whom and y.whom and x.whom != y.whom:
+        return False  # "12 passengers drowned" / "19 crew drowned": two groups' tolls
     if (x.running and y.incident) or (y.running and x.incident):
         return False  # "600 killed so far" and "three died when a missile hit"
     if {x.counted, y.counted} <= GENERIC_COUNTED:
@@ -393,6 +426,8 @@ def figure_conflicts(
     def one_quantity(x: Figure, y: Figure) -> bool:
         if not comparable(x, y) or not same_party(_party(a, x), _party(b, y)):
             return False
+        if _events_apart(a, x, b, y):
+            return False  # "the second strike" / "the first stoppage": two events
         if _span_and_day(_claim(a, x), _claim(b, y)):
             return False  # "over 50 arrests over four nights" / "46 arrested Wednesday night"
         if _told_unharmed(a, x, states) != _told_unharmed(b, y, states):
