@@ -2911,3 +2911,35 @@ def test_turnout_of_those_taking_part(a: str, b: str, kinds: set[str]) -> None:
 )
 def test_value_subjects_and_deeds_of_one_kind(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"number", "differs", "negation"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # one quote with words added or dropped, credited to two named people: both wrongs
+        (
+            '"We will fight this decision in every court," said the mayor, Lena Dorr.',
+            '"We will fight this decision," said the council leader, Piet Sande.',
+            {"attribution", "quote"},
+        ),
+        (
+            '"The new line will open on time," the rail minister, Olga Brun, said.',
+            '"The new line will surely open on time," said the rail operator\'s chief, Ivo Lenz.',
+            {"attribution", "quote"},
+        ),
+        # a word changed between two sides' quotes is two views, not one quote
+        (
+            '"The new tax helps small firms," said the finance minister, Olga Brun.',
+            '"The new tax hurts small firms," said the opposition leader, Ivo Lenz.',
+            set(),
+        ),
+        # the same speaker: only the quote is altered
+        (
+            '"We will fight this decision in every court," said the mayor, Lena Dorr.',
+            'Mayor Lena Dorr said: "We will fight this decision."',
+            {"quote"},
+        ),
+    ],
+)
+def test_one_quote_changed_and_credited_to_two(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"attribution", "quote"} == kinds

@@ -327,7 +327,20 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
                     out.append(_attribution(a, qa, b, qb, wa))
                 continue
             if different:
-                continue  # another speaker's words, alike by chance
+                # one quote told with words added or dropped and credited to two named
+                # people ("We will appeal" / "We will certainly appeal"): both wrongs; a
+                # word changed may be two speakers' own views ("The budget protects the
+                # poorest" / "punishes the poorest")
+                close = common == shorter >= MIN_WORDS and common >= SAME_QUOTE * longer
+                credited = named_apart or _roles_apart(qa, a, qb, b)
+                relayed = _relays(qa, a, qb, b) or _relays(qb, b, qa, a)
+                if not (close and credited) or relayed:
+                    continue  # another speaker's words, alike by chance
+                out.append(_attribution(a, qa, b, qb, wa))
+                made = _altered(a, qa, wa, b, qb, wb, matcher)
+                if made is not None:
+                    out.append(made)
+                continue
             short = qa if len(wa) < len(wb) else qb
             if inside and short.fragment and not framed:
                 continue  # a few words quoted inside a sentence, not the whole quote
