@@ -475,7 +475,11 @@ def _undergoer(x: Claim, y: Claim) -> bool:
     "the museum opened in 1988" / "the museum was opened in 1996", "the mine closed" / "the
     mine has been closed"."""
     return bool(
-        x.predicate == y.predicate
+        (
+            x.predicate == y.predicate
+            # "production restarted" / "resumed production": two verbs of one change
+            or (x.key == y.key and {x.predicate, y.predicate} <= _ERGATIVE)
+        )
         and x.subject_words  # a pronoun ("it") may stand for two things
         and x.predicate not in _PATIENT_SUBJECT  # already read as what befalls its subject
         and x.subject
@@ -493,7 +497,8 @@ def _undergoer(x: Claim, y: Claim) -> bool:
 # Verbs whose subject, told without an object, is what they befall: "the bridge reopened",
 # "the ferry sank", "talks resumed".
 _ERGATIVE = frozenset(
-    {"open", "reopen", "close", "shut", "sink", "resume", "stop", "halt", "suspend", "end"}
+    {"open", "reopen", "close", "shut", "sink", "resume", "restart", "stop", "halt", "suspend"}
+    | {"end"}
 )
 
 

@@ -368,7 +368,20 @@ class Lexicon:
         ("open", "reopen"),
         ("collapse", "give way", "cave in"),
         ("suspend", "halt", "pause"),
-        ("approve", "clear", "authorize", "authorise", "allow", "permit", "accept", "pass"),
+        ("resume", "restart"),
+        ("ship", "vessel"),
+        ("sack", "dismiss", "oust"),
+        (
+            "approve",
+            "clear",
+            "authorize",
+            "authorise",
+            "allow",
+            "permit",
+            "accept",
+            "pass",
+            "vote through",
+        ),
     )
     members: tuple[str, ...] = (
         "senator:senate",
@@ -469,6 +482,7 @@ class Lexicon:
         "in custody:release",
         "in office:leave",
         "in post:leave",
+        "in charge:sack",
     )
     intentions: tuple[str, ...] = (
         "try",

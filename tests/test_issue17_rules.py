@@ -2943,3 +2943,37 @@ def test_value_subjects_and_deeds_of_one_kind(a: str, b: str, kinds: set[str]) -
 )
 def test_one_quote_changed_and_credited_to_two(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"attribution", "quote"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # staying in charge denies the sacking; "dismissed" is one deed with "sacked"
+        (
+            "Corby Town have sacked their manager, Ines Vale.",
+            "Ines Vale remains in charge at Corby Town, the club said.",
+            {"negation"},
+        ),
+        ("Corby Town dismissed Ines Vale.", "Corby Town have not sacked Ines Vale.", {"negation"}),
+        # "restarted" is "resumed", told of what it befalls
+        (
+            "Output at the Tarn smelter has not resumed.",
+            "The Tarn smelter restarted output on Monday.",
+            {"negation"},
+        ),
+        # voted through is approved
+        (
+            "Lindow council approved the bus lanes on 3 June.",
+            "The bus lanes were voted through by Lindow councillors on 5 June.",
+            {"time"},
+        ),
+        # a ship and a vessel are one
+        (
+            "The Orla vessel ran aground on Tuesday.",
+            "The Orla ship ran aground on Thursday.",
+            {"time"},
+        ),
+    ],
+)
+def test_more_words_of_one_deed(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"negation", "time"} == kinds
