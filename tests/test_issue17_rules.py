@@ -2977,3 +2977,16 @@ def test_one_quote_changed_and_credited_to_two(a: str, b: str, kinds: set[str]) 
 )
 def test_more_words_of_one_deed(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"negation", "time"} == kinds
+
+
+def test_a_quote_credited_to_two_is_named_by_its_words() -> None:
+    # neither speaker owns the quote for sure: the quote conflict names its opening, the
+    # attribution says the words differ
+    found = find_conflicts(
+        Side(0, "a", '"We will fight this decision in every court," said the mayor, Lena Dorr.', 0),
+        Side(1, "b", '"We will fight this decision," said the council leader, Piet Sande.', 0),
+    )
+    by_kind = {c.kind: c for c in found}
+    assert by_kind["quote"].topic == 'quote of "We will fight this decision in…"'
+    assert "Lena Dorr" not in by_kind["quote"].reason
+    assert by_kind["attribution"].reason.endswith("(one quote, two speakers)")

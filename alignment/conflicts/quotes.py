@@ -336,8 +336,8 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
                 relayed = _relays(qa, a, qb, b) or _relays(qb, b, qa, a)
                 if not (close and credited) or relayed:
                     continue  # another speaker's words, alike by chance
-                out.append(_attribution(a, qa, b, qb, wa))
-                made = _altered(a, qa, wa, b, qb, wb, matcher)
+                out.append(_attribution(a, qa, b, qb, wa, same=False))
+                made = _altered(a, qa, wa, b, qb, wb, matcher, credited=False)
                 if made is not None:
                     out.append(made)
                 continue
@@ -412,7 +412,7 @@ def _whole_sentences(
 
 
 def _attribution(
-    a: View, qa: Quote, b: View, qb: Quote, wa: list[tuple[str, int, int]]
+    a: View, qa: Quote, b: View, qb: Quote, wa: list[tuple[str, int, int]], *, same: bool = True
 ) -> Conflict:
     # the quote's opening as written (a contraction may stand for two words: "We're")
     head = a.said(wa[0][1], wa[:6][-1][2]) if wa else ""
@@ -424,7 +424,7 @@ def _attribution(
         ),
         reason=(
             f'speaker of "{head}…": {a.label} says {qa.speaker}, {b.label} says {qb.speaker} '
-            "(the same words, two speakers)"
+            + ("(the same words, two speakers)" if same else "(one quote, two speakers)")
         ),
         topic=f'speaker of "{head}…"',
         sides=(qa.speaker, qb.speaker),
@@ -462,7 +462,11 @@ def _altered(
     qb: Quote,
     wb: list[tuple[str, int, int]],
     matcher: difflib.SequenceMatcher[str],
+    *,
+    credited: bool = True,
 ) -> Conflict | None:
+    """The words one quote drops, adds or changes; named by its speaker, or by its opening
+    when the two credit it to two people (``credited`` false)."""
     spans: list[Span] = []
     told: list[str] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -493,12 +497,16 @@ def _altered(
             told.append(f'{b.label} adds "{new}"')
     if not spans:
         return None
-    speaker = qa.speaker or qb.speaker or "the speaker"
+    if credited:
+        named = qa.speaker or qb.speaker or "the speaker"
+    else:
+        # the quote's opening, as written: neither speaker is the quote's for sure
+        named = f'"{a.said(wa[0][1], wa[:6][-1][2])}…"' if wa else "the quote"
     return Conflict(
         kind="quote",
         spans=tuple(spans),
-        reason=f"quote of {speaker}: " + "; ".join(told[:3]) + " (one quote, told two ways)",
-        topic=f"quote of {speaker}",
+        reason=f"quote of {named}: " + "; ".join(told[:3]) + " (one quote, told two ways)",
+        topic=f"quote of {named}",
         sides=("the longer quote", "a shorter quote")
         if len(wa) > len(wb)
         else ("a shorter quote", "the longer quote")
