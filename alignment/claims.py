@@ -2782,15 +2782,22 @@ class _Reader:
     def _reported_future(self, verb: Token, aux: Token) -> bool:
         """ "would" as the future of a past report ("the council said the repairs would cost
         $4 million", "said it would cut 1,200 jobs"): what was announced, not a hypothesis,
-        unless a condition hangs on it ("said he would resign if ...")."""
-        if fold(aux.text) not in ("would", "'d") or verb.dep_ != "ccomp":
+        unless a condition hangs on it ("said he would resign if ..."); also of a past
+        denial ("denied that it would close the plant", "rejected reports that the plant
+        would shut")."""
+        if fold(aux.text) not in ("would", "'d") or verb.dep_ not in ("ccomp", "acl"):
             return False
         if verb.tag_ == "VBN" or any(
             c.dep_ == "aux" and fold(c.lemma_) == "have" for c in verb.children
         ):
             return False  # "would have placed him": what did not happen, not what was told
         report = verb.head
-        if fold(report.lemma_) not in self.words.reporting or report.tag_ != "VBD":
+        if fold(report.lemma_) in self.words.claim_nouns and report.head.i != report.i:
+            report = report.head  # "rejected reports that ...": the reports' verb
+        elif verb.dep_ != "ccomp":
+            return False
+        told = self.words.reporting | self.words.denials
+        if fold(report.lemma_) not in told or report.tag_ != "VBD":
             return False
         return not any(_condition(c) for c in verb.children)
 

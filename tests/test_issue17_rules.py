@@ -2990,3 +2990,29 @@ def test_a_quote_credited_to_two_is_named_by_its_words() -> None:
     assert by_kind["quote"].topic == 'quote of "We will fight this decision in…"'
     assert "Lena Dorr" not in by_kind["quote"].reason
     assert by_kind["attribution"].reason.endswith("(one quote, two speakers)")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # "would" under a past denial is the denied future, not a hypothesis
+        (
+            "Varn Motors will close its Delby factory.",
+            "Varn Motors denied that it would close its Delby factory.",
+            {"negation"},
+        ),
+        (
+            "Varn Motors will close its Delby factory.",
+            "Varn Motors rejected reports that its Delby factory would shut.",
+            {"negation"},
+        ),
+        # a condition keeps it hypothetical
+        (
+            "Varn Motors will close its Delby factory.",
+            "Varn Motors denied that it would close its Delby factory if sales fell.",
+            set(),
+        ),
+    ],
+)
+def test_a_denied_future(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"negation"} == kinds
