@@ -3691,6 +3691,8 @@ class _Reader:
                     g
                     for c in list(near)
                     if c.dep_ in ("pobj", "prep")
+                    # "the worst since a 2016 blaze": a period's bound, another event's year
+                    and not (c.dep_ == "prep" and fold(c.text) in _LIMITS)
                     for g in c.children
                     if g not in near and fold(g.text) not in _COMPARISON
                 ]

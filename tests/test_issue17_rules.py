@@ -3016,3 +3016,25 @@ def test_a_quote_credited_to_two_is_named_by_its_words() -> None:
 )
 def test_a_denied_future(a: str, b: str, kinds: set[str]) -> None:
     assert _kinds(a, b) & {"negation"} == kinds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # "the worst since a 2009 explosion": the year bounds a period; the count is this one's
+        (
+            "At least 15 people died in the Kell mine blast, the worst since a 2009 explosion"
+            " that killed 40.",
+            "The Kell mine blast killed 17 people; an explosion in 2009 had killed 40.",
+            {"differs"},
+        ),
+        # the earlier explosion's own toll stays its own
+        (
+            "A 2009 explosion at the Kell mine killed 40 people.",
+            "The Kell mine blast killed 17 people.",
+            set(),
+        ),
+    ],
+)
+def test_a_period_bound_is_no_other_event(a: str, b: str, kinds: set[str]) -> None:
+    assert _kinds(a, b) & {"number", "differs"} == kinds
