@@ -10,6 +10,9 @@ mostly agree (at least ``MIN_WORDS`` words in common, and most of the shorter on
 - ``attribution``: the same words credited to two named speakers whose names share nothing
   ("the minister" against "a spokesman" could be one person and is left alone: both must name
   someone, one by a proper name).
+- both, when one quote with words added or dropped is credited to two named speakers ("We
+  will appeal" / "We will certainly appeal"); a word changed between two speakers' quotes
+  may be each one's own view, and is left alone.
 """
 
 from __future__ import annotations
@@ -337,7 +340,7 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
                 if not (close and credited) or relayed:
                     continue  # another speaker's words, alike by chance
                 out.append(_attribution(a, qa, b, qb, wa, same=False))
-                made = _altered(a, qa, wa, b, qb, wb, matcher, credited=False)
+                made = _altered(a, qa, wa, b, qb, wb, matcher, one_speaker=False)
                 if made is not None:
                     out.append(made)
                 continue
@@ -463,10 +466,10 @@ def _altered(
     wb: list[tuple[str, int, int]],
     matcher: difflib.SequenceMatcher[str],
     *,
-    credited: bool = True,
+    one_speaker: bool = True,
 ) -> Conflict | None:
     """The words one quote drops, adds or changes; named by its speaker, or by its opening
-    when the two credit it to two people (``credited`` false)."""
+    when the two passages credit it to two people (``one_speaker`` false)."""
     spans: list[Span] = []
     told: list[str] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -497,7 +500,7 @@ def _altered(
             told.append(f'{b.label} adds "{new}"')
     if not spans:
         return None
-    if credited:
+    if one_speaker:
         named = qa.speaker or qb.speaker or "the speaker"
     else:
         # the quote's opening, as written: neither speaker is the quote's for sure
