@@ -730,9 +730,11 @@ _CAMPAIGNS = frozenset(
 # Words that make a figure a running total: "600 killed so far", "to date".
 _RUNNING = (" so far ", " to date ", " in total ", " in all ", " altogether ", " overall ")
 # Words that place a figure's event before the story's own: "last year's flood".
-_EARLIER = frozenset({"last", "previous", "earlier", "past", "ago", "prior", "similar", "another"})
+_EARLIER = frozenset(
+    {"last", "previous", "earlier", "past", "ago", "prior", "similar", "another", "separate"}
+)
 # Those of them that date an event before the story's: its sentences after it tell of it.
-_BEFORE_NOW = _EARLIER - {"similar", "another"}
+_BEFORE_NOW = _EARLIER - {"similar", "another", "separate"}
 # The modifiers of a figure's event or counted noun that can say which event it is.
 _SCOPE_DEPS = frozenset(
     {"poss", "amod", "compound", "nmod", "npadvmod", "prep", "det", "nummod", "advmod"}

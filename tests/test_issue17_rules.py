@@ -2879,6 +2879,12 @@ def test_reported_figures_are_the_reporters(a: str, b: str, kinds: set[str]) -> 
             "Some 950 farmers took part in Monday's tractor protest in Halm.",
             {"differs"},
         ),
+        # a separate event's turnout is its own
+        (
+            "Some 7,000 members of the Dock Workers' Union walked out on Friday.",
+            "About 4,000 nurses took part in a separate march on Friday.",
+            set(),
+        ),
         # differently numbered events are two events
         (
             "About 3,000 bus drivers in Corla walked out on Friday in the third strike this year.",
