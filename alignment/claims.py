@@ -497,8 +497,9 @@ def _undergoer(x: Claim, y: Claim) -> bool:
 # Verbs whose subject, told without an object, is what they befall: "the bridge reopened",
 # "the ferry sank", "talks resumed".
 _ERGATIVE = frozenset(
-    {"open", "reopen", "close", "shut", "sink", "resume", "restart", "stop", "halt", "suspend"}
-    | {"end"}
+    """
+    open reopen close shut sink resume restart stop halt suspend end
+    """.split()  # noqa: SIM905
 )
 
 

@@ -64,6 +64,15 @@ _ORDINALS = {
 _ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)")
 
 
+def ordinal(word: str) -> int | None:
+    """The rank an ordinal word tells ("second" and "2nd": 2), None for any other word
+    (folded words in)."""
+    if word in _ORDINALS:
+        return _ORDINALS[word]
+    digits = _ORDINAL_DIGITS.fullmatch(word)
+    return int(digits.group(1)) if digits else None
+
+
 def spelled_alike(word: str) -> str:
     """One spelling of a number word, so that words told in figures or letters meet:
     "eleven" and "11" -> "11"; "eleventh" and "11th" -> "11th"; other words unchanged

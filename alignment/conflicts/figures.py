@@ -34,6 +34,7 @@ from ..claims import (
 from ..lexicon import DEFAULT_LEXICON, Lexicon
 from ..model import Conflict, ConflictKind
 from ..normalize import words
+from ..quantities import ordinal
 from .time import read_time, time_order, times_clash
 from .view import View, conflict
 
@@ -192,27 +193,25 @@ def _span_and_day(x: Claim | None, y: Claim | None) -> bool:
     )
 
 
-# An ordinal that numbers an event among others of its kind ("the second strike").
-_ORDINAL = re.compile(
-    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b",
-    re.IGNORECASE,
-)
+# A word of a phrase, for its ordinals ("the second strike", "the 2nd strike").
+_WORD = re.compile(r"[^\W_]+")
 
 
-def _event_marks(view: View, claim: Claim | None, f: Figure) -> set[str]:
-    """The ordinals in a claim's subject and object phrases, folded; not one that tells the
-    figure itself ("the first 300 votes")."""
+def _event_marks(view: View, claim: Claim | None, f: Figure) -> set[int]:
+    """The ranks of the ordinals in a claim's subject and object phrases ("the second strike":
+    2); not one that tells the figure itself ("the first 300 votes")."""
     if claim is None:
         return set()
-    found: set[str] = set()
+    found: set[int] = set()
     for lo, hi in (claim.subject_span, claim.object_span):
         if hi <= lo:
             continue
         text = view.text[lo - view.offset : hi - view.offset]
-        for m in _ORDINAL.finditer(text):
+        for m in _WORD.finditer(text):
+            rank = ordinal(m.group().casefold())
             told_of_figure = 0 <= f.start - (lo + m.end()) <= 1
-            if not told_of_figure:
-                found.add(m.group().casefold())
+            if rank is not None and not told_of_figure:
+                found.add(rank)
     return found
 
 

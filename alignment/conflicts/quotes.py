@@ -195,6 +195,11 @@ def _relays(qx: Quote, x: View, qy: Quote, y: View) -> bool:
     return bool(names) and names <= _bodies(qx, x) | set(qx.speaker_names)
 
 
+def _relayed_either(qa: Quote, a: View, qb: Quote, b: View) -> bool:
+    """Either speaker relays the other's words ("a spokesman for the minister")."""
+    return _relays(qa, a, qb, b) or _relays(qb, b, qa, a)
+
+
 def _utterances(view: View) -> list[tuple[Quote, list[tuple[str, int, int]]]]:
     """The passage's quotes with their words, a quote split by its attribution joined
     ('"We will rebuild the bridge," the governor said, "and we will do it within a year."'
@@ -324,7 +329,7 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
                 # two roles ("the striker" / "the manager") tell the same words apart; they
                 # are weaker than two names, so a changed quote of theirs stays a quote
                 roles_apart = _roles_apart(qa, a, qb, b)
-                if _relays(qa, a, qb, b) or _relays(qb, b, qa, a):
+                if _relayed_either(qa, a, qb, b):
                     continue  # "a spokesman for the minister" / "the minister": her words
                 if named_apart or roles_apart or (different and (_named(qa, a) or _named(qb, b))):
                     out.append(_attribution(a, qa, b, qb, wa))
@@ -336,8 +341,7 @@ def quote_conflicts(a: View, b: View) -> list[Conflict]:
                 # poorest" / "punishes the poorest")
                 close = common == shorter >= MIN_WORDS and common >= SAME_QUOTE * longer
                 credited = named_apart or _roles_apart(qa, a, qb, b)
-                relayed = _relays(qa, a, qb, b) or _relays(qb, b, qa, a)
-                if not (close and credited) or relayed:
+                if not (close and credited) or _relayed_either(qa, a, qb, b):
                     continue  # another speaker's words, alike by chance
                 out.append(_attribution(a, qa, b, qb, wa, same=False))
                 made = _altered(a, qa, wa, b, qb, wb, matcher, one_speaker=False)
